@@ -1,0 +1,329 @@
+"""Cleaning: from an article's raw lines to its title, metadata and paragraphs.
+
+Page chrome is recognised by the rules in `data/chrome.tsv`, never by the seeds' exact lines;
+every line left out is returned with the rule that dropped it.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .normalise import detect_script, normalise
+from .records import Article, DroppedLine, Paragraph, RawArticle
+from .rules import chrome_rules, table, word_list
+from .split import HEADLINE
+
+# Punctuation that ends a sentence; a line ending otherwise may have been broken by page layout.
+SENTENCE_END = "。！？!?…；;”」』）)》】\"'"
+# Punctuation inside a line that shows it is running prose rather than a heading.
+PROSE_PUNCT = re.compile(r"[，,、；;：:。]")
+# A line at most this long, without sentence-ending punctuation, is a heading or caption.
+HEADING_MAX = 40
+# A line broken by layout is at least this long (shorter unfinished lines are headings).
+BROKEN_LINE_MIN = 20
+# How far into an article the title and its metadata line are looked for (non-empty lines).
+HEAD_WINDOW = 15
+
+DATE_TIME = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
+    r"(?:\s*(?P<t>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?))?")
+# `本报讯(记者 张丽 闫珊 通讯员 张倩云)` at the head of a paragraph.
+DATELINE_BYLINE = re.compile(
+    r"^\s*(?:本报讯|本报[^\s(（]{0,8}电|[^\s(（]{1,6}社[^\s(（]{0,8}电|[^\s(（]{0,6}讯)\s*[(（](?P<by>[^()（）]{2,80})[)）]")
+# `(姜晓萌 赵太迎)` closing the last paragraph.
+TRAILING_AUTHORS = re.compile(r"[(（](?P<by>[\u4e00-\u9fff]{2,4}(?:[\s、,，]+[\u4e00-\u9fff]{2,4})*)[)）]\s*$")
+HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+
+
+def squash(s: str) -> str:
+    """Compare lines without caring about white space."""
+    return "".join(s.split())
+
+
+@dataclass
+class _Line:
+    no: int
+    text: str  # stripped original text
+    norm: str  # normalised text (same length)
+
+
+def _chrome_rule(line: str, scopes: tuple[str, ...]) -> str | None:
+    """Name of the first chrome rule of the given scopes that matches the line."""
+    for rule in chrome_rules():
+        if rule.scope in scopes and rule.pattern.search(line):
+            return rule.name
+    return None
+
+
+@lru_cache(maxsize=1)
+def _meta_labels() -> dict[str, str]:
+    return {label: field for label, field in table("meta_labels.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _meta_pattern() -> re.Pattern:
+    labels = sorted(_meta_labels(), key=len, reverse=True)
+    return re.compile(r"(?:^|\s)(" + "|".join(map(re.escape, labels)) + r")\s*[:：]")
+
+
+def parse_meta_line(line: str) -> dict[str, str] | None:
+    """Fields of a metadata line (`来源:宣传科 张阳 发布时间:2022-06-07 11:22:27`), or None if it is not one.
+
+    A line is metadata when it starts with a label, or is a bare date and time.
+    """
+    stripped = line.strip()
+    bare = DATE_TIME.fullmatch(stripped)
+    labels = list(_meta_pattern().finditer(stripped))
+    if not bare and (not labels or labels[0].start(1) != 0 or len(stripped) > 120):
+        return None
+    fields: dict[str, str] = {}
+    if bare:
+        fields["published"] = stripped
+    fieldmap = _meta_labels()
+    for k, m in enumerate(labels):
+        value_end = labels[k + 1].start() if k + 1 < len(labels) else len(stripped)
+        value = stripped[m.end():value_end].strip()
+        field = fieldmap[m.group(1)]
+        if value and field not in fields:
+            fields[field] = value
+    return fields
+
+
+def parse_published(value: str) -> tuple[str | None, str | None]:
+    """ISO date and time from a metadata value (`2022-06-07 11:22:27`, `2022年6月7日`)."""
+    m = DATE_TIME.search(value)
+    if not m:
+        return None, None
+    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None, None
+    time = m["t"].replace("：", ":") if m["t"] else None
+    return f"{y:04d}-{mo:02d}-{d:02d}", time
+
+
+def byline_names(byline: str) -> list[str]:
+    """Person names in a byline (`记者 张丽 闫珊 通讯员 张倩云`, `宣传科 张阳 党院办 高冰`).
+
+    Role words and department names (tokens with an organisation ending) are not names.
+    """
+    roles = set(word_list("byline_roles.txt"))
+    org_endings = word_list("org_suffixes.txt")
+    names = []
+    for token in re.split(r"[\s、,，/／:：;；|]+", byline):
+        for role in sorted(roles, key=len, reverse=True):  # `记者张丽` written without a space
+            if token.startswith(role) and HAN_NAME.match(token[len(role):] or "-"):
+                token = token[len(role):]
+                break
+        if token in roles or not HAN_NAME.match(token) or token.endswith(org_endings):
+            continue
+        names.append(token)
+    return names
+
+
+def _byline_line(line: str) -> str | None:
+    """The part after `文/`, `图/`, `责任编辑:` when the line is a byline."""
+    words = "|".join(map(re.escape, sorted(word_list("byline_lines.txt"), key=len, reverse=True)))
+    m = re.match(rf"^\s*(?:{words})\s*[/／:：|｜]\s*(\S.*)$", line)
+    return m.group(1).strip() if m else None
+
+
+def _title_like(s: str) -> bool:
+    s = s.strip()
+    return 4 <= len(s) <= 80 and "。" not in s[:-1] and not s.endswith(("，", ",", "、", "：", ":", "；", ";", "。"))
+
+
+def _is_caption(s: str) -> bool:
+    return any(marker in s for marker in word_list("caption_markers.txt"))
+
+
+def _find_title(lines: list[_Line], counts: Counter) -> int | None:
+    """Index in `lines` of the headline, or None when the page has none we can trust.
+
+    In order: the line just above a metadata line (`发布时间:…`); a title-like line near the top that
+    the page repeats (image alt text repeats the headline); a short first line above a paragraph.
+    """
+    window = [i for i, ln in enumerate(lines[:HEAD_WINDOW * 3]) if not _chrome_rule(ln.text, ("any", "head", "tail"))]
+    window = window[:HEAD_WINDOW]
+    for k, i in enumerate(window):
+        if parse_meta_line(lines[i].text) is not None:
+            for j in reversed(window[:k]):
+                if _title_like(lines[j].text):
+                    return j
+            break
+    for i in window[:5]:
+        if _title_like(lines[i].text) and counts[squash(lines[i].norm)] >= 2:
+            return i
+    if window:
+        first = window[0]
+        nxt = window[1] if len(window) > 1 else None
+        if (_title_like(lines[first].text) and len(lines[first].text) <= HEADING_MAX and nxt is not None
+                and (len(lines[nxt].text) > HEADING_MAX or PROSE_PUNCT.search(lines[nxt].text))
+                and not _is_caption(lines[first].text)):
+            return first
+    return None
+
+
+def _fuller_title(title: str, lines: list[_Line], counts: Counter) -> str:
+    """A repeated line that extends the headline (`栏目】标题 | 副题`) is the fuller headline."""
+    key = squash(title)
+    best = title
+    for ln in lines:
+        k = squash(ln.norm)
+        if k != key and k.startswith(key) and counts[k] >= 2 and _title_like(ln.norm) and len(ln.norm) > len(best):
+            best = ln.norm
+    return best
+
+
+def _is_broken(prev: str, nxt: str) -> bool:
+    """Was one paragraph broken into `prev` and `nxt` by page layout?
+
+    `prev` is running prose cut mid-sentence (long, punctuated inside, no closing punctuation) and
+    `nxt` is prose too, not a heading or caption.
+    """
+    return (len(prev) >= BROKEN_LINE_MIN and not prev.endswith(tuple(SENTENCE_END))
+            and bool(PROSE_PUNCT.search(prev)) and not _is_caption(prev)
+            and (nxt.endswith(tuple(SENTENCE_END)) or len(nxt) > HEADING_MAX)
+            and bool(PROSE_PUNCT.search(nxt)) and not _byline_line(nxt))
+
+
+def _kind(text: str) -> str:
+    if _byline_line(text):
+        return "byline"
+    if len(text) <= HEADING_MAX * 2 and _is_caption(text) and not text.endswith("。"):
+        return "caption"
+    if len(text) <= HEADING_MAX and not text.endswith(("。", "；", ";", "：", ":")) and not PROSE_PUNCT.search(text[:-1].replace("、", "")):
+        return "heading"
+    if len(text) <= HEADING_MAX and text.startswith(("“", "「")) and text.endswith(("”", "」")) and text.count("“") + text.count("「") == 1:
+        return "heading"  # a quoted motto standing alone (`“兵马未动,粮草先行”`)
+    if len(text) <= 20 and not text.endswith(tuple(SENTENCE_END)):
+        return "heading"
+    return "body"
+
+
+def clean_article(raw: RawArticle) -> Article:
+    """Title, metadata and paragraphs of one article; dropped lines come back with their rule."""
+    lines = [_Line(no, t.strip(), normalise(t.strip())) for no, t in raw.lines if t.strip()]
+    dropped: list[DroppedLine] = []
+    counts = Counter(squash(ln.norm) for ln in lines)
+
+    # 1. The headline.
+    title_idx = None
+    if raw.heading is not None:
+        title = raw.heading.strip()
+        title_norm = normalise(title)
+        for i, ln in enumerate(lines):
+            if HEADLINE.match(ln.text) and squash(normalise(HEADLINE.match(ln.text).group(1))) == squash(title_norm):
+                title_idx = i
+                break
+    else:
+        title_idx = _find_title(lines, counts)
+        title = lines[title_idx].text if title_idx is not None else None
+        title_norm = lines[title_idx].norm if title_idx is not None else None
+        if title_idx is not None:
+            fuller = _fuller_title(title_norm, lines, counts)
+            if fuller != title_norm:
+                original = next(ln.text for ln in lines if ln.norm == fuller)
+                title, title_norm = original, fuller
+
+    article = Article(seq=raw.seq, title=title_norm, title_original=title)
+
+    # 2. Everything above the headline is the page around it; its first plain line names the site.
+    start = 0
+    if title_idx is not None:
+        breadcrumb_parts: set[str] = set()
+        for ln in lines[:title_idx]:
+            rule = _chrome_rule(ln.text, ("any", "head", "tail"))
+            if rule == "breadcrumb":
+                breadcrumb_parts.update(squash(p) for p in re.split(r">>?|»|＞|→|/|[:：]", ln.norm))
+            elif rule is None and squash(title_norm).startswith(squash(ln.norm)):
+                rule = "title-variant"  # the headline's first part printed above it
+            elif rule is None and article.site is None and len(ln.norm) <= 30 and squash(ln.norm) not in breadcrumb_parts:
+                article.site = ln.norm
+                rule = "site-name"
+            if rule is None:
+                rule = "section-name" if squash(ln.norm) in breadcrumb_parts else "before-title"
+            dropped.append(DroppedLine(ln.no, ln.text, rule))
+        dropped.append(DroppedLine(lines[title_idx].no, lines[title_idx].text, "title"))
+        start = title_idx + 1
+
+    # 3. The body: drop chrome and repeated headlines, read metadata, stop at the page's tail.
+    title_key = squash(title_norm) if title_norm else None
+    kept: list[tuple[_Line, bool]] = []  # (line, a removed line stood just above it)
+    gap = False
+    bylines: list[str] = []
+    in_tail = None
+    for ln in lines[start:]:
+        if in_tail:
+            dropped.append(DroppedLine(ln.no, ln.text, _chrome_rule(ln.text, ("tail",)) or _chrome_rule(ln.text, ("any",)) or in_tail))
+            continue
+        key = squash(ln.norm)
+        heading = HEADLINE.match(ln.text)
+        if title_key and (key == title_key or (heading and squash(normalise(heading.group(1))) == title_key)
+                          or (len(key) >= 6 and title_key.startswith(key) and counts[key] >= 1 and not kept)):
+            dropped.append(DroppedLine(ln.no, ln.text, "repeated-title"))
+            gap = True
+            continue
+        if title_key and len(key) >= 6 and counts[key] >= 3 and _title_like(ln.norm) and (key in title_key or title_key in key):
+            dropped.append(DroppedLine(ln.no, ln.text, "repeated-title"))
+            gap = True
+            continue
+        rule = _chrome_rule(ln.text, ("any",))
+        if rule:
+            dropped.append(DroppedLine(ln.no, ln.text, rule))
+            gap = True
+            continue
+        tail = _chrome_rule(ln.text, ("tail",))
+        if tail:
+            in_tail = tail
+            dropped.append(DroppedLine(ln.no, ln.text, tail))
+            continue
+        meta = parse_meta_line(ln.norm) if len(kept) < 3 else None
+        if meta is not None and (not kept or all(k.norm == "" for k, _ in kept)):
+            dropped.append(DroppedLine(ln.no, ln.text, "metadata"))
+            if "published" in meta and article.published_date is None:
+                article.published_date, article.published_time = parse_published(meta["published"])
+            if meta.get("byline"):
+                bylines.append(meta["byline"])
+            gap = True
+            continue
+        kept.append((ln, gap))
+        gap = False
+
+    # 4. Paragraphs: lines broken by layout joined back, each paragraph given its kind.
+    paragraphs: list[Paragraph] = []
+    for ln, after_gap in kept:
+        if paragraphs and not after_gap and paragraphs[-1].kind == "body" and _is_broken(paragraphs[-1].text, ln.norm):
+            p = paragraphs[-1]
+            p.text += ln.norm
+            p.text_original += ln.text
+            continue
+        p = Paragraph(seq=len(paragraphs), kind="body", text=ln.norm, text_original=ln.text, line_start=ln.no)
+        paragraphs.append(p)
+    for p in paragraphs:
+        p.kind = _kind(p.text)
+    article.paragraphs = paragraphs
+
+    # 5. Who wrote it: bylines in metadata, `本报讯(记者 …)`, `文/…` lines, a closing `(姓名 姓名)`.
+    for p in paragraphs:
+        if p.kind == "byline":
+            bylines.append(_byline_line(p.text))
+    body = [p for p in paragraphs if p.kind == "body"]
+    if body and (m := DATELINE_BYLINE.match(body[0].text)):
+        bylines.insert(0, m["by"].strip())
+    text = [p for p in paragraphs if p.kind != "byline"]
+    if text and (m := TRAILING_AUTHORS.search(text[-1].text)) and len(text[-1].text) > len(m.group(0)):
+        names = byline_names(m["by"])
+        if names and len(names) == len(re.split(r"[\s、,，]+", m["by"].strip())):
+            bylines.append(m["by"].strip())
+    seen: set[str] = set()
+    article.byline = "; ".join(b for b in bylines if b and not (b in seen or seen.add(b))) or None
+    for b in bylines:
+        for name in byline_names(b or ""):
+            if name not in article.authors:
+                article.authors.append(name)
+
+    article.script = detect_script((title or "") + "".join(p.text_original for p in paragraphs))
+    article.dropped = dropped
+    return article

@@ -1,0 +1,88 @@
+"""Normalising: Traditional → Simplified and full-width → ASCII, keeping the text's length.
+
+Offsets found in the normalised text must map back onto the original, so every function here
+returns a string of the same length as its input.
+"""
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+
+import opencc
+
+# Full-width digits and Latin letters (U+FF10–FF19, FF21–FF3A, FF41–FF5A) to ASCII.
+_WIDTH_FOLD = {cp: cp - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+               for cp in range(r[0], r[1] + 1)}
+
+# Zero-width and control characters that pages carry invisibly; removed before anything else.
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _opencc_dictionary(name: str) -> dict[str, str]:
+    """First candidate of each entry of one of OpenCC's character tables, entries that change only."""
+    path = os.path.join(os.path.dirname(opencc.__file__), "dictionary", name)
+    table = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            key, _, values = line.rstrip("\n").partition("\t")
+            first = values.split(" ")[0]
+            if len(key) == 1 and len(first) == 1 and first != key:
+                table[key] = first
+    return table
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[int, str], frozenset[str], frozenset[str], re.Pattern]:
+    t2s = _opencc_dictionary("TSCharacters.txt")
+    s2t = _opencc_dictionary("STCharacters.txt")
+    traditional = frozenset(t2s)
+    # Characters only Simplified text uses: they convert to something else and are not themselves
+    # Traditional forms.
+    simplified_only = frozenset(c for c in s2t if c not in t2s)
+    char_table = {ord(k): v for k, v in t2s.items()}
+    has_traditional = re.compile("[" + re.escape("".join(sorted(traditional))) + "]")
+    return char_table, traditional, simplified_only, has_traditional
+
+
+@lru_cache(maxsize=1)
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def strip_invisible(text: str) -> str:
+    """Remove zero-width and control characters (kept: tab and newline)."""
+    return _INVISIBLE.sub("", text)
+
+
+def fold_width(text: str) -> str:
+    """Full-width digits and Latin letters to ASCII, one character for one."""
+    return text.translate(_WIDTH_FOLD)
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → Simplified with OpenCC's phrase tables where they keep the length, else per character."""
+    char_table, _, _, has_traditional = _tables()
+    if not has_traditional.search(text):
+        return text
+    converted = _converter().convert(text)
+    if len(converted) == len(text):
+        return converted
+    return text.translate(char_table)
+
+
+def normalise(text: str) -> str:
+    """The normalised form stored in `paragraphs.text` and `articles.title`: same length as `text`."""
+    return fold_width(to_simplified(text))
+
+
+def detect_script(text: str) -> str:
+    """`traditional`, `simplified` or `mixed`, from the characters only one script uses."""
+    _, traditional, simplified_only, _ = _tables()
+    trad = sum(1 for c in text if c in traditional)
+    simp = sum(1 for c in text if c in simplified_only)
+    if trad == 0 or trad <= simp * 0.05:
+        return "simplified"
+    if simp == 0 or simp <= trad * 0.05:
+        return "traditional"
+    return "mixed"

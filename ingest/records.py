@@ -1,0 +1,109 @@
+"""Small records passed between the pipeline stages (read → split → clean → extract → store).
+
+Offsets (`start`, `end`) are always 0-based, end-exclusive character offsets into the normalised
+(Simplified) text they were found in, so `text[start:end] == surface` holds for every record.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class SourceFile:
+    """One input file as read from disk, before any parsing."""
+
+    path: str  # relative to the folder the user named (or the file name when a file was named)
+    abspath: str
+    sha256: str
+    size: int
+    text: str | None = None  # decoded text; None when the file could not be read
+    encoding: str | None = None
+    error: str | None = None  # why it could not be read, for the ingest_errors table
+
+
+@dataclass
+class RawArticle:
+    """The lines of one article as cut out of a file, before cleaning."""
+
+    seq: int
+    lines: list[tuple[int, str]]  # (0-based line number in the file, line text)
+    heading: str | None = None  # the `## ` headline that opened it, when the page had one
+
+
+@dataclass
+class Paragraph:
+    seq: int
+    kind: str  # body | heading | caption | byline
+    text: str  # normalised: Simplified script, ASCII digits and Latin letters
+    text_original: str  # as the page had it (same length as `text` wherever conversion allows)
+    line_start: int = 0  # first line of the file it came from (0-based)
+
+
+@dataclass
+class DroppedLine:
+    """A line the cleaner left out of the article, kept with the rule that dropped it."""
+
+    line_no: int
+    text: str
+    rule: str
+
+
+@dataclass
+class Article:
+    seq: int
+    title: str | None
+    title_original: str | None
+    published_date: str | None = None  # YYYY-MM-DD
+    published_time: str | None = None  # HH:MM[:SS]
+    byline: str | None = None
+    authors: list[str] = field(default_factory=list)
+    site: str | None = None
+    script: str = "simplified"  # simplified | traditional | mixed
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    dropped: list[DroppedLine] = field(default_factory=list)
+    # Filled by the extract stage:
+    mentions: list[Mention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    claims: list[NumericClaim] = field(default_factory=list)
+
+
+@dataclass
+class Mention:
+    """A person, organisation or place named in a paragraph (or in the title when `paragraph_seq` is None)."""
+
+    type: str  # person | org | place
+    name: str  # canonical Simplified name the mention refers to
+    surface: str
+    start: int
+    end: int
+    role: str | None = None  # the title the text gives a person here (`副院长`, `党委书记、主任`)
+    paragraph_seq: int | None = None
+
+
+@dataclass
+class DateMention:
+    surface: str
+    start: int
+    end: int
+    year: int | None
+    month: int | None
+    day: int | None
+    year_source: str | None = None  # text | published | relative, None when the year is unknown
+    paragraph_seq: int | None = None
+
+
+@dataclass
+class NumericClaim:
+    surface: str  # the number with its hedge and unit as written (`45万余人次`)
+    start: int
+    end: int
+    value: float  # the number as stated (`45万余` → 450000); the low end of a range
+    value_max: float | None = None  # the high end of a range (`五至六百人` → 600), else None
+    unit: str | None = None  # measure word or unit as written (`人次`, `毫升`)
+    unit_normalised: str | None = None  # one spelling per unit (`毫升` → `ml`, `公斤` → `千克`)
+    qualifier: str | None = None  # hedge: 余 多 近 约 超 逾 上 数 …; None for an exact figure
+    subject: str | None = None  # what is counted or done (`核酸采样`, `医用口罩`)
+    cumulative: bool = False  # 累计 / 共 / 截至目前
+    period: str | None = None  # the period the sentence gives (`4月23日至6月6日`)
+    sentence: str | None = None  # the sentence it came from
+    paragraph_seq: int | None = None

@@ -1,0 +1,45 @@
+"""Splitting: one file can hold several articles, a newspaper page with `## ` headlines."""
+from __future__ import annotations
+
+import re
+
+from .records import RawArticle
+
+# A Markdown-style headline line (`## 太原市人民医院 …`) opens an article.
+HEADLINE = re.compile(r"^\s{0,3}#{1,3}\s+(\S.*?)\s*#*\s*$")
+
+
+def _squash(s: str) -> str:
+    return "".join(s.split())
+
+
+def split_articles(text: str) -> list[RawArticle]:
+    """Articles in reading order; a file without headlines is one article.
+
+    A headline repeated with nothing but blank lines between (a page title above the same
+    article's headline) opens one article, not two. Lines before the first headline form an
+    article of their own only when they hold text; otherwise they go with the first article.
+    """
+    lines = text.split("\n")
+    heads = [(i, m.group(1)) for i, line in enumerate(lines) if (m := HEADLINE.match(line))]
+    if not heads:
+        return [RawArticle(seq=0, lines=list(enumerate(lines)))]
+    # Merge a headline into the next one when the next repeats it with only blank lines between.
+    starts: list[tuple[int, str]] = []
+    for k, (i, title) in enumerate(heads):
+        if starts and _squash(starts[-1][1]) == _squash(title) and not any(
+                lines[j].strip() for j in range(starts[-1][0] + 1, i)):
+            continue
+        starts.append((i, title))
+    articles: list[RawArticle] = []
+    preamble = list(enumerate(lines[: starts[0][0]]))
+    if any(t.strip() for _, t in preamble):
+        articles.append(RawArticle(seq=0, lines=preamble))
+        preamble = []
+    for k, (i, title) in enumerate(starts):
+        end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
+        body = list(enumerate(lines[i:end], start=i))
+        if k == 0:
+            body = preamble + body
+        articles.append(RawArticle(seq=len(articles), lines=body, heading=title))
+    return articles

@@ -1,0 +1,167 @@
+"""Storing: the only module that talks to SQLite. One transaction per source file.
+
+Tables come from `schema.sql` alone. A changed file replaces its articles and everything hanging
+off them atomically; entities left without mentions go with them, so no orphan row remains.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import sqlite_utils
+
+if TYPE_CHECKING:
+    from .pipeline import ProcessedSource
+
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema.sql"
+# Tables hanging off an article, deleted before the article itself.
+ARTICLE_CHILDREN = ("mentions", "date_mentions", "numeric_claims", "dropped_lines", "paragraphs")
+
+
+def schema_sql() -> str:
+    """The text of `schema.sql`: shipped beside the package, or inside it when installed as a wheel."""
+    for candidate in (SCHEMA_PATH, Path(__file__).resolve().parent / "schema.sql"):
+        if candidate.exists():
+            return candidate.read_text(encoding="utf-8")
+    raise FileNotFoundError("schema.sql not found beside the ingest package")
+
+
+def open_archive(path: str) -> sqlite_utils.Database:
+    """Open (creating if needed) an archive; raises sqlite3.DatabaseError if the file is not one."""
+    db = sqlite_utils.Database(path)
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA busy_timeout = 10000")
+    with db.ensure_autocommit_on():
+        db.execute("PRAGMA journal_mode = WAL")  # readers (Datasette) are not blocked while we write
+    db.executescript(schema_sql())
+    return db
+
+
+def close_archive(db: sqlite_utils.Database) -> None:
+    """Fold the write-ahead log back so the file can be served read-only and copied alone."""
+    try:
+        with db.ensure_autocommit_on():
+            db.execute("PRAGMA journal_mode = DELETE")
+    except sqlite3.OperationalError:
+        pass  # another connection holds the database open: it stays in WAL mode, which is fine
+    db.close()
+
+
+def is_unchanged(db: sqlite_utils.Database, path: str, sha256: str) -> bool:
+    """Was this exact file (same path, same bytes) already ingested without error?"""
+    row = db.execute("SELECT 1 FROM sources WHERE path = ? AND sha256 = ? AND status = 'ok'", [path, sha256]).fetchone()
+    return row is not None
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _next_id(db: sqlite_utils.Database, table: str) -> int:
+    return db.execute(f"SELECT coalesce(max(id), 0) + 1 FROM [{table}]").fetchone()[0]
+
+
+def _delete_source_rows(db: sqlite_utils.Database, source_id: int) -> None:
+    """Remove a source's articles and every row hanging off them, then entities left unmentioned."""
+    article_ids = "SELECT id FROM articles WHERE source_id = ?"
+    entity_ids = [r[0] for r in db.execute(
+        f"SELECT DISTINCT entity_id FROM mentions WHERE article_id IN ({article_ids})", [source_id])]
+    for child in ARTICLE_CHILDREN:
+        db.execute(f"DELETE FROM [{child}] WHERE article_id IN ({article_ids})", [source_id])
+    db.execute("DELETE FROM dropped_lines WHERE source_id = ?", [source_id])
+    db.execute("DELETE FROM articles WHERE source_id = ?", [source_id])
+    for i in range(0, len(entity_ids), 500):
+        chunk = entity_ids[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        db.execute(f"""DELETE FROM entities WHERE id IN ({marks})
+                       AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = entities.id)""", chunk)
+
+
+def _entity_ids(db: sqlite_utils.Database, keys: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    """Ids for (type, name) pairs, creating the entities that do not exist yet."""
+    ids: dict[tuple[str, str], int] = {}
+    for etype, name in keys:
+        row = db.execute("SELECT id FROM entities WHERE type = ? AND name = ?", [etype, name]).fetchone()
+        if row:
+            ids[(etype, name)] = row[0]
+    missing = sorted(k for k in keys if k not in ids)
+    if missing:
+        first = _next_id(db, "entities")
+        rows = [{"id": first + i, "type": t, "name": n} for i, (t, n) in enumerate(missing)]
+        db.table("entities").insert_all(rows)
+        ids.update({(r["type"], r["name"]): r["id"] for r in rows})
+    return ids
+
+
+def write_source(db: sqlite_utils.Database, processed: ProcessedSource) -> None:
+    """Store one processed file atomically, replacing whatever the archive held for its path."""
+    src = processed.source
+    with db.atomic():
+        old = db.execute("SELECT id FROM sources WHERE path = ?", [src.path]).fetchone()
+        if old:
+            _delete_source_rows(db, old[0])
+        db.execute("DELETE FROM ingest_errors WHERE source_path = ?", [src.path])
+        source_id = old[0] if old else _next_id(db, "sources")
+        db.table("sources").upsert({
+            "id": source_id, "path": src.path, "sha256": src.sha256, "size": src.size, "encoding": src.encoding,
+            "status": "error" if processed.error else "ok", "article_count": len(processed.articles),
+            "ingested_at": _now(),
+        }, pk="id")
+        if processed.error:
+            db.table("ingest_errors").insert({
+                "source_path": src.path, "sha256": src.sha256, "stage": processed.error_stage,
+                "message": processed.error, "created_at": _now()})
+            return
+        _write_articles(db, processed, source_id)
+
+
+def _write_articles(db: sqlite_utils.Database, processed: ProcessedSource, source_id: int) -> None:
+    article_id = _next_id(db, "articles")
+    paragraph_id = _next_id(db, "paragraphs")
+    articles, paragraphs, dropped, mentions, dates, claims = [], [], [], [], [], []
+    entity_keys = {(m.type, m.name) for a in processed.articles for m in a.mentions}
+    entity_ids = _entity_ids(db, entity_keys) if entity_keys else {}
+    dropped += [{"source_id": source_id, "article_id": None, "line_no": d.line_no, "text": d.text, "rule": d.rule}
+                for d in processed.dropped]
+    for a in processed.articles:
+        para_ids = {}
+        for p in a.paragraphs:
+            para_ids[p.seq] = paragraph_id
+            paragraphs.append({"id": paragraph_id, "article_id": article_id, "seq": p.seq, "kind": p.kind,
+                               "text": p.text, "text_original": p.text_original, "line_no": p.line_start})
+            paragraph_id += 1
+        articles.append({
+            "id": article_id, "source_id": source_id, "source": processed.source.path, "seq": a.seq,
+            "title": a.title, "title_original": a.title_original, "published_date": a.published_date,
+            "published_time": a.published_time, "site": a.site, "byline": a.byline,
+            "authors": json.dumps(a.authors, ensure_ascii=False) if a.authors else None, "script": a.script,
+            "paragraph_count": len(a.paragraphs), "char_count": sum(len(p.text) for p in a.paragraphs),
+        })
+        dropped += [{"source_id": source_id, "article_id": article_id, "line_no": d.line_no, "text": d.text,
+                     "rule": d.rule} for d in a.dropped]
+
+        def common(x):  # where a mention, date or claim stands
+            return {"article_id": article_id, "paragraph_id": para_ids.get(x.paragraph_seq),
+                    "start": x.start, "end": x.end, "surface": x.surface}
+
+        mentions += [{**common(m), "entity_id": entity_ids[(m.type, m.name)], "role": m.role} for m in a.mentions]
+        dates += [{**common(d), "year": d.year, "month": d.month, "day": d.day, "year_source": d.year_source,
+                   "iso_date": _iso(d.year, d.month, d.day)} for d in a.dates]
+        claims += [{**common(c), "value": c.value, "value_max": c.value_max, "unit": c.unit,
+                    "unit_normalised": c.unit_normalised, "qualifier": c.qualifier, "subject": c.subject,
+                    "cumulative": int(c.cumulative), "period": c.period, "sentence": c.sentence} for c in a.claims]
+        article_id += 1
+    for name, rows in (("articles", articles), ("paragraphs", paragraphs), ("dropped_lines", dropped),
+                       ("mentions", mentions), ("date_mentions", dates), ("numeric_claims", claims)):
+        if rows:
+            db.table(name).insert_all(rows, batch_size=500)
+
+
+def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
+    """`2022-04-23`, `2022-04` or None: as much of the date as is known, with a year."""
+    if year is None or month is None:
+        return None
+    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
