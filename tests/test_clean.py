@@ -1,0 +1,179 @@
+"""One test per cleaning rule, on small Chinese strings."""
+import pytest
+
+from ingest.clean import byline_names, clean_article, parse_meta_line, parse_published
+from ingest.records import RawArticle
+
+BODY = "自4月22日本轮疫情以来,医院党委始终坚持疫情就是命令,防控就是责任,把疫情防控工作放在第一位。"
+BODY2 = "在院党委的有力指挥下,各党支部闻令而动,党员干部纷纷响应,积极参加志愿服务,争当疫情防控排头兵。"
+
+
+def clean(text: str, heading: str | None = None):
+    return clean_article(RawArticle(seq=0, lines=list(enumerate(text.split("\n"))), heading=heading))
+
+
+def rules(article):
+    return {d.text: d.rule for d in article.dropped}
+
+
+def texts(article):
+    return [p.text for p in article.paragraphs]
+
+
+PAGE = "\n".join([
+    "北京市延庆医院", "内网OA | 手机版", "正在获取日期...", "您所在的位置: 首页 >>医院动态 >>医院新闻 >> 正文",
+    "医院动态", "医院新闻", "延庆区医院筑牢疫情防控战斗堡垒", "来源:宣传科 张阳 党院办 高冰 发布时间:2022-06-07 11:22:27",
+    "字号:", "+-14", "浏览次数:", BODY, "图片16.jpg", BODY2, "文/宣传科 张阳 党院办 高冰", "图/志愿者服务队",
+    "上一篇: 延庆区医院护理志愿服务队走进校园", "下一篇: 守护视界", "相关文章| 相关科室| 相关医生",
+])
+
+
+def test_page_chrome_before_around_and_after_the_body_is_dropped_with_its_rule():
+    a = clean(PAGE)
+    assert a.title == "延庆区医院筑牢疫情防控战斗堡垒"
+    assert texts(a) == [BODY, BODY2, "文/宣传科 张阳 党院办 高冰", "图/志愿者服务队"]
+    assert rules(a) == {
+        "北京市延庆医院": "site-name", "内网OA | 手机版": "nav-bar", "正在获取日期...": "loading",
+        "您所在的位置: 首页 >>医院动态 >>医院新闻 >> 正文": "breadcrumb", "医院动态": "section-name",
+        "医院新闻": "section-name", "延庆区医院筑牢疫情防控战斗堡垒": "title",
+        "来源:宣传科 张阳 党院办 高冰 发布时间:2022-06-07 11:22:27": "metadata", "字号:": "font-size",
+        "+-14": "font-size", "浏览次数:": "view-count", "图片16.jpg": "image-file",
+        "上一篇: 延庆区医院护理志愿服务队走进校园": "prev-next", "下一篇: 守护视界": "prev-next",
+        "相关文章| 相关科室| 相关医生": "related",
+    }
+
+
+def test_metadata_line_gives_date_time_site_and_byline():
+    a = clean(PAGE)
+    assert (a.published_date, a.published_time) == ("2022-06-07", "11:22:27")
+    assert a.site == "北京市延庆医院"
+    assert a.byline == "宣传科 张阳 党院办 高冰; 志愿者服务队"
+    assert a.authors == ["张阳", "高冰"]
+    assert [p.kind for p in a.paragraphs] == ["body", "body", "byline", "byline"]
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("分享到:", "share"), ("相關文章:", "related"), ("免责声明:本文仅代表作者观点。", "disclaimer"),
+    ("举报邮箱:someone@qq.com,如涉及版权问题,请联系。", "report"), ("版权所有 某某医院", "copyright"),
+])
+def test_tail_markers_end_the_article(line, rule):
+    a = clean("\n".join(["标题在此处", BODY, line, "这一行也是页面的一部分"]))
+    assert texts(a) == [BODY]
+    assert rules(a)[line] == rule
+    assert rules(a)["这一行也是页面的一部分"] == rule
+
+
+def test_headline_repeated_as_image_alt_text_leaves_one_title_and_no_repeats():
+    title = "【致敬】以坚强的后勤保障践行责任担当!"
+    a = clean("\n".join([title, "", title, BODY, title, title, BODY2, title]))
+    assert a.title == title
+    assert texts(a) == [BODY, BODY2]
+    assert sum(d.rule == "repeated-title" for d in a.dropped) == 4
+
+
+def test_traditional_headline_is_normalised_and_kept_in_the_original():
+    a = clean("\n".join(["以堅強的後勤保障踐行責任擔當", "以堅強的後勤保障踐行責任擔當", BODY]))
+    assert a.title == "以坚强的后勤保障践行责任担当"
+    assert a.title_original == "以堅強的後勤保障踐行責任擔當"
+
+
+def test_a_repeated_fuller_headline_wins_over_its_first_part():
+    full = "【疫情防控 在行动】卫健局 | 用最硬核的态度 赢得胜利"
+    a = clean("\n".join(["【疫情防控 在行动】卫健局", "", full, BODY, full, BODY2, full]))
+    assert a.title == full
+    assert rules(a)["【疫情防控 在行动】卫健局"] == "title-variant"
+    assert texts(a) == [BODY, BODY2]
+
+
+def test_a_page_starting_with_body_text_has_no_title():
+    a = clean("\n".join([BODY, BODY2]))
+    assert a.title is None
+    assert texts(a) == [BODY, BODY2]
+
+
+def test_markdown_headline_gives_the_title():
+    a = clean("## 太原市人民医院 广大党员奋战\n\n" + BODY, heading="太原市人民医院 广大党员奋战")
+    assert a.title == "太原市人民医院 广大党员奋战"
+    assert texts(a) == [BODY]
+
+
+def test_sentences_broken_across_lines_are_joined_back():
+    a = clean("\n".join([
+        "标题在此处",
+        "自本次疫情发生以来,血液中心党委在第一时间发出倡议书,中心", "",
+        "党委书记、主任白林身先士卒、以身作则,带头冲在疫情防控第一线。",
+        "张主任希望双方以党建为引领,充分发挥各自优势,互相学习,齐头并", "",
+        "进,让平安守护医院,共同谱写互利共赢的崭新篇章。",
+    ]))
+    assert texts(a) == [
+        "自本次疫情发生以来,血液中心党委在第一时间发出倡议书,中心党委书记、主任白林身先士卒、以身作则,带头冲在疫情防控第一线。",
+        "张主任希望双方以党建为引领,充分发挥各自优势,互相学习,齐头并进,让平安守护医院,共同谱写互利共赢的崭新篇章。",
+    ]
+
+
+def test_real_paragraph_breaks_headings_and_captions_are_kept_apart():
+    a = clean("\n".join([
+        "标题在此处", BODY,
+        "欢送仪式上,副省长孙东生、副市长陈远飞等领导为各医疗队颁发荣誉证书并合影留念",
+        "返齐前医疗队与驻地院方管理组人员合影",
+        "科学闭环管理 统筹调度不停歇",
+        "“快”字当头,发挥疫情防控组织优势",
+        "“兵马未动,粮草先行”",
+        BODY2,
+    ]))
+    assert [(p.kind, p.text[:6]) for p in a.paragraphs] == [
+        ("body", BODY[:6]), ("caption", "欢送仪式上,"), ("caption", "返齐前医疗队"), ("heading", "科学闭环管理"),
+        ("heading", "“快”字当头"), ("heading", "“兵马未动,"), ("body", BODY2[:6]),
+    ]
+
+
+def test_no_join_across_a_removed_line():
+    title = "以坚强的后勤保障践行责任担当"
+    a = clean("\n".join([title, "庚子鼠年春节,一场没有硝烟的战争不期而至,他们就是二院疫情防控突击队", title, BODY]))
+    assert len(a.paragraphs) == 2
+
+
+def test_dateline_byline_gives_reporters_and_stays_in_the_text():
+    first = "本报讯(记者 张丽 闫珊 通讯员 张倩云)4月18日下午,血液中心党委书记、主任白林慰问一线工作人员。"
+    a = clean("\n".join(["标题在此处", first]))
+    assert texts(a) == [first]
+    assert a.byline == "记者 张丽 闫珊 通讯员 张倩云"
+    assert a.authors == ["张丽", "闫珊", "张倩云"]
+
+
+def test_trailing_author_parenthesis_names_the_authors():
+    a = clean("\n".join(["标题在此处", BODY, "守护人民群众的生命安全和身体健康!(姜晓萌 赵太迎)"]))
+    assert a.authors == ["姜晓萌", "赵太迎"]
+
+
+def test_a_trailing_parenthesis_that_is_not_names_is_ignored():
+    a = clean("\n".join(["标题在此处", BODY, "全市共有医疗机构181家(含社区卫生服务中心)"]))
+    assert a.authors == []
+
+
+def test_script_of_the_original_is_recorded():
+    assert clean("標題在此處\n以堅強的後勤保障踐行責任擔當,他們沒有絲毫怨言。").script == "traditional"
+    assert clean("标题在此处\n" + BODY).script == "simplified"
+
+
+@pytest.mark.parametrize("line, fields", [
+    ("来源:宣传科 张阳 发布时间:2022-06-07 11:22:27", {"byline": "宣传科 张阳", "published": "2022-06-07 11:22:27"}),
+    ("发布日期：2021年3月5日", {"published": "2021年3月5日"}),
+    ("2022-06-07 11:22", {"published": "2022-06-07 11:22"}),
+    ("来源于一线的报道说明了很多问题。", None),
+])
+def test_parse_meta_line(line, fields):
+    assert parse_meta_line(line) == fields
+
+
+def test_parse_published():
+    assert parse_published("2022-06-07 11:22:27") == ("2022-06-07", "11:22:27")
+    assert parse_published("2021年3月5日") == ("2021-03-05", None)
+    assert parse_published("2021-13-05") == (None, None)
+
+
+def test_byline_names_skip_roles_and_departments():
+    assert byline_names("记者 黄晶 张丹丹 通讯员 孙丽娜 魏勇") == ["黄晶", "张丹丹", "孙丽娜", "魏勇"]
+    assert byline_names("宣传科 张阳 党院办 高冰") == ["张阳", "高冰"]
+    assert byline_names("记者张丽") == ["张丽"]
+    assert byline_names("志愿者服务队") == []

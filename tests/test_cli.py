@@ -1,0 +1,127 @@
+"""The `ingest` command as a user runs it: exit codes, messages, summary line, re-runs."""
+import re
+import sqlite3
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from ingest.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+SUMMARY = re.compile(r"^files (\d+), articles (\d+), paragraphs (\d+), entity mentions (\d+), dates (\d+), "
+                     r"claims (\d+), skipped unchanged (\d+), errors (\d+), [\d.]+ s$")
+
+
+def run(*args):
+    return CliRunner().invoke(cli, list(args))
+
+
+def summary(result) -> dict:
+    line = result.stdout.strip().splitlines()[-1]
+    m = SUMMARY.match(line)
+    assert m, line
+    keys = ["files", "articles", "paragraphs", "mentions", "dates", "claims", "skipped", "errors"]
+    return dict(zip(keys, map(int, m.groups())))
+
+
+def counts(db) -> dict:
+    conn = sqlite3.connect(db)
+    return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("sources", "articles", "paragraphs", "entities", "mentions", "numeric_claims", "dropped_lines")}
+
+
+def test_add_the_seeds_then_again_skips_every_unchanged_file(tmp_path, seeds_copy):
+    db = str(tmp_path / "a.db")
+    first = run("add", db, str(seeds_copy))
+    assert first.exit_code == 0, first.output
+    s = summary(first)
+    assert (s["files"], s["articles"], s["skipped"], s["errors"]) == (5, 8, 0, 0)
+    assert s["paragraphs"] == counts(db)["paragraphs"]
+    before = counts(db)
+    again = run("add", db, str(seeds_copy))
+    assert again.exit_code == 0
+    assert (summary(again)["skipped"], summary(again)["articles"]) == (5, 0)
+    assert counts(db) == before
+
+
+def test_sources_keep_relative_paths_hashes_and_sizes(tmp_path, seeds_copy):
+    db = str(tmp_path / "a.db")
+    (seeds_copy / "more").mkdir()
+    (seeds_copy / "000_7be04778eac0b485.txt").rename(seeds_copy / "more" / "000.txt")
+    run("add", db, str(seeds_copy))
+    rows = sqlite3.connect(db).execute("SELECT path, size, length(sha256), status FROM sources ORDER BY path").fetchall()
+    assert rows[-1][0] == "more/000.txt"
+    assert rows[-1][1] == (seeds_copy / "more" / "000.txt").stat().st_size
+    assert {r[2] for r in rows} == {64} and {r[3] for r in rows} == {"ok"}
+    assert sqlite3.connect(db).execute("SELECT source FROM articles WHERE source LIKE 'more/%'").fetchall() == [("more/000.txt",)]
+
+
+def test_a_changed_file_replaces_its_articles_with_no_orphans(tmp_path, seeds_copy):
+    db = str(tmp_path / "a.db")
+    run("add", db, str(seeds_copy))
+    page = seeds_copy / "003_4f35ab63e78cec3c.txt"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text[: text.index("## 太原市人民医院")], encoding="utf-8")  # keep only the first article
+    result = run("add", db, str(seeds_copy))
+    assert result.exit_code == 0
+    assert (summary(result)["skipped"], summary(result)["articles"]) == (4, 1)
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM articles WHERE source = '003_4f35ab63e78cec3c.txt'").fetchone()[0] == 1
+    assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 5
+    for child in ("paragraphs", "mentions", "date_mentions", "numeric_claims"):
+        assert conn.execute(f"SELECT count(*) FROM {child} WHERE article_id NOT IN (SELECT id FROM articles)").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM entities WHERE id NOT IN (SELECT entity_id FROM mentions)").fetchone()[0] == 0
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_bad_files_are_named_on_stderr_and_the_rest_still_go_in(tmp_path, seeds_copy):
+    (seeds_copy / "empty.txt").write_bytes(b"")
+    (seeds_copy / "gbk.txt").write_bytes("口罩".encode("gbk"))
+    db = str(tmp_path / "a.db")
+    result = run("add", db, str(seeds_copy))
+    assert result.exit_code == 1
+    assert "error: empty.txt: read: empty file" in result.stderr
+    assert "error: gbk.txt: read: not UTF-8 (invalid start byte at byte 0); other encodings are not read yet" in result.stderr
+    assert (summary(result)["articles"], summary(result)["errors"]) == (8, 2)
+    rows = sqlite3.connect(db).execute("SELECT source_path, stage FROM ingest_errors ORDER BY source_path").fetchall()
+    assert rows == [("empty.txt", "read"), ("gbk.txt", "read")]
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert run("add", str(tmp_path / "a.db")).exit_code == 2
+    missing = run("add", str(tmp_path / "a.db"), str(tmp_path / "nope"))
+    assert missing.exit_code == 2
+    assert "nope: no such file or folder" in missing.stderr
+
+
+def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path, seeds_copy):
+    bogus = tmp_path / "not.db"
+    bogus.write_text("hello, I am not SQLite" * 100)
+    result = run("add", str(bogus), str(seeds_copy))
+    assert result.exit_code == 1
+    assert f"Error: {bogus}: cannot use as an archive: file is not a database" in result.stderr
+
+
+def test_progress_bar_shows_for_many_files_only(tmp_path, seeds_copy):
+    for i in range(3):
+        (seeds_copy / f"copy{i}.txt").write_text((seeds_copy / "000_7be04778eac0b485.txt").read_text())
+    many = run("add", str(tmp_path / "a.db"), str(seeds_copy))
+    assert "Ingesting" in many.stderr
+    few = run("add", str(tmp_path / "b.db"), str(seeds_copy / "000_7be04778eac0b485.txt"))
+    assert "Ingesting" not in few.stderr
+    quiet = run("add", "-q", str(tmp_path / "c.db"), str(seeds_copy))
+    assert "Ingesting" not in quiet.stderr
+
+
+def test_every_command_and_option_has_help_and_is_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert run("--help").exit_code == 0
+    for name, command in cli.commands.items():
+        assert command.help, name
+        assert f"ingest {name}" in readme, f"README does not show `ingest {name}`"
+        for param in command.params:
+            if getattr(param, "help", None) is None and param.param_type_name == "option":
+                raise AssertionError(f"{name} {param.opts} has no help")
+            for opt in getattr(param, "opts", []):
+                if opt.startswith("--") and opt != "--help":
+                    assert opt in readme, f"README does not mention {opt}"

@@ -1,0 +1,34 @@
+from ingest.normalise import detect_script, fold_width, normalise, strip_invisible, to_simplified
+
+
+def test_traditional_names_become_simplified_with_the_same_length():
+    text = "物資服務中心劉宇主任迅速調配人員"
+    out = normalise(text)
+    assert out == "物资服务中心刘宇主任迅速调配人员"
+    assert len(out) == len(text)
+
+
+def test_simplified_text_is_left_alone():
+    text = "北京市延庆区医院充分发挥党建引领优势"
+    assert to_simplified(text) == text
+
+
+def test_full_width_digits_and_latin_fold_to_ascii():
+    assert fold_width("１５名ＰＣＲ检测ｍｌ") == "15名PCR检测ml"
+    assert normalise("核酸采样４５万余人次") == "核酸采样45万余人次"
+
+
+def test_full_width_punctuation_is_kept():
+    assert normalise("（记者，张丽）") == "（记者，张丽）"
+
+
+def test_zero_width_and_control_characters_are_removed():
+    assert strip_invisible("口\u200b罩\ufeff\x07") == "口罩"
+    assert strip_invisible("一\t二\n三") == "一\t二\n三"
+
+
+def test_script_detection():
+    assert detect_script("以堅強的後勤保障踐行責任擔當") == "traditional"
+    assert detect_script("以坚强的后勤保障践行责任担当") == "simplified"
+    assert detect_script("以堅強的後勤保障践行责任担当") == "mixed"
+    assert detect_script("2022 PCR") == "simplified"

@@ -1,0 +1,71 @@
+"""The live schema is schema.sql's, rows are replaced atomically, and nothing is left orphaned."""
+import sqlite3
+
+import sqlite_utils
+
+from ingest import store
+from ingest.pipeline import ProcessedSource
+from ingest.records import Article, Mention, Paragraph, SourceFile
+
+
+def schema_of(conn: sqlite3.Connection) -> list[tuple]:
+    return sorted(conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"))
+
+
+def test_live_schema_matches_schema_sql(seed_db):
+    fresh = sqlite3.connect(":memory:")
+    fresh.executescript(store.schema_sql())
+    assert schema_of(sqlite3.connect(seed_db)) == schema_of(fresh)
+
+
+def test_every_foreign_key_has_an_index():
+    db = sqlite_utils.Database(memory=True)
+    db.executescript(store.schema_sql())
+    for table in db.tables:
+        indexed = {tuple(ix.columns) for ix in table.indexes}
+        for fk in table.foreign_keys:
+            assert (fk.column,) in indexed, f"{table.name}.{fk.column} has no index"
+
+
+def processed(path: str, sha: str, names: list[str]) -> ProcessedSource:
+    text = "".join(names) + "出席。"
+    mentions, pos = [], 0
+    for name in names:
+        mentions.append(Mention("person", name, name, pos, pos + len(name), paragraph_seq=0))
+        pos += len(name)
+    article = Article(seq=0, title="标题", title_original="标题",
+                      paragraphs=[Paragraph(0, "body", text, text)], mentions=mentions)
+    return ProcessedSource(source=SourceFile(path, path, sha, 10, "", "utf-8"), articles=[article])
+
+
+def test_a_changed_file_replaces_its_rows_and_drops_entities_left_unmentioned(tmp_path):
+    db = store.open_archive(str(tmp_path / "a.db"))
+    store.write_source(db, processed("a.txt", "1" * 64, ["张三", "李四"]))
+    store.write_source(db, processed("b.txt", "2" * 64, ["李四"]))
+    store.write_source(db, processed("a.txt", "3" * 64, ["王五"]))
+    assert db.execute("SELECT count(*) FROM sources").fetchone()[0] == 2
+    assert sorted(r[0] for r in db.execute("SELECT name FROM entities")) == ["李四", "王五"]
+    assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
+    assert db.execute("SELECT count(*) FROM mentions").fetchone()[0] == 2
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    store.close_archive(db)
+
+
+def test_is_unchanged_only_for_the_same_path_and_bytes(tmp_path):
+    db = store.open_archive(str(tmp_path / "a.db"))
+    store.write_source(db, processed("a.txt", "1" * 64, ["张三"]))
+    assert store.is_unchanged(db, "a.txt", "1" * 64)
+    assert not store.is_unchanged(db, "a.txt", "2" * 64)
+    assert not store.is_unchanged(db, "b.txt", "1" * 64)
+    store.close_archive(db)
+
+
+def test_a_failed_file_is_recorded_and_not_counted_unchanged(tmp_path):
+    db = store.open_archive(str(tmp_path / "a.db"))
+    failed = ProcessedSource(source=SourceFile("bad.txt", "bad.txt", "f" * 64, 0), error_stage="read", error="empty file")
+    store.write_source(db, failed)
+    store.write_source(db, failed)  # a second run replaces the error row instead of piling up
+    assert db.execute("SELECT source_path, stage, message FROM ingest_errors").fetchall() == [("bad.txt", "read", "empty file")]
+    assert db.execute("SELECT status FROM sources").fetchall() == [("error",)]
+    assert not store.is_unchanged(db, "bad.txt", "f" * 64)
+    store.close_archive(db)
