@@ -5,7 +5,9 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 PORT ?= 8001
 
-.PHONY: install serve test clean
+.PHONY: install browser serve test clean
+# apt-get needs root; CI and the dev machines run as root, elsewhere sudo asks.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,6 +15,14 @@ $(INSTALLED): pyproject.toml
 	touch $@
 
 install: $(INSTALLED)
+
+# Debian's Chromium and ChromeDriver (a test tool's own browser download cannot work here) and a
+# CJK font so screenshots show Chinese, for the browser tests. Installed once, then a no-op.
+browser:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! fc-list 2>/dev/null | grep -qi zenhei; then \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-wqy-zenhei; \
+	fi
 
 # Rebuilt when the seeds, the code, its rules or the schema change.
 archive.db: $(INSTALLED) schema.sql $(wildcard seeds/*.txt) $(wildcard ingest/*.py) $(wildcard ingest/data/*)
@@ -22,9 +32,10 @@ archive.db: $(INSTALLED) schema.sql $(wildcard seeds/*.txt) $(wildcard ingest/*.
 
 serve: archive.db
 	$(BIN)/datasette serve --immutable archive.db --metadata metadata.yml \
-		--host 127.0.0.1 --port $(PORT) --setting sql_time_limit_ms 1000
+		--host 127.0.0.1 --port $(PORT) \
+		--setting sql_time_limit_ms 1000 --setting suggest_facets off
 
-test: $(INSTALLED)
+test: $(INSTALLED) browser
 	$(BIN)/python -m pytest
 
 clean:

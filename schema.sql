@@ -141,3 +141,9 @@ CREATE INDEX IF NOT EXISTS idx_numeric_claims_paragraph_id ON numeric_claims (pa
 CREATE INDEX IF NOT EXISTS idx_numeric_claims_unit ON numeric_claims (unit);
 CREATE INDEX IF NOT EXISTS idx_numeric_claims_qualifier ON numeric_claims (qualifier);
 CREATE INDEX IF NOT EXISTS idx_numeric_claims_value ON numeric_claims (value);
+
+-- Full-text search (ingest/search.py): contentless FTS5 indexes over a folded copy of the text in
+-- which every Han character is a token, so 1- and 2-character Chinese queries match exactly as LIKE
+-- would. rowid = paragraphs.id / articles.id. Contentless: the text is not stored a second time.
+CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_fts USING fts5(text, content='', tokenize='unicode61');
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, body, content='', tokenize='unicode61');

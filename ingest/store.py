@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 import sqlite_utils
 
+from .search import SEPARATOR, fold_for_index
+
 if TYPE_CHECKING:
     from .pipeline import ProcessedSource
 
@@ -67,6 +69,7 @@ def _next_id(db: sqlite_utils.Database, table: str) -> int:
 def _delete_source_rows(db: sqlite_utils.Database, source_id: int) -> None:
     """Remove a source's articles and every row hanging off them, then entities left unmentioned."""
     article_ids = "SELECT id FROM articles WHERE source_id = ?"
+    _unindex(db, source_id)
     entity_ids = [r[0] for r in db.execute(
         f"SELECT DISTINCT entity_id FROM mentions WHERE article_id IN ({article_ids})", [source_id])]
     for child in ARTICLE_CHILDREN:
@@ -158,6 +161,40 @@ def _write_articles(db: sqlite_utils.Database, processed: ProcessedSource, sourc
                        ("mentions", mentions), ("date_mentions", dates), ("numeric_claims", claims)):
         if rows:
             db.table(name).insert_all(rows, batch_size=500)
+    _index(db, articles, paragraphs)
+
+
+def _search_rows(articles: list[dict], paragraphs: list[dict]) -> tuple[list[dict], list[dict]]:
+    """The folded rows the FTS indexes hold for these articles and paragraphs."""
+    folded = {p["id"]: fold_for_index(p["text"]) for p in paragraphs}
+    bodies: dict[int, list[str]] = {}
+    for p in paragraphs:
+        bodies.setdefault(p["article_id"], []).append(folded[p["id"]])
+    para_rows = [{"rowid": pid, "text": text} for pid, text in folded.items()]
+    article_rows = [{"rowid": a["id"], "title": fold_for_index(a["title"] or ""),
+                     "body": f" {SEPARATOR} ".join(bodies.get(a["id"], []))} for a in articles]
+    return article_rows, para_rows
+
+
+def _index(db: sqlite_utils.Database, articles: list[dict], paragraphs: list[dict]) -> None:
+    article_rows, para_rows = _search_rows(articles, paragraphs)
+    db.table("paragraphs_fts").insert_all(para_rows, batch_size=500)
+    db.table("articles_fts").insert_all(article_rows, batch_size=500)
+
+
+def _unindex(db: sqlite_utils.Database, source_id: int) -> None:
+    """Take a source's rows out of the contentless FTS indexes, which need the indexed values back."""
+    articles = [dict(zip(("id", "title"), r)) for r in db.execute(
+        "SELECT id, title FROM articles WHERE source_id = ?", [source_id])]
+    paragraphs = [dict(zip(("id", "article_id", "text"), r)) for r in db.execute(
+        "SELECT id, article_id, text FROM paragraphs WHERE article_id IN "
+        "(SELECT id FROM articles WHERE source_id = ?) ORDER BY article_id, seq", [source_id])]
+    article_rows, para_rows = _search_rows(articles, paragraphs)
+    # FTS5's 'delete' command has no sqlite-utils equivalent.
+    db.conn.executemany("INSERT INTO paragraphs_fts (paragraphs_fts, rowid, text) VALUES ('delete', :rowid, :text)",
+                        para_rows)
+    db.conn.executemany("INSERT INTO articles_fts (articles_fts, rowid, title, body) "
+                        "VALUES ('delete', :rowid, :title, :body)", article_rows)
 
 
 def _iso(year: int | None, month: int | None, day: int | None) -> str | None:

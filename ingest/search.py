@@ -1,0 +1,92 @@
+"""Chinese full-text search over FTS5 `unicode61`: fold text so that every Han character is a token.
+
+SQLite's tokenizers do not segment Chinese, and Python's sqlite3 cannot register a tokenizer, so
+the index is fed a folded copy instead: each CJK character (in Simplified form) stands alone, Latin
+words and digit runs stay whole, and every run of punctuation or space becomes one placeholder
+token, so a phrase query never matches across it. A query folded the same way becomes a phrase
+query, which finds exactly the rows where `text LIKE '%query%'` holds.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+from .normalise import normalise
+
+# Stands for punctuation and white space in the index; a private-use character, so no query types it.
+SEPARATOR = "\ue000"
+# A token that never occurs: the match for a query with nothing searchable in it.
+NOTHING = '"\ue001"'
+# Where the search snippet marks a hit; the Datasette plugin turns them into <mark> after escaping.
+HIT_OPEN, HIT_CLOSE = "⟦", "⟧"
+
+_TOKENS = re.compile(r"([A-Za-z0-9]+)|([^\W_])|([\W_]+)")
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+
+
+def fold_for_index(text: str) -> str:
+    """`核酸,PCR检测` → `核 酸 \ue000 pcr 检 测`: the form the FTS index holds."""
+    out = []
+    for word, char, sep in _TOKENS.findall(normalise(text or "")):
+        if word:
+            out.append(word.lower())
+        elif char:
+            out.append(char)
+        elif not out or out[-1] != SEPARATOR:
+            out.append(SEPARATOR)
+    return " ".join(out)
+
+
+def has_chinese(text: str) -> bool:
+    return bool(_CJK.search(text or ""))
+
+
+def fts_query(query: str) -> str:
+    """An FTS5 MATCH expression for what a user typed: each space-separated part a phrase, all required.
+
+    `醫用口罩` → `"医 用 口 罩"`; `口罩 核酸` → `"口 罩" "核 酸"`.
+    """
+    phrases = []
+    for part in (query or "").split():
+        folded = fold_for_index(part).strip(" " + SEPARATOR)
+        if folded:
+            phrases.append(f'"{folded}"')
+    return " ".join(phrases) if phrases else NOTHING
+
+
+def snippet(text: str, query: str, width: int = 30) -> str:
+    """The text around the first hit of any part of the query, the hits marked with ⟦ ⟧.
+
+    Hits are found in the normalised form of `text` (same length), so an original Traditional
+    paragraph is shown as written while a Simplified query still finds it.
+    """
+    if not text:
+        return ""
+    norm = normalise(text)
+    parts = [normalise(p) for p in (query or "").split() if p]
+    spans = []
+    low = norm.lower()
+    for p in parts:
+        start = low.find(p.lower())
+        while start != -1:
+            spans.append((start, start + len(p)))
+            start = low.find(p.lower(), start + len(p))
+    if not spans:
+        return text[: 2 * width] + ("…" if len(text) > 2 * width else "")
+    spans.sort()
+    first = spans[0][0]
+    lo, hi = max(0, first - width), min(len(text), first + width + max(len(p) for p in parts))
+    out, pos = [], lo
+    for s, e in spans:
+        if s < pos or e > hi:
+            continue
+        out += [text[pos:s], HIT_OPEN, text[s:e], HIT_CLOSE]
+        pos = e
+    out.append(text[pos:hi])
+    return ("…" if lo > 0 else "") + "".join(out) + ("…" if hi < len(text) else "")
+
+
+def snippet_html(value: str) -> str:
+    """Escape a snippet for HTML, then turn its hit marks into <mark> elements."""
+    escaped = html.escape(value)
+    return escaped.replace(HIT_OPEN, "<mark>").replace(HIT_CLOSE, "</mark>")
