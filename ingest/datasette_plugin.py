@@ -20,9 +20,15 @@ HIGHLIGHT_COLUMNS = {"paragraphs": ("text", "text_original"), "articles": ("titl
 ROW_LINKS = {"paragraph_id": "paragraphs", "article_id": "articles"}
 
 
+# Memory-map this much of the database: a search over a frequent character probes the table once
+# per hit, and mapped pages cost no system call (168 → 72 ms for a count over 168 k hits).
+MMAP_BYTES = 1 << 30
+
+
 @hookimpl(trylast=True)
 def prepare_connection(conn):
-    """Replace Datasette's `escape_fts` (registered before us) and add the snippet function."""
+    """Replace Datasette's `escape_fts` (registered before us), add the snippet function, map the file."""
+    conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
     conn.create_function("escape_fts", 1, escape_chinese_fts, deterministic=True)
     conn.create_function("zh_fts_query", 1, fts_query, deterministic=True)
     conn.create_function("zh_snippet", 2, snippet, deterministic=True)

@@ -1,7 +1,7 @@
 """Chinese search in Datasette's own search box: row counts equal a LIKE scan of the folded text."""
 import html
-import random
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +17,8 @@ from ingest.records import Article, Paragraph, SourceFile
 from ingest.search import NOTHING, SEPARATOR, fold_for_index, fts_query, snippet, snippet_html
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from synthetic_archive import build  # noqa: E402
 METADATA = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
 SETTINGS = {"sql_time_limit_ms": 1000, "suggest_facets": False}  # as `make serve` runs it
 
@@ -99,24 +101,8 @@ def test_seed_queries_are_not_all_trivial(seed_db):
 @pytest.fixture(scope="module")
 def generated_db(tmp_path_factory) -> Path:
     """≥ 20,000 paragraphs recombined from the seed sentences, stored through the real store."""
-    seed = sqlite3.connect(tmp_path_factory.getbasetemp() / "seed_for_generated.db")
-    from ingest.pipeline import ingest_paths
-    ingest_paths(str(tmp_path_factory.getbasetemp() / "seed_for_generated.db"), [str(ROOT / "seeds")])
-    pieces = [s for (t,) in seed.execute("SELECT text FROM paragraphs") for s in t.replace("。", "。\n").split("\n") if s]
-    rng = random.Random(20221122)
-    path = tmp_path_factory.mktemp("generated") / "archive.db"
-    db = store.open_archive(str(path))
-    for f in range(40):
-        articles = []
-        for a in range(13):
-            paras = []
-            for k in range(40):
-                text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 3)))
-                paras.append(Paragraph(k, "body", text, text))
-            articles.append(Article(seq=a, title=rng.choice(pieces)[:30], title_original="", paragraphs=paras))
-        store.write_source(db, ProcessedSource(SourceFile(f"g{f}.txt", "", f"{f:064d}", 1, "", "utf-8"), articles))
-    store.close_archive(db)
-    assert sqlite3.connect(path).execute("SELECT count(*) FROM paragraphs").fetchone()[0] >= 20000
+    path = build(tmp_path_factory.mktemp("generated") / "archive.db", paragraphs=20_500)
+    assert sqlite3.connect(path).execute("SELECT count(*) FROM paragraphs").fetchone()[0] >= 20_000
     return path
 
 
