@@ -56,6 +56,7 @@ CREATE TABLE IF NOT EXISTS paragraphs (
     kind TEXT NOT NULL CHECK (kind IN ('body', 'heading', 'caption', 'byline')),
     text TEXT NOT NULL,
     text_original TEXT NOT NULL,
+    removed_spans TEXT,
     line_no INTEGER NOT NULL,
     UNIQUE (article_id, seq)
 );

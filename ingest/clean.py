@@ -10,17 +10,19 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .normalise import detect_script, normalise
+from .normalise import detect_script, normalise, strip_pinyin
 from .records import Article, DroppedLine, Paragraph, RawArticle
 from .rules import chrome_rules, table, word_list
 from .split import HEADLINE
 
 # Punctuation that ends a sentence; a line ending otherwise may have been broken by page layout.
-SENTENCE_END = "。！？!?…；;”」』）)》】\"'"
+SENTENCE_END = "。！？!?…；;”」』）)》】>\"'"
 # Punctuation inside a line that shows it is running prose rather than a heading.
 PROSE_PUNCT = re.compile(r"[，,、；;：:。]")
 # A line at most this long, without sentence-ending punctuation, is a heading or caption.
 HEADING_MAX = 40
+# A first line at most this long, above a paragraph, is taken for the headline.
+TITLE_MAX = 64
 # A line broken by layout is at least this long (shorter unfinished lines are headings).
 BROKEN_LINE_MIN = 20
 # How far into an article the title and its metadata line are looked for (non-empty lines).
@@ -46,7 +48,14 @@ def squash(s: str) -> str:
 class _Line:
     no: int
     text: str  # stripped original text
-    norm: str  # normalised text (same length)
+    norm: str  # normalised text: same length, but for bracketed pinyin left out
+    removed: list[tuple[int, int]]  # what strip_pinyin left out: (offset in norm, length)
+
+
+def _line(no: int, raw: str) -> _Line:
+    text = raw.strip()
+    stripped, removed = strip_pinyin(text)
+    return _Line(no, text, normalise(stripped), removed)
 
 
 def _chrome_rule(line: str, scopes: tuple[str, ...]) -> str | None:
@@ -158,7 +167,7 @@ def _find_title(lines: list[_Line], counts: Counter) -> int | None:
     if window:
         first = window[0]
         nxt = window[1] if len(window) > 1 else None
-        if (_title_like(lines[first].text) and len(lines[first].text) <= HEADING_MAX and nxt is not None
+        if (_title_like(lines[first].text) and len(lines[first].text) <= TITLE_MAX and nxt is not None
                 and (len(lines[nxt].text) > HEADING_MAX or PROSE_PUNCT.search(lines[nxt].text))
                 and not _is_caption(lines[first].text)):
             return first
@@ -204,7 +213,7 @@ def _kind(text: str) -> str:
 
 def clean_article(raw: RawArticle) -> Article:
     """Title, metadata and paragraphs of one article; dropped lines come back with their rule."""
-    lines = [_Line(no, t.strip(), normalise(t.strip())) for no, t in raw.lines if t.strip()]
+    lines = [_line(no, t) for no, t in raw.lines if t.strip()]
     dropped: list[DroppedLine] = []
     counts = Counter(squash(ln.norm) for ln in lines)
 
@@ -296,10 +305,12 @@ def clean_article(raw: RawArticle) -> Article:
     for ln, after_gap in kept:
         if paragraphs and not after_gap and paragraphs[-1].kind == "body" and _is_broken(paragraphs[-1].text, ln.norm):
             p = paragraphs[-1]
+            p.removed += [(at + len(p.text), length) for at, length in ln.removed]
             p.text += ln.norm
             p.text_original += ln.text
             continue
-        p = Paragraph(seq=len(paragraphs), kind="body", text=ln.norm, text_original=ln.text, line_start=ln.no)
+        p = Paragraph(seq=len(paragraphs), kind="body", text=ln.norm, text_original=ln.text, line_start=ln.no,
+                      removed=list(ln.removed))
         paragraphs.append(p)
     for p in paragraphs:
         p.kind = _kind(p.text)

@@ -8,6 +8,7 @@ import click
 
 from . import __version__
 from .pipeline import ingest_paths
+from .read import DEFAULT_MAX_BYTES
 
 # Below this many files a progress bar is more noise than help.
 PROGRESS_MIN_FILES = 6
@@ -28,7 +29,9 @@ def cli() -> None:
 @click.argument("db", type=click.Path(dir_okay=False))
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors and the summary line, no progress bar.")
-def add(db: str, paths: tuple[str, ...], quiet: bool) -> None:
+@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Refuse files larger than this many bytes (recorded as errors, not read).")
+def add(db: str, paths: tuple[str, ...], quiet: bool, max_bytes: int) -> None:
     """Add the articles in PATHS to the archive DB (created if missing).
 
     PATHS are text files or folders (searched recursively for *.txt). Files already in the archive
@@ -50,7 +53,7 @@ def add(db: str, paths: tuple[str, ...], quiet: bool) -> None:
             yield from items
 
     try:
-        summary = ingest_paths(db, list(paths), progress=with_bar)
+        summary = ingest_paths(db, list(paths), progress=with_bar, max_bytes=max_bytes)
     except FileNotFoundError as e:
         raise click.UsageError(str(e)) from None
     except sqlite3.DatabaseError as e:

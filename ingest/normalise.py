@@ -1,7 +1,7 @@
 """Normalising: Traditional → Simplified and full-width → ASCII, keeping the text's length.
 
 Offsets found in the normalised text must map back onto the original, so every function here
-returns a string of the same length as its input.
+returns a string of the same length as its input, except `strip_pinyin`, which says what it removed.
 """
 from __future__ import annotations
 
@@ -86,3 +86,35 @@ def detect_script(text: str) -> str:
     if simp == 0 or simp <= trad * 0.05:
         return "traditional"
     return "mixed"
+
+
+# Pinyin that machine conversion left in brackets after a character (`醫(yī)院`, `护（hù）士`):
+# a Han character, then one syllable with a tone mark (or a tone digit) in brackets.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+PINYIN_ANNOTATION = re.compile(
+    rf"(?<=[\u4e00-\u9fff])[(（](?=[a-zü{_TONED}]{{1,6}}[1-5]?[)）])"
+    rf"(?:[a-zü]*[{_TONED}][a-zü]*|[a-zü]{{1,6}}[1-5])[)）]")
+
+
+def strip_pinyin(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """Text without bracketed pinyin, and where it was: (offset in the result, characters removed)."""
+    removed: list[tuple[int, int]] = []
+    out: list[str] = []
+    pos = shift = 0
+    for m in PINYIN_ANNOTATION.finditer(text):
+        out.append(text[pos:m.start()])
+        removed.append((m.start() - shift, m.end() - m.start()))
+        shift += m.end() - m.start()
+        pos = m.end()
+    if not removed:
+        return text, []
+    out.append(text[pos:])
+    return "".join(out), removed
+
+
+def original_offset(offset: int, removed: list[tuple[int, int]], end: bool = False) -> int:
+    """Map an offset in the normalised text back to the original, given what `strip_pinyin` removed.
+
+    A start offset lands after a removed annotation at the same place, an end offset before it.
+    """
+    return offset + sum(length for at, length in removed if at < offset or (at == offset and not end))

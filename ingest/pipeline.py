@@ -5,6 +5,7 @@ drives it over many files and hands each result to the store, reporting progress
 """
 from __future__ import annotations
 
+import sqlite3
 import time
 import traceback
 from collections.abc import Callable, Iterable
@@ -15,7 +16,7 @@ from .claims import extract_claims
 from .clean import clean_article
 from .dates import extract_dates
 from .entities import extract_entities
-from .read import find_files, read_source
+from .read import DEFAULT_MAX_BYTES, find_files, read_source
 from .records import Article, DroppedLine, SourceFile
 from .split import split_articles
 
@@ -95,8 +96,8 @@ def process_source(source: SourceFile) -> ProcessedSource:
     return result
 
 
-def ingest_paths(db_path: str, paths: list[str],
-                 progress: Callable[[Iterable], Iterable] | None = None) -> Summary:
+def ingest_paths(db_path: str, paths: list[str], progress: Callable[[Iterable], Iterable] | None = None,
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> Summary:
     """Add every `*.txt` under `paths` to the archive at `db_path`; unchanged files are skipped.
 
     `progress` wraps the list of files (a progress bar in the CLI). Raises FileNotFoundError for a
@@ -108,12 +109,16 @@ def ingest_paths(db_path: str, paths: list[str],
     db = store.open_archive(db_path)
     try:
         for abspath, relpath in (progress(files) if progress else files):
-            source = read_source(abspath, relpath)
+            source = read_source(abspath, relpath, max_bytes)
             if store.is_unchanged(db, source.path, source.sha256):
                 summary.skipped += 1
                 continue
             processed = process_source(source)
-            store.write_source(db, processed)
+            try:
+                store.write_source(db, processed)
+            except sqlite3.Error as e:  # rolled back; record the failure in a transaction of its own
+                processed = ProcessedSource(source, error_stage="store", error=f"{type(e).__name__}: {e}")
+                store.write_source(db, processed)
             if processed.error:
                 summary.errors += 1
                 summary.failures.append((source.path, f"{processed.error_stage}: {processed.error}"))

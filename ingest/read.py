@@ -4,14 +4,36 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import re
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
+
+import charset_normalizer
+from charset_normalizer.md import mess_ratio
 
 from .normalise import strip_invisible
 from .records import SourceFile
+from .rules import table
 
-# Byte-order marks we decode by; anything else must be valid UTF-8 for now.
+# Byte-order marks we decode by.
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# What a file that is not UTF-8 may be in: the Chinese encodings (GBK is a subset of GB18030).
+CHINESE_ENCODINGS = ["gb18030", "big5", "big5hkscs"]
+# A file larger than this is refused unless the user raises --max-bytes: news pages are small.
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# Replacement characters allowed before a file counts as undecodable (a stray one is common).
+MAX_REPLACEMENT_SHARE = 0.001
+# charset-normalizer's "mess" of a text sample above which it reads as mojibake (clean Chinese ≈ 0.0–0.05,
+# UTF-8 read as GBK ≈ 0.3, as Latin-1 ≈ 5).
+MOJIBAKE_MESS = 0.2
+MOJIBAKE_SAMPLE = 4000
+MOJIBAKE_MIN_CHARS = 64  # shorter texts give the measure too little to go on
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+class ReadError(ValueError):
+    """A file whose bytes are not Chinese text we can read; the message says why."""
 
 
 def find_files(paths: list[str]) -> Iterator[tuple[str, str]]:
@@ -42,38 +64,63 @@ def file_digest(abspath: str) -> tuple[str, int]:
     return h.hexdigest(), size
 
 
+@lru_cache(maxsize=1)
+def _signatures() -> tuple[tuple[bytes, str], ...]:
+    return tuple((bytes.fromhex(sig), what) for sig, what in table("binary_signatures.tsv"))
+
+
 def decode(data: bytes) -> tuple[str, str]:
-    """Text and encoding name; raises ValueError saying why the bytes are not text we can read."""
+    """Text and encoding name; raises ReadError saying why the bytes are not text we can read."""
     if not data:
-        raise ValueError("empty file")
+        raise ReadError("empty file")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as e:
-                raise ValueError(f"not valid {encoding}: {e.reason} at byte {e.start}") from None
+                raise ReadError(f"undecodable bytes: not valid {encoding} ({e.reason} at byte {e.start})") from None
+    for signature, what in _signatures():
+        if data.startswith(signature):
+            raise ReadError(f"binary content ({what}), not a text file")
     if b"\x00" in data[:4096]:
-        raise ValueError("binary content (NUL bytes), not a text file")
+        raise ReadError("binary content (NUL bytes), not a text file")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as e:
-        raise ValueError(f"not UTF-8 ({e.reason} at byte {e.start}); other encodings are not read yet") from None
+        utf8_problem = f"{e.reason} at byte {e.start}"
+    best = charset_normalizer.from_bytes(data, cp_isolation=CHINESE_ENCODINGS).best()
+    if best is None:
+        raise ReadError(f"undecodable bytes: not UTF-8 ({utf8_problem}), GB18030 or Big5")
+    return str(best), best.encoding
 
 
-def read_source(abspath: str, relpath: str) -> SourceFile:
-    """Read one file; a file we cannot decode comes back with `error` set instead of `text`."""
+def check_text(text: str) -> None:
+    """Raise ReadError when decoded text is not usable Chinese: replacement characters, mojibake, no Chinese."""
+    bad = text.count("\ufffd")
+    if bad > max(2, len(text) * MAX_REPLACEMENT_SHARE):
+        raise ReadError(f"decodes only with replacement characters ({bad} U+FFFD in {len(text)} characters)")
+    sample = text[:MOJIBAKE_SAMPLE]
+    if len(sample) >= MOJIBAKE_MIN_CHARS and mess_ratio(sample, maximum_threshold=MOJIBAKE_MESS * 2) > MOJIBAKE_MESS:
+        raise ReadError("reads as mojibake (text decoded with the wrong encoding before it was saved)")
+    if not _HAN.search(text):
+        raise ReadError("no Chinese text")
+
+
+def read_source(abspath: str, relpath: str, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceFile:
+    """Read one file; a file we cannot use comes back with `error` set instead of `text`."""
+    size = os.path.getsize(abspath)
+    if size > max_bytes:
+        sha256, size = file_digest(abspath)
+        return SourceFile(path=relpath, abspath=abspath, sha256=sha256, size=size,
+                          error=f"file too large: {size:,} bytes, over the limit of {max_bytes:,} (--max-bytes)")
     with open(abspath, "rb") as f:
         data = f.read()
-    sha256 = hashlib.sha256(data).hexdigest()
-    source = SourceFile(path=relpath, abspath=abspath, sha256=sha256, size=len(data))
+    source = SourceFile(path=relpath, abspath=abspath, sha256=hashlib.sha256(data).hexdigest(), size=len(data))
     try:
         text, source.encoding = decode(data)
-    except ValueError as e:
+        check_text(text)
+    except ReadError as e:
         source.error = str(e)
         return source
     source.text = strip_invisible(text.replace("\r\n", "\n").replace("\r", "\n"))
     return source
-
-
-def is_same_file(a: str, b: str) -> bool:
-    return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))

@@ -37,6 +37,8 @@ class Paragraph:
     text: str  # normalised: Simplified script, ASCII digits and Latin letters
     text_original: str  # as the page had it (same length as `text` wherever conversion allows)
     line_start: int = 0  # first line of the file it came from (0-based)
+    # Bracketed pinyin left out of `text` (`醫(yī)院`): (offset in text, characters removed there).
+    removed: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass

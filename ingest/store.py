@@ -134,7 +134,8 @@ def _write_articles(db: sqlite_utils.Database, processed: ProcessedSource, sourc
         for p in a.paragraphs:
             para_ids[p.seq] = paragraph_id
             paragraphs.append({"id": paragraph_id, "article_id": article_id, "seq": p.seq, "kind": p.kind,
-                               "text": p.text, "text_original": p.text_original, "line_no": p.line_start})
+                               "text": p.text, "text_original": p.text_original, "line_no": p.line_start,
+                               "removed_spans": json.dumps(p.removed) if p.removed else None})
             paragraph_id += 1
         articles.append({
             "id": article_id, "source_id": source_id, "source": processed.source.path, "seq": a.seq,

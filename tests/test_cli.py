@@ -76,15 +76,16 @@ def test_a_changed_file_replaces_its_articles_with_no_orphans(tmp_path, seeds_co
 
 def test_bad_files_are_named_on_stderr_and_the_rest_still_go_in(tmp_path, seeds_copy):
     (seeds_copy / "empty.txt").write_bytes(b"")
-    (seeds_copy / "gbk.txt").write_bytes("口罩".encode("gbk"))
+    (seeds_copy / "report.txt").write_bytes(b"%PDF-1.7\n%\xb5\xb5\xb5\xb5\n1 0 obj")
     db = str(tmp_path / "a.db")
     result = run("add", db, str(seeds_copy))
     assert result.exit_code == 1
     assert "error: empty.txt: read: empty file" in result.stderr
-    assert "error: gbk.txt: read: not UTF-8 (invalid start byte at byte 0); other encodings are not read yet" in result.stderr
+    assert "error: report.txt: read: binary content (a PDF document), not a text file" in result.stderr
     assert (summary(result)["articles"], summary(result)["errors"]) == (8, 2)
-    rows = sqlite3.connect(db).execute("SELECT source_path, stage FROM ingest_errors ORDER BY source_path").fetchall()
-    assert rows == [("empty.txt", "read"), ("gbk.txt", "read")]
+    rows = sqlite3.connect(db).execute("SELECT source_path, stage, message FROM ingest_errors ORDER BY source_path").fetchall()
+    assert rows == [("empty.txt", "read", "empty file"),
+                    ("report.txt", "read", "binary content (a PDF document), not a text file")]
 
 
 def test_usage_errors_exit_2(tmp_path):

@@ -3,7 +3,7 @@ import hashlib
 
 import pytest
 
-from ingest.read import decode, find_files, read_source
+from ingest.read import ReadError, check_text, decode, find_files, read_source
 
 
 def test_utf8_with_and_without_bom():
@@ -17,13 +17,23 @@ def test_utf16_with_bom():
 
 @pytest.mark.parametrize("data, message", [
     (b"", "empty file"),
-    (b"%PDF-1.4\x00\x00\x01", "binary content (NUL bytes), not a text file"),
-    ("口罩".encode("gb18030"), "not UTF-8 (invalid start byte at byte 0); other encodings are not read yet"),
+    (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj", "binary content (a PDF document), not a text file"),
+    (b"\x01\x02\x00\x00\x07", "binary content (NUL bytes), not a text file"),
+    (b"\x81\x30\x81", "undecodable bytes: not UTF-8 (invalid start byte at byte 0), GB18030 or Big5"),
 ])
 def test_unreadable_bytes_say_why(data, message):
-    with pytest.raises(ValueError) as e:
+    with pytest.raises(ReadError) as e:
         decode(data)
     assert str(e.value) == message
+
+
+@pytest.mark.parametrize("text, encoding, found", [
+    ("北京市延庆区医院党委始终坚持疫情就是命令,防控就是责任。", "gb18030", "gb18030"),
+    ("北京市延庆区医院党委始终坚持疫情就是命令,防控就是责任。", "gbk", "gb18030"),
+    ("以堅強的後勤保障踐行責任擔當,向疫情防控保障戰線的戰友們致敬。", "big5", "big5"),
+])
+def test_chinese_legacy_encodings_are_detected(text, encoding, found):
+    assert decode(text.encode(encoding)) == (text, found)
 
 
 def test_read_source_keeps_hash_size_and_relative_path(tmp_path):
@@ -36,11 +46,41 @@ def test_read_source_keeps_hash_size_and_relative_path(tmp_path):
     assert src.error is None
 
 
-def test_read_source_reports_an_undecodable_file(tmp_path):
+def test_read_source_reads_big5_and_records_the_encoding(tmp_path):
     f = tmp_path / "big5.txt"
-    f.write_bytes("醫院".encode("big5"))
+    f.write_bytes("以堅強的後勤保障踐行責任擔當,向疫情防控保障戰線的戰友們致敬。".encode("big5"))
     src = read_source(str(f), "big5.txt")
-    assert src.text is None and src.error.startswith("not UTF-8")
+    assert (src.encoding, src.error) == ("big5", None)
+    assert src.text.startswith("以堅強的後勤保障")
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path):
+    f = tmp_path / "dump.txt"
+    f.write_bytes("口罩".encode() * 1000)
+    src = read_source(str(f), "dump.txt", max_bytes=5000)
+    assert src.error == "file too large: 6,000 bytes, over the limit of 5,000 (--max-bytes)"
+    assert src.sha256 == hashlib.sha256(f.read_bytes()).hexdigest() and src.text is None
+
+
+TEXT = "截至目前,医院共完成核酸采样45万余人次。在那些抗击疫情的日子里,党员们发扬连续作战、不怕疲劳的作风,与人民群众并肩作战。"
+
+
+@pytest.mark.parametrize("text, message", [
+    ("口罩\ufffd\ufffd\ufffd核酸", "decodes only with replacement characters (3 U+FFFD in 7 characters)"),
+    (TEXT.encode("utf-8").decode("gbk", errors="ignore"), "reads as mojibake (text decoded with the wrong encoding before it was saved)"),
+    (TEXT.encode("utf-8").decode("latin-1"), "reads as mojibake (text decoded with the wrong encoding before it was saved)"),
+    ("Just an English page, with no Chinese in it at all.", "no Chinese text"),
+])
+def test_unusable_text_is_refused_with_the_reason(text, message):
+    with pytest.raises(ReadError) as e:
+        check_text(text)
+    assert str(e.value) == message
+
+
+def test_good_chinese_text_passes_the_checks():
+    check_text(TEXT)
+    check_text(TEXT.encode("gbk").decode("gbk"))
+    check_text("以堅強的後勤保障踐行責任擔當,向疫情防控保障戰線的戰友們致敬。" * 3)
 
 
 def test_find_files_walks_folders_recursively_for_txt(tmp_path):
