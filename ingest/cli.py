@@ -1,6 +1,7 @@
 """The `ingest` command: parse options, call the pipeline, report. Nothing else talks to the terminal."""
 from __future__ import annotations
 
+import os
 import sqlite3
 import sys
 
@@ -31,29 +32,25 @@ def cli() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors and the summary line, no progress bar.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse files larger than this many bytes (recorded as errors, not read).")
-def add(db: str, paths: tuple[str, ...], quiet: bool, max_bytes: int) -> None:
+@click.option("--workers", "-w", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="the machine's cores",
+              help="Processes that read, clean and extract files in parallel; one more writes them, in order.")
+def add(db: str, paths: tuple[str, ...], quiet: bool, max_bytes: int, workers: int) -> None:
     """Add the articles in PATHS to the archive DB (created if missing).
 
     PATHS are text files or folders (searched recursively for *.txt). Files already in the archive
     with the same content are skipped; a changed file replaces its earlier articles. Exit status:
     0 when every file went in, 1 when some failed (each named on stderr), 2 for usage errors.
     """
-    def progress(files):
-        if quiet or len(files) < PROGRESS_MIN_FILES:
-            return files
-        return click.progressbar(files, label="Ingesting", file=sys.stderr, show_pos=True,
-                                 item_show_func=lambda f: f[1] if f else None)
-
-    def with_bar(files):
-        bar = progress(files)
-        if bar is files:
-            yield from files
-            return
-        with bar as items:
+    def progress(items, length):
+        if quiet or length < PROGRESS_MIN_FILES:
             yield from items
+            return
+        with click.progressbar(items, length=length, label="Ingesting", file=sys.stderr, show_pos=True,
+                               item_show_func=lambda p: p.source.path if p else None) as bar:
+            yield from bar
 
     try:
-        summary = ingest_paths(db, list(paths), progress=with_bar, max_bytes=max_bytes)
+        summary = ingest_paths(db, list(paths), progress=progress, max_bytes=max_bytes, workers=workers)
     except FileNotFoundError as e:
         raise click.UsageError(str(e)) from None
     except sqlite3.DatabaseError as e:

@@ -5,10 +5,12 @@ drives it over many files and hands each result to the store, reporting progress
 """
 from __future__ import annotations
 
+import multiprocessing
 import sqlite3
 import time
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from . import store
@@ -16,9 +18,13 @@ from .claims import extract_claims
 from .clean import clean_article
 from .dates import extract_dates
 from .entities import extract_entities
-from .read import DEFAULT_MAX_BYTES, find_files, read_source
+from .read import DEFAULT_MAX_BYTES, file_digest, find_files, read_source
 from .records import Article, DroppedLine, SourceFile
 from .split import split_articles
+
+# Files handed to a worker at a time: enough to amortise the hand-over, few enough to keep order cheap.
+WORKER_CHUNK = 8
+Progress = Callable[[Iterable, int], Iterable]
 
 
 @dataclass
@@ -96,41 +102,84 @@ def process_source(source: SourceFile) -> ProcessedSource:
     return result
 
 
-def ingest_paths(db_path: str, paths: list[str], progress: Callable[[Iterable], Iterable] | None = None,
-                 max_bytes: int = DEFAULT_MAX_BYTES) -> Summary:
+def read_and_process(job: tuple[str, str, int]) -> ProcessedSource:
+    """Read and process one file (run in a worker process); a file that cannot be opened is a read error."""
+    abspath, relpath, max_bytes = job
+    try:
+        source = read_source(abspath, relpath, max_bytes)
+    except OSError as e:
+        return ProcessedSource(SourceFile(relpath, abspath, "", 0), error_stage="read",
+                               error=f"cannot read: {e.strerror or e}")
+    return process_source(source)
+
+
+def ingest_paths(db_path: str, paths: list[str], progress: Progress | None = None,
+                 max_bytes: int = DEFAULT_MAX_BYTES, workers: int = 1) -> Summary:
     """Add every `*.txt` under `paths` to the archive at `db_path`; unchanged files are skipped.
 
-    `progress` wraps the list of files (a progress bar in the CLI). Raises FileNotFoundError for a
-    path that does not exist, before anything is written.
+    Files are read, cleaned and extracted by `workers` processes and written, in order, by this
+    one, so the archive is the same whatever the number of workers. Unchanged files (same path,
+    same sha256) are skipped before any parsing. `progress(items, length)` wraps the stream of
+    processed files (a progress bar in the CLI). Raises FileNotFoundError for a path that does not
+    exist, before anything is written.
     """
     started = time.perf_counter()
     files = list(find_files(paths))
     summary = Summary(files=len(files))
     db = store.open_archive(db_path)
     try:
-        for abspath, relpath in (progress(files) if progress else files):
-            source = read_source(abspath, relpath, max_bytes)
-            if store.is_unchanged(db, source.path, source.sha256):
+        known = store.ingested_sources(db)
+        jobs, duplicates, seen = [], [], {}
+        for abspath, relpath in files:
+            if relpath in seen:  # two folders holding the same relative path: keep the first, say so
+                duplicates.append(ProcessedSource(SourceFile(relpath, abspath, file_digest(abspath)[0], 0),
+                                                  error_stage="read", error=f"same path as {seen[relpath]}, "
+                                                  f"already ingested in this run; ingest {abspath} separately"))
+                continue
+            seen[relpath] = abspath
+            if relpath in known and known[relpath] == file_digest(abspath)[0]:
                 summary.skipped += 1
                 continue
-            processed = process_source(source)
-            try:
-                store.write_source(db, processed)
-            except sqlite3.Error as e:  # rolled back; record the failure in a transaction of its own
-                processed = ProcessedSource(source, error_stage="store", error=f"{type(e).__name__}: {e}")
-                store.write_source(db, processed)
-            if processed.error:
-                summary.errors += 1
-                summary.failures.append((source.path, f"{processed.error_stage}: {processed.error}"))
-                continue
-            summary.added += 1
-            summary.articles += len(processed.articles)
-            for a in processed.articles:
-                summary.paragraphs += len(a.paragraphs)
-                summary.mentions += len(a.mentions)
-                summary.dates += len(a.dates)
-                summary.claims += len(a.claims)
+            jobs.append((abspath, relpath, max_bytes))
+        for processed in duplicates:
+            _record(summary, processed)
+        with _processed(jobs, workers) as results:
+            for processed in (progress(results, len(jobs)) if progress else results):
+                _store(db, processed)
+                _record(summary, processed)
     finally:
         store.close_archive(db)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+@contextmanager
+def _processed(jobs: list[tuple[str, str, int]], workers: int) -> Iterator[Iterator[ProcessedSource]]:
+    """The processed files in job order, from a pool of worker processes when there is work to share."""
+    if workers <= 1 or len(jobs) < 2:
+        yield map(read_and_process, jobs)
+        return
+    with multiprocessing.get_context("fork").Pool(min(workers, len(jobs))) as pool:
+        yield pool.imap(read_and_process, jobs, chunksize=WORKER_CHUNK)
+
+
+def _store(db, processed: ProcessedSource) -> None:
+    try:
+        store.write_source(db, processed)
+    except sqlite3.Error as e:  # rolled back; record the failure in a transaction of its own
+        processed.articles, processed.error_stage, processed.error = [], "store", f"{type(e).__name__}: {e}"
+        store.write_source(db, processed)
+
+
+def _record(summary: Summary, processed: ProcessedSource) -> None:
+    if processed.error:
+        summary.errors += 1
+        summary.failures.append((processed.source.path, f"{processed.error_stage}: {processed.error}"))
+        return
+    summary.added += 1
+    summary.articles += len(processed.articles)
+    for a in processed.articles:
+        summary.paragraphs += len(a.paragraphs)
+        summary.mentions += len(a.mentions)
+        summary.dates += len(a.dates)
+        summary.claims += len(a.claims)

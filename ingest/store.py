@@ -38,6 +38,9 @@ def open_archive(path: str) -> sqlite_utils.Database:
     db.execute("PRAGMA busy_timeout = 10000")
     with db.ensure_autocommit_on():
         db.execute("PRAGMA journal_mode = WAL")  # readers (Datasette) are not blocked while we write
+    # In WAL mode a killed process cannot corrupt the file with this; only a power cut may lose the
+    # last files written, which the next run adds again.
+    db.execute("PRAGMA synchronous = NORMAL")
     db.executescript(schema_sql())
     return db
 
@@ -52,10 +55,9 @@ def close_archive(db: sqlite_utils.Database) -> None:
     db.close()
 
 
-def is_unchanged(db: sqlite_utils.Database, path: str, sha256: str) -> bool:
-    """Was this exact file (same path, same bytes) already ingested without error?"""
-    row = db.execute("SELECT 1 FROM sources WHERE path = ? AND sha256 = ? AND status = 'ok'", [path, sha256]).fetchone()
-    return row is not None
+def ingested_sources(db: sqlite_utils.Database) -> dict[str, str]:
+    """path → sha256 of every file already in the archive without error (re-adding them is a no-op)."""
+    return dict(db.execute("SELECT path, sha256 FROM sources WHERE status = 'ok'").fetchall())
 
 
 def _now() -> str:

@@ -126,3 +126,29 @@ def test_every_command_and_option_has_help_and_is_in_the_readme():
             for opt in getattr(param, "opts", []):
                 if opt.startswith("--") and opt != "--help":
                     assert opt in readme, f"README does not mention {opt}"
+
+
+def test_workers_give_the_same_archive_as_one_process(tmp_path, seeds_copy):
+    for i in range(12):
+        (seeds_copy / f"extra{i}.txt").write_text((seeds_copy / "001_e3a6cd2e3146a029.txt").read_text() + f"\n第{i}份。")
+    dbs = {}
+    for n in (1, 3):
+        dbs[n] = tmp_path / f"w{n}.db"
+        assert run("add", "-q", "--workers", str(n), str(dbs[n]), str(seeds_copy)).exit_code == 0
+    one, three = sqlite3.connect(dbs[1]), sqlite3.connect(dbs[3])
+    for table in ("sources", "articles", "paragraphs", "dropped_lines", "entities", "mentions", "date_mentions",
+                  "numeric_claims"):
+        cols = ", ".join(f"[{r[1]}]" for r in one.execute(f"PRAGMA table_info({table})") if r[1] != "ingested_at")
+        query = f"SELECT {cols} FROM {table} ORDER BY id"
+        assert one.execute(query).fetchall() == three.execute(query).fetchall(), table
+    assert one.execute("SELECT count(*) FROM articles").fetchone()[0] == 20
+
+
+def test_the_same_relative_path_in_two_folders_is_an_error_not_a_silent_replacement(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "page.txt").write_text(f"核酸检测\n\n{folder}社区完成核酸检测采样工作。", encoding="utf-8")
+    result = run("add", str(tmp_path / "x.db"), str(tmp_path / "a"), str(tmp_path / "b"))
+    assert result.exit_code == 1
+    assert f"error: page.txt: read: same path as {tmp_path / 'a' / 'page.txt'}, already ingested in this run" in result.stderr
+    assert sqlite3.connect(tmp_path / "x.db").execute("SELECT text FROM paragraphs").fetchall() == [("a社区完成核酸检测采样工作。",)]

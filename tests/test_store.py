@@ -51,12 +51,12 @@ def test_a_changed_file_replaces_its_rows_and_drops_entities_left_unmentioned(tm
     store.close_archive(db)
 
 
-def test_is_unchanged_only_for_the_same_path_and_bytes(tmp_path):
+def test_ingested_sources_are_the_files_that_went_in(tmp_path):
     db = store.open_archive(str(tmp_path / "a.db"))
     store.write_source(db, processed("a.txt", "1" * 64, ["张三"]))
-    assert store.is_unchanged(db, "a.txt", "1" * 64)
-    assert not store.is_unchanged(db, "a.txt", "2" * 64)
-    assert not store.is_unchanged(db, "b.txt", "1" * 64)
+    store.write_source(db, processed("b.txt", "2" * 64, ["李四"]))
+    store.write_source(db, processed("a.txt", "3" * 64, ["王五"]))
+    assert store.ingested_sources(db) == {"a.txt": "3" * 64, "b.txt": "2" * 64}
     store.close_archive(db)
 
 
@@ -67,5 +67,5 @@ def test_a_failed_file_is_recorded_and_not_counted_unchanged(tmp_path):
     store.write_source(db, failed)  # a second run replaces the error row instead of piling up
     assert db.execute("SELECT source_path, stage, message FROM ingest_errors").fetchall() == [("bad.txt", "read", "empty file")]
     assert db.execute("SELECT status FROM sources").fetchall() == [("error",)]
-    assert not store.is_unchanged(db, "bad.txt", "f" * 64)
+    assert store.ingested_sources(db) == {}  # so the next run tries it again
     store.close_archive(db)
