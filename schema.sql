@@ -148,3 +148,13 @@ CREATE INDEX IF NOT EXISTS idx_numeric_claims_value ON numeric_claims (value);
 -- would. rowid = paragraphs.id / articles.id. Contentless: the text is not stored a second time.
 CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_fts USING fts5(text, content='', tokenize='unicode61');
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, body, content='', tokenize='unicode61');
+
+-- The day each article belongs to on a timeline: its publication date, else the earliest full date
+-- its text gives with a year written out (never a guessed year). Used by the overview charts.
+CREATE VIEW IF NOT EXISTS article_days AS
+SELECT a.id AS article_id, a.site,
+       coalesce(a.published_date, (SELECT min(d.iso_date) FROM date_mentions d
+                                   WHERE d.article_id = a.id AND d.day IS NOT NULL AND d.year_source = 'text')) AS day,
+       CASE WHEN a.published_date IS NOT NULL THEN 'publication date'
+            ELSE 'first dated event' END AS basis
+FROM articles a;

@@ -4,12 +4,14 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
+import unicodedata
 
 import click
 
 from . import __version__
 from .pipeline import ingest_paths
 from .read import DEFAULT_MAX_BYTES
+from .stats import headline_figures
 
 # Below this many files a progress bar is more noise than help.
 PROGRESS_MIN_FILES = 6
@@ -60,6 +62,48 @@ def add(db: str, paths: tuple[str, ...], quiet: bool, max_bytes: int, workers: i
     click.echo(summary.line())
     if summary.errors:
         sys.exit(1)
+
+
+@cli.command()
+@click.argument("db", type=click.Path(dir_okay=False))
+@click.option("--site", help="Only articles from this site (as in articles.site).")
+@click.option("--from", "date_start", metavar="YYYY-MM-DD", help="Only articles dated on or after this day.")
+@click.option("--to", "date_end", metavar="YYYY-MM-DD", help="Only articles dated on or before this day.")
+@click.option("--subject", help="Only numeric claims whose subject contains this text (e.g. 核酸).")
+def stats(db: str, site: str | None, date_start: str | None, date_end: str | None, subject: str | None) -> None:
+    """Print the archive's headline figures: the same numbers as the overview page.
+
+    Counts of articles, people, organisations and claims, then articles per month, the most
+    mentioned people with their titles, organisations by article count and claims by subject.
+    """
+    options = {"site": site, "date_start": date_start, "date_end": date_end, "subject": subject}
+    try:
+        metrics, figures = headline_figures(db, options)
+    except FileNotFoundError as e:
+        raise click.ClickException(str(e)) from None
+    except sqlite3.DatabaseError as e:
+        raise click.ClickException(f"{db}: cannot read as an archive: {e}") from None
+    click.echo(", ".join(f"{title}: {value}" for title, value in metrics.items()))
+    for figure in figures:
+        click.echo(f"\n{figure.title}")
+        if not figure.rows:
+            click.echo("  (none)")
+            continue
+        click.echo(_table(figure.columns, figure.rows))
+
+
+def _width(text: str) -> int:
+    """Columns a string takes in a terminal: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _table(columns: list[str], rows: list[tuple]) -> str:
+    cells = [[("" if v is None else f"{v:g}" if isinstance(v, float) else str(v)) for v in row] for row in rows]
+    widths = [max(_width(c) for c in [col] + [r[i] for r in cells]) for i, col in enumerate(columns)]
+    pad = lambda text, w: text + " " * (w - _width(text))  # noqa: E731
+    lines = ["  " + "  ".join(pad(c, w) for c, w in zip(columns, widths))]
+    lines += ["  " + "  ".join(pad(c, w) for c, w in zip(row, widths)) for row in cells]
+    return "\n".join(line.rstrip() for line in lines)
 
 
 def main() -> None:

@@ -60,6 +60,18 @@ def ingested_sources(db: sqlite_utils.Database) -> dict[str, str]:
     return dict(db.execute("SELECT path, sha256 FROM sources WHERE status = 'ok'").fetchall())
 
 
+def query(path: str, sql: str, params: dict | None = None) -> list[dict]:
+    """Rows of a read-only query on an existing archive, as dicts (raises sqlite3.Error)."""
+    if not Path(path).exists():
+        raise FileNotFoundError(f"{path}: no such archive")
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        conn.row_factory = sqlite3.Row
+        return [dict(r) for r in conn.execute(sql, params or {})]
+    finally:
+        conn.close()
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 

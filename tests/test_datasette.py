@@ -9,6 +9,7 @@ import yaml
 from datasette.app import Datasette
 
 ROOT = Path(__file__).resolve().parent.parent
+METADATA_FOR_TESTS = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
 TABLES = ["sources", "ingest_errors", "articles", "paragraphs", "dropped_lines", "entities", "mentions",
           "date_mentions", "numeric_claims"]
 

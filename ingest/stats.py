@@ -1,0 +1,58 @@
+"""Headline figures for the terminal: the overview dashboard's own queries, so both always agree.
+
+The queries live once, in metadata.yml (plugins → datasette-dashboards → overview); their optional
+`[[ … :name ]]` filter clauses are filled the way the dashboard fills them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from datasette_dashboards import replace_opts_in_query
+
+from . import store
+
+METADATA_PATH = Path(__file__).resolve().parent.parent / "metadata.yml"
+DASHBOARD = "overview"
+# Charts printed as lists, in this order, with how many rows to show.
+LISTS = {"articles-per-month": 24, "top-people": 10, "top-orgs": 10, "claims-by-subject": 10}
+# Columns that only serve the charts (links, labels) and are not printed.
+HIDDEN_COLUMNS = {"href", "subject_unit", "person"}
+
+
+@dataclass
+class Figure:
+    title: str
+    columns: list[str]
+    rows: list[tuple]
+
+
+def overview_charts(metadata_path: Path = METADATA_PATH) -> dict[str, dict]:
+    """The overview dashboard's chart definitions from metadata.yml."""
+    metadata = yaml.safe_load(metadata_path.read_text(encoding="utf-8"))
+    return metadata["plugins"]["datasette-dashboards"][DASHBOARD]["charts"]
+
+
+def chart_sql(chart: dict, options: dict[str, str]) -> str:
+    """A chart's SQL with its optional filter clauses kept for the options given, dropped otherwise."""
+    return replace_opts_in_query(chart["query"], options)
+
+
+def headline_figures(db_path: str, options: dict[str, str],
+                     metadata_path: Path = METADATA_PATH) -> tuple[dict[str, int], list[Figure]]:
+    """The metric charts as {title: number} and the list charts as tables, for the given filters."""
+    charts = overview_charts(metadata_path)
+    options = {k: v for k, v in options.items() if v}
+    metrics: dict[str, int] = {}
+    for chart in charts.values():
+        if chart["library"] == "metric":
+            rows = store.query(db_path, chart_sql(chart, options), options)
+            metrics[chart["title"]] = rows[0][chart["display"]["field"]]
+    figures = []
+    for slug, limit in LISTS.items():
+        chart = charts[slug]
+        rows = store.query(db_path, chart_sql(chart, options), options)
+        columns = [c for c in (rows[0] if rows else {}) if c not in HIDDEN_COLUMNS]
+        figures.append(Figure(chart["title"], columns, [tuple(r[c] for c in columns) for r in rows[:limit]]))
+    return metrics, figures
