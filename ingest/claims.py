@@ -1,9 +1,644 @@
-"""Numeric claims: every quantity a paragraph states, with its unit, hedge and subject."""
+"""Numeric claims: every quantity a paragraph states, with its unit, hedge, subject and scope.
+
+A number is a claim when a measure word or unit from `data/units.tsv` follows it (or it is a
+percentage, a 万/亿 figure standing alone, or a 零… word such as 零感染). Everything that looks
+like a number but states no quantity — dates, clock times, ordinals, names, codes, the indefinite
+一, idioms — is left out by the named rules below and the word list in
+`data/claims_not_numbers.txt`. Numbers are parsed in `ingest.numbers` only.
+
+One regex pass finds numeral runs; the few that pass the cheap checks get their unit, hedges and
+subject from small local look-ups, so the cost stays proportional to the number of numerals.
+"""
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .numbers import CN_DIGITS, parse_number, parse_range
 from .records import NumericClaim
 
+_DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def _data_rows(name: str) -> list[list[str]]:
+    """Non-comment rows of one data file, split at tabs."""
+    rows = []
+    with open(_DATA_DIR / name, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            rows.append([c.strip() for c in line.split("\t")])
+    return rows
+
+
+@dataclass(frozen=True)
+class Unit:
+    spelling: str
+    normalised: str
+    kind: str  # count | measure | time | percent
+    forms: str  # any | arabic | chinese
+    not_followed_by: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Hedge:
+    hedge: str
+    where: str  # before | before_round | after | after_round | after_unit
+    qualifier: str
+    not_after: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Tables:
+    units: dict[str, Unit]
+    unit_lengths: tuple[int, ...]  # distinct spelling lengths, longest first
+    hedges: dict[str, list[Hedge]]  # by `where`
+    not_numbers: re.Pattern
+    not_numbers_longest: int
+    zero_words: tuple[str, ...]
+    cumulative: tuple[str, ...]
+    scope: tuple[str, ...]  # stripped from the front of a subject (longest first)
+    adverbs: tuple[str, ...]
+    verb_at: re.Pattern  # a governing verb starting here
+    verb_before: re.Pattern  # a governing verb ending at the search end
+    cut_words: re.Pattern  # verbs and multi-character scope words: the subject before a number follows the last
+    noun_end: re.Pattern  # verbs and stop words: a noun phrase after a unit ends at the first
+    trailing: frozenset[str]
+    tail_words: tuple[str, ...]  # linking verbs and scope words dropped from the end of a phrase
+    detached: tuple[str, ...]
+
+
+def _longest_first(words) -> tuple[str, ...]:
+    return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in _longest_first(words))
+
+
+@lru_cache(maxsize=1)
+def tables() -> _Tables:
+    """The data tables, read once."""
+    units = {}
+    for row in _data_rows("units.tsv"):
+        spelling, normalised, kind, forms, nfb = (row + ["-"] * 5)[:5]
+        units[spelling] = Unit(spelling, normalised, kind, forms, frozenset("" if nfb == "-" else nfb))
+    hedges: dict[str, list[Hedge]] = {}
+    for row in _data_rows("claims_hedges.tsv"):
+        hedge, where, qualifier, not_after = (row + ["-"] * 4)[:4]
+        hedges.setdefault(where, []).append(
+            Hedge(hedge, where, qualifier, frozenset("" if not_after == "-" else not_after)))
+    for where in hedges:
+        hedges[where].sort(key=lambda h: -len(h.hedge))
+    not_numbers = [r[0] for r in _data_rows("claims_not_numbers.txt")]
+    zero_words = [r[0] for r in _data_rows("claims_zero_words.txt")]
+    words: dict[str, list[str]] = {}
+    for kind, word in (r[:2] for r in _data_rows("claims_subject_words.tsv")):
+        words.setdefault(kind, []).append(word)
+    cut = words["verb"] + [w for w in words["scope"] + words["cumulative"] if len(w) > 1]
+    return _Tables(
+        units=units,
+        unit_lengths=tuple(sorted({len(u) for u in units}, reverse=True)),
+        hedges=hedges,
+        not_numbers=re.compile(_alternation(not_numbers)),
+        not_numbers_longest=max(map(len, not_numbers)),
+        zero_words=_longest_first(zero_words),
+        cumulative=_longest_first(words["cumulative"]),
+        scope=_longest_first(words["scope"] + words["determiner"]),
+        adverbs=_longest_first(words["adverb"]),
+        verb_at=re.compile(_alternation(words["verb"])),
+        verb_before=re.compile(f"(?:{_alternation(words['verb'])})$"),
+        cut_words=re.compile(f"(?:{_alternation(cut)}|{_STANDALONE_GONG})"),
+        noun_end=re.compile(_alternation(words["verb"] + words["stop"])),
+        trailing=frozenset(words["trailing"]),
+        detached=_longest_first(words["detached"]),
+        tail_words=_longest_first(words["linking"] + words["trailing"]
+                                  + [w for w in words["scope"] if len(w) > 1]),
+    )
+
+
+# --- the numeral pattern -------------------------------------------------------------------------
+
+_DIGIT = "0-9０-９"
+# Chinese numeral characters a claim may be written with. Financial forms (陆, 伍, 肆 …) are left
+# out: they are ordinary words far more often (陆续, 队伍, 肆虐).
+_CN = "〇○零一二三四五六七八九两兩十廿卅百千万萬亿億"
+_ROUND = "十百千万萬亿億"
+_BIG = "万萬亿億"
+# 千克, 千米, 千瓦 and 百分之 / 千分之 start with a numeral character but are units or fractions.
+_NOT_MAGNITUDE = "(?!千[克米瓦卡]|[百千]分之)"
+_ARABIC = rf"[{_DIGIT}]+(?:,[0-9]{{3}}(?![0-9]))*(?:[.．][{_DIGIT}]+)?"
+_NUM = (rf"(?:{_ARABIC}(?:{_NOT_MAGNITUDE}[十百千{_BIG}])*"
+        rf"|(?:{_NOT_MAGNITUDE}[{_CN}])+(?:点[〇零一二三四五六七八九]+)?)")
+_NUMX = rf"{_NUM}(?:[余多](?:{_NOT_MAGNITUDE}[{_BIG}千百])+)?"  # 30余万, 三百多万
+_RANGE_SEP = r"\s?(?:至|到|-|~|—|－|～|–)\s?"
+_CORE = rf"{_NUMX}(?:{_RANGE_SEP}{_NUMX})?"
+_RANGE_SEP_RE = re.compile(_RANGE_SEP)
+_NUMX_RE = re.compile(_NUMX)
+_MID_HEDGE = re.compile(f"[余多](?=[{_BIG}千百])")
+# 共 as "in all" (共完成, 共有), not inside 共同, 共产党, 公共, 共建 …
+_STANDALONE_GONG = "(?<![公总一中])共(?![同产建享识赢创治济筑战商担进鸣振荣存处事性克度患勉青和谋话生融助管])"
+_GONG_RE = re.compile(_STANDALONE_GONG)
+
+
+@lru_cache(maxsize=1)
+def _candidates() -> re.Pattern:
+    zero = _alternation(tables().zero_words)
+    return re.compile(rf"(?P<zero>{zero})|(?P<pct>[百千]分之)(?P<pnum>{_NUMX})|(?P<num>{_CORE})")
+
+
+# --- named rules for things that look like numbers but are not quantities ------------------------
+
+_NOT_A_QUANTITY = re.compile("|".join([
+    r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",  # e-mail
+    r"(?:https?://|www\.)[A-Za-z0-9./?=&_%#:~+-]+",  # web address
+    r"[A-Za-z0-9_.-]*\.(?:jpe?g|png|gif|bmp|webp|pdf|docx?|xlsx?|pptx?|zip|rar|mp4|s?html?)(?![A-Za-z])",  # file
+    r"(?<![0-9])(?:(?:\+?86)?1[3-9][0-9]{9}|0[0-9]{2,3}[-－][0-9]{7,8}|[48]00-?[0-9]{3}-?[0-9]{4})(?![0-9])",  # phone
+    r"[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}(?:[ T]*[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?)?",  # date and time
+    r"(?<![0-9])[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?",  # clock time
+]))
+# Characters right before a number that make it part of a code, ordinal or version (第二批, N95,
+# COVID-19, No.1, #3, 1.2.3).
+_ORDINAL_BEFORE = frozenset("第#＃№")
+# Chinese numerals right after these are dates or names: 初三, 腊月廿七, 正月十五, 附三 (a
+# hospital), 周三, 星期三.
+_CN_DATE_OR_NAME_BEFORE = ("初", "正月", "腊月", "冬月", "大年", "附", "周", "星期", "礼拜")
+_TIME_OF_DAY = ("凌晨", "早上", "早晨", "上午", "中午", "下午", "晚上", "傍晚", "夜间", "夜里", "深夜",
+                "当晚", "今晨", "昨晚", "晚", "早")
+# 2022年, 2021-2022年: a four-digit number before 年 is a year; 22年3月 is a date.
+_MONTH_AFTER_YEAR = re.compile(r"[0-9]{1,2}月|[一二三四五六七八九十]{1,3}月")
+# Units after which a leading minus sign is a sign (气温-5℃), not a range dash or a code.
+_SIGNED_UNITS = frozenset({"℃", "度"})
+_LEADING_ZERO = re.compile("[0０][0-9０-９]")
+_TITLE_REACH = 40  # how far around a number a 《…》 title is looked for
+_PLENARY_AFTER = re.compile("全会|全体会议")
+_SESSION_AFTER = re.compile("会议|大会")
+# Longer digit runs are identity, account or serial numbers, never counts.
+_MAX_DIGITS = 15
+_ASCII_LETTER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_PUNCT = frozenset("，,。.；;：:！!？?、()（）《》〈〉“”\"'‘’「」『』【】[]…—-－~～·|/\\\n\r\t 　")
+_SENTENCE_END = "。！？；!?;\n"
+_CLAIM_END_OK = _PUNCT | frozenset("的")
+
+_DATE = r"(?:[0-9]{4}年)?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})?[日号]?"
+_MONTHS = r"(?:[0-9]{4}年)?[0-9]{1,2}\s?(?:至|到|—|-|~|－)\s?[0-9]{1,2}月(?:份)?"
+_PERIOD = re.compile(
+    rf"(?:{_DATE}\s?(?:至|到|—|-|~|－)\s?(?:{_DATE}|今|目前|现在)|{_DATE}(?:以来|至今)|截[至止]{_DATE}"
+    rf"|{_MONTHS}|(?:今年|去年|年初|本月|上月|本周|入冬|入夏|春节|疫情发生|本轮疫情|疫情)以来)")
+
+
+@dataclass
+class _Found:
+    claim: NumericClaim
+    unit_end: int  # where the unit and its hedges end (the subject after the unit starts here)
+    zero_word: bool = False  # 零感染: the subject is the rest of the word
+
+
+def _hedge_before(text: str, pos: int, core: str, where_ok: tuple[str, ...]) -> tuple[int, str | None]:
+    """(start of the hedge, qualifier) for a hedge written right before `pos`, else (pos, None)."""
+    t = tables()
+    for where in where_ok:
+        for h in t.hedges.get(where, ()):
+            n = len(h.hedge)
+            if pos >= n and text[pos - n:pos] == h.hedge:
+                if pos > n and text[pos - n - 1] in h.not_after:
+                    continue
+                if where == "before_round" and core[0] not in _ROUND:
+                    continue
+                return pos - n, h.qualifier
+    return pos, None
+
+
+def _hedge_after(text: str, pos: int, where: str, round_end: bool = False) -> tuple[int, str | None]:
+    """(end of the hedge, qualifier) for a hedge of kind `where` written at `pos`, else (pos, None)."""
+    for h in tables().hedges.get(where, ()):
+        if where == "after_round" and not round_end:
+            continue
+        if text.startswith(h.hedge, pos):
+            return pos + len(h.hedge), h.qualifier
+    return pos, None
+
+
+def _unit_at(text: str, pos: int, arabic: bool) -> Unit | None:
+    """The longest unit written at `pos` that fits the numeral and is not the start of another word."""
+    t = tables()
+    for n in t.unit_lengths:
+        u = t.units.get(text[pos:pos + n])
+        if u is None:
+            continue
+        if (u.forms == "arabic" and not arabic) or (u.forms == "chinese" and arabic):
+            continue
+        after = text[pos + n:pos + n + 1]
+        if after and after in u.not_followed_by:
+            continue
+        if u.spelling[-1] in _ASCII_LETTER and after in _ASCII_LETTER:
+            continue  # 5mg is not 5 m; 3M is no unit
+        return u
+    return None
+
+
+def _overlaps_not_number(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) overlaps a word of claims_not_numbers.txt (三天两头, 七台河, 一次性)."""
+    t = tables()
+    lo = max(0, start - t.not_numbers_longest + 1)
+    hi = min(len(text), end + t.not_numbers_longest - 1)
+    for m in t.not_numbers.finditer(text, lo, hi):
+        if m.start() < end and m.end() > start:
+            return True
+    return False
+
+
+def _number_claim(text: str, m: re.Match, masks: list[tuple[int, int]]) -> _Found | None:
+    """One numeral run → a claim, or None when the rules say it states no quantity."""
+    s, e = m.span("num")
+    core = m.group("num")
+    arabic = core[0] in "0123456789０１２３４５６７８９"
+    prev = text[s - 1] if s else "\x00"  # a sentinel: "" would be `in` every string
+    # Codes, ordinals and versions: 第二批, 第 3 批, N95, COVID-19, #3, 1.2.3
+    if prev in _ORDINAL_BEFORE or prev in _ASCII_LETTER:
+        return None
+    if prev in " \u3000" and s >= 2 and text[s - 2] in _ORDINAL_BEFORE:
+        return None
+    if prev in "-_." and s >= 2 and (text[s - 2] in _ASCII_LETTER or text[s - 2].isdigit()):
+        return None
+    if not arabic and any(text.endswith(w, 0, s) for w in _CN_DATE_OR_NAME_BEFORE):
+        return None
+    if not arabic and s >= 2 and prev == "月" and text[s - 2] in _CN and text[s - 2] not in "个":
+        return None  # 三月十五: a lunar or written-out date
+    if masks:
+        i = bisect_left(masks, (e, -1))  # masks[i - 1] is the last one starting before e
+        if i and masks[i - 1][1] > s:  # finditer's spans do not overlap, so it is the only candidate
+            return None
+    if arabic and sum(ch.isdigit() for ch in core) > _MAX_DIGITS:
+        return None
+    if arabic and _LEADING_ZERO.match(core):
+        return None  # 007, the 000 of 4，000: codes and split figures, not counts
+    if _inside_title(text, s):
+        return None  # 《天龙八部》, 《关于…的10条措施》: part of a title
+    # Hedges inside the core (30余万, 三百多万) are read off, then the number parsed.
+    mid = _MID_HEDGE.search(core)
+    qualifier = None
+    bare = core
+    if mid:
+        qualifier = "余" if mid.group() == "余" else "多"
+        bare = core[:mid.start()] + core[mid.end():]
+    value_max = None
+    has_range = _RANGE_SEP_RE.search(bare) is not None and not _NUMX_RE.fullmatch(bare)
+    if has_range:
+        rng = parse_range(bare)
+        if rng is None:
+            return None
+        value, value_max = rng
+    else:
+        value = parse_number(bare)
+        if value is None:
+            rng = parse_range(bare)  # 三四百, 十五六, 两三
+            if rng is None:
+                return None
+            value, value_max = rng
+    stripped = bare.replace(" ", "")
+    # Digits read one by one (二〇二二, 一一〇) are years and codes, never counts.
+    if not arabic and value_max is None and len(stripped) >= 2 and all(c in CN_DIGITS for c in stripped):
+        return None
+    if not arabic and value == 0 and value_max is None:
+        return None  # 零 alone (零距离, 零点) is no count; 零感染 is matched as a word
+    # Hedges before the number, and 零下 (below zero).
+    start = s
+    negative = False
+    if text.endswith("零下", 0, s):
+        start, negative = s - 2, True
+    elif s and prev in "-－" and arabic and _signed_unit(text, e) and (
+            s < 2 or not (text[s - 2].isalnum() and text[s - 2].isascii())):
+        start, negative = s - 1, True  # 气温-5℃
+    else:
+        start, pre = _hedge_before(text, s, stripped, ("before", "before_round"))
+        if pre:
+            qualifier = qualifier or pre
+    # A hedge after the number, before the unit: 2670余人次, 200多人, 十来个, 十几个.
+    pos, post = _hedge_after(text, e, "after")
+    if not post:
+        pos, post = _hedge_after(text, e, "after_round",
+                                 round_end=stripped[-1] in _ROUND or stripped[-1] in "0０")
+    if post:
+        qualifier = qualifier or post
+    hedged = qualifier is not None
+    # 百余, 千余, 上万: a bare magnitude is a number only with a hedge (千万不要, 百年, 千人计划 are not).
+    if stripped[0] in "百千万萬亿億" and not hedged:
+        return None
+    unit = _unit_at(text, pos, arabic)
+    half = False
+    unit_spelling = unit.spelling if unit else None
+    end = pos + len(unit.spelling) if unit else pos
+    if unit and unit.spelling == "个" and end < len(text) and text[end] in "多余半":
+        # 一个多月, 三个半小时: the hedge or half sits inside the unit 个月 / 个小时.
+        longer = _unit_split_by_mark(text, end + 1)
+        if longer is not None:
+            mark = text[end]
+            unit, unit_spelling = longer, longer.spelling
+            end = end + len(longer.spelling)
+            if mark == "半":
+                half = True
+            else:
+                qualifier = qualifier or mark
+                hedged = True
+    # The indefinite 一 (一名党员, 一支医疗队) and 二 before a measure word (二次感染, 二级医院: a count
+    # would say 两) state no quantity unless hedged (近一个月, 一个多月).
+    if stripped in ("一", "二") and not hedged and not half:
+        return None
+    if unit is None:
+        # A 万/亿 figure may stand without a unit (累计采样3.5万。, 5800万贫困人口), nothing else may;
+        # a Latin letter or digit glued to it makes it a code (5G, 3D, 4S店 never get this far).
+        nxt = text[pos:pos + 1]
+        if not any(c in _BIG for c in stripped) or (nxt and nxt.isascii() and nxt.isalnum()):
+            return None
+    else:
+        if unit.spelling == "年":
+            years = [value] if value_max is None else [value, value_max]
+            if arabic and any(1000 <= v <= 2999 and float(v).is_integer() for v in years):
+                return None
+            if _MONTH_AFTER_YEAR.match(text, end):
+                return None
+        if unit.spelling == "点" and any(text.endswith(w, 0, start) for w in _TIME_OF_DAY):
+            return None
+        if unit.spelling == "次" and (_PLENARY_AFTER.match(text, end) or (
+                _SESSION_AFTER.match(text, end) and "届" in _clause_before(text, s, 16))):
+            return None  # 八次全会, 十三届全国人大五次会议: a session's ordinal, written without 第
+        if unit.kind != "count":
+            if not half and text.startswith("半", end):
+                half, end = True, end + 1
+            end, q = _hedge_after(text, end, "after_unit")
+        else:
+            end, q = _hedge_after_bound(text, end)
+        if q:
+            qualifier = qualifier or q
+    if half:
+        value += 0.5
+        if value_max is not None:
+            value_max += 0.5
+    if not arabic and _fills_a_quote(text, start, end):
+        return None
+    if _overlaps_not_number(text, start, end):
+        return None
+    if negative:
+        value, value_max = (-value_max, -value) if value_max is not None else (-value, None)
+    return _Found(
+        NumericClaim(surface=text[start:end], start=start, end=end, value=float(value),
+                     value_max=None if value_max is None else float(value_max),
+                     unit=unit_spelling, unit_normalised=unit.normalised if unit else None,
+                     qualifier=qualifier),
+        unit_end=end)
+
+
+_OPEN_QUOTES = frozenset("“\"「『《‘'")
+_CLOSE_QUOTES = frozenset("”\"」』》’'")
+_SLOGAN_TAIL = 4  # at most this many characters between the count and the closing quote
+
+
+def _fills_a_quote(text: str, start: int, end: int) -> bool:
+    """A Chinese-numeral count that opens a short quotation is a slogan or a name (“两个维护”,
+    “十年动乱”, “三个一”), not a quantity."""
+    if not start or text[start - 1] not in _OPEN_QUOTES:
+        return False
+    for ch in text[end:end + _SLOGAN_TAIL + 1]:
+        if ch in _CLOSE_QUOTES:
+            return True
+        if ch in _PUNCT:
+            return False
+    return False
+
+
+def _inside_title(text: str, pos: int) -> bool:
+    """Whether `pos` lies between 《 and 》 (a book, document or programme title)."""
+    lo = max(0, pos - _TITLE_REACH)
+    opened = text.rfind("《", lo, pos)
+    if opened < 0 or text.rfind("》", opened, pos) >= 0:
+        return False
+    return text.find("》", pos, pos + _TITLE_REACH) >= 0
+
+
+def _clause_before(text: str, pos: int, reach: int) -> str:
+    """The text of the clause before `pos`, at most `reach` characters."""
+    seg = text[max(0, pos - reach):pos]
+    return seg[max(seg.rfind(ch) for ch in _CLAUSE_END + _SENTENCE_END) + 1:]
+
+
+def _signed_unit(text: str, pos: int) -> bool:
+    """Whether a temperature unit follows, so that a minus sign before the number is a sign."""
+    u = _unit_at(text, pos, True)
+    return u is not None and u.normalised in _SIGNED_UNITS
+
+
+def _unit_split_by_mark(text: str, pos: int) -> Unit | None:
+    """The 个… unit whose rest is written at `pos` (月 after 一个多 → 个月)."""
+    t = tables()
+    for n in t.unit_lengths:
+        u = t.units.get("个" + text[pos:pos + n - 1])
+        if u is not None and n > 1:
+            return u
+    return None
+
+
+def _hedge_after_bound(text: str, pos: int) -> tuple[int, str | None]:
+    """After a count unit only the bounds apply (3人以上, 50人左右); 多/余 there start other words."""
+    for h in tables().hedges.get("after_unit", ()):
+        if h.hedge in ("多", "余"):
+            continue
+        if text.startswith(h.hedge, pos):
+            return pos + len(h.hedge), h.qualifier
+    return pos, None
+
+
+def _percent_claim(text: str, m: re.Match) -> _Found | None:
+    """百分之三十 → 30 %, 千分之五 → 5 ‰."""
+    num = m.group("pnum")
+    value = parse_number(num)
+    if value is None:
+        return None
+    s = m.start("pct")
+    start, qualifier = _hedge_before(text, s, num, ("before",))
+    end, q = _hedge_after(text, m.end("pnum"), "after_unit")
+    unit = "%" if m.group("pct") == "百分之" else "‰"
+    return _Found(NumericClaim(surface=text[start:end], start=start, end=end, value=float(value),
+                               unit=unit, unit_normalised=unit, qualifier=qualifier or q),
+                  unit_end=end)
+
+
+# --- subject, scope, sentence ---------------------------------------------------------------------
+
+def _strip_front(phrase: str, words: tuple[str, ...]) -> str:
+    """Drop scope words, determiners or adverbs from the front (共开展各类培训 → 开展各类培训 …)."""
+    changed = True
+    while phrase and changed:
+        changed = False
+        for w in words:
+            if phrase.startswith(w) and (w != "共" or _GONG_RE.match(phrase)):
+                phrase = phrase[len(w):]
+                changed = True
+                break
+    return phrase
+
+
+def _strip_back(phrase: str) -> str:
+    """Drop linking verbs, scope words and particles from the end (确诊病例增至 → 确诊病例)."""
+    words = tables().tail_words
+    changed = True
+    while phrase and changed:
+        changed = False
+        for w in words:
+            if phrase.endswith(w):
+                phrase = phrase[:-len(w)]
+                changed = True
+                break
+    return phrase
+
+
+def _cut_at_punct(seg: str) -> str:
+    """`seg` up to its first punctuation mark or digit."""
+    for i, c in enumerate(seg):
+        if c in _PUNCT or c.isdigit():
+            return seg[:i]
+    return seg
+
+
+def _subject_after(text: str, pos: int, limit: int) -> tuple[str | None, bool]:
+    """(phrase after the unit, whether it is led by a verb): 口罩 in 10000个一次性医用口罩."""
+    t = tables()
+    seg = _cut_at_punct(text[pos:min(limit, pos + 24)])
+    if any(seg.startswith(w) for w in t.detached):
+        return None, False
+    while seg.startswith("的"):
+        seg = seg[1:]
+    seg = _strip_front(seg, t.adverbs)
+    vm = t.verb_at.match(seg)
+    verb = vm.group() if vm else None
+    if verb:
+        rest = seg[len(verb):]
+        m = t.noun_end.search(rest)
+        obj = _strip_back(rest[:m.start()] if m else rest)
+        return verb + obj, True
+    m = t.noun_end.search(seg)
+    noun = _strip_back(seg[:m.start()] if m else seg)
+    return (noun[:16] or None), False
+
+
+def _subject_before(text: str, pos: int, limit: int) -> str | None:
+    """The activity or thing before the number, after the last governing verb or scope word:
+    核酸采样 in 医院共完成核酸采样45万余人次; None when the verb is last (先后派出2670人次)."""
+    t = tables()
+    seg = text[max(limit, pos - 40):pos]
+    cut = max(seg.rfind(c) for c in _PUNCT)
+    seg = seg[cut + 1:]
+    if not seg:
+        return None
+    seg = _strip_back(seg)
+    # The subject follows the last governing verb or scope word that still leaves something after it.
+    for m in reversed(list(t.cut_words.finditer(seg))):
+        tail = _strip_back(_strip_front(seg[m.end():], t.scope))
+        if tail:
+            return tail[-16:]
+    tail = _strip_back(_strip_front(seg, t.scope))
+    return tail[-16:] or None
+
+
+def _verb_before(text: str, pos: int) -> str | None:
+    """A governing verb written right before the number (捐赠8万元 → 捐赠)."""
+    m = tables().verb_before.search(text, max(0, pos - 4), pos)
+    return m.group() if m else None
+
+
+def _subject(text: str, f: _Found, prev_end: int, next_start: int) -> str | None:
+    """The noun after the unit; else the activity before the number; else a verb phrase after it."""
+    c = f.claim
+    if f.zero_word:
+        return c.surface[1:]
+    after, verb_led = _subject_after(text, f.unit_end, next_start)
+    if after and not verb_led:
+        return after
+    before = _subject_before(text, c.start, prev_end)
+    return before or after or _verb_before(text, c.start)
+
+
+_SENTENCE_BREAK = re.compile("[" + re.escape(_SENTENCE_END) + "]")
+_SENTENCE_REACH = 300  # a run-on "sentence" is cut this far either side of the claim
+
+
+def _sentence_bounds(breaks: list[int], n: int, start: int, end: int) -> tuple[int, int]:
+    """The sentence around [start, end), from the precomputed break positions (one pass per text)."""
+    i = bisect_left(breaks, start)
+    a = breaks[i - 1] + 1 if i else 0
+    j = bisect_left(breaks, end)
+    b = breaks[j] if j < len(breaks) else n
+    return max(a, start - _SENTENCE_REACH), min(b, end + _SENTENCE_REACH)
+
+
+_CLAUSE_END = "，,；;：:"
+
+
+def _is_cumulative(before: str) -> bool:
+    """截至… anywhere earlier in the sentence, or 累计 / 共 / 共计 … earlier in the claim's own clause."""
+    if "截至" in before or "截止" in before:
+        return True
+    clause = before[max(before.rfind(ch) for ch in _CLAUSE_END) + 1:]
+    t = tables()
+    return any(w in clause for w in t.cumulative if w != "共") or _GONG_RE.search(clause) is not None
+
+
+def _period(periods: list[re.Match], a: int, b: int, start: int) -> str | None:
+    """The period the sentence [a, b) gives: the nearest before the claim (`4月23日至6月6日`), else the first."""
+    i = bisect_left(periods, a, key=lambda m: m.start())
+    best = None
+    while i < len(periods) and periods[i].end() <= b:
+        if periods[i].start() < start or best is None:
+            best = periods[i]
+        i += 1
+    return best.group() if best else None
+
+
+# --- the public function --------------------------------------------------------------------------
 
 def extract_claims(text: str) -> list[NumericClaim]:
-    """Claims stated in one normalised paragraph, offsets into `text`."""
-    return []  # PLACEHOLDER: being written (issue 4)
+    """Claims stated in one normalised paragraph, ordered by start; `text[start:end] == surface`."""
+    if not text or not isinstance(text, str):
+        return []
+    masks = [m.span() for m in _NOT_A_QUANTITY.finditer(text)] if _might_hold_codes(text) else []
+    found: list[_Found] = []
+    last_end = 0
+    for m in _candidates().finditer(text):
+        if m.group("zero"):
+            s, e = m.span("zero")
+            if s and text[s - 1] in _ORDINAL_BEFORE:
+                continue
+            f = _Found(NumericClaim(surface=m.group("zero"), start=s, end=e, value=0.0), e, zero_word=True)
+        elif m.group("pct"):
+            f = _percent_claim(text, m)
+        else:
+            f = _number_claim(text, m, masks)
+        if f is None or f.claim.end <= f.claim.start:
+            continue
+        if f.claim.start < last_end:
+            continue
+        found.append(f)
+        last_end = f.claim.end
+    breaks = [m.start() for m in _SENTENCE_BREAK.finditer(text)] if found else []
+    periods = list(_PERIOD.finditer(text)) if found else []
+    claims = []
+    for i, f in enumerate(found):
+        c = f.claim
+        prev_end = found[i - 1].claim.end if i else 0
+        next_start = found[i + 1].claim.start if i + 1 < len(found) else len(text)
+        c.subject = _subject(text, f, prev_end, next_start)
+        a, b = _sentence_bounds(breaks, len(text), c.start, c.end)
+        c.sentence = text[a:b].strip() or None
+        c.cumulative = _is_cumulative(text[a:c.start])
+        c.period = _period(periods, a, b, c.start)
+        claims.append(c)
+    return claims
+
+
+def _might_hold_codes(text: str) -> bool:
+    """Only texts with @ : / . - can hold e-mails, addresses, files, phones, dates or clock times."""
+    return any(ch in text for ch in "@:：/.-－")

@@ -1,0 +1,309 @@
+"""Numeric claims (ingest/claims.py): forms, units, hedges, subjects, scope, and what is no claim."""
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ingest.claims import extract_claims, tables
+from ingest.records import NumericClaim
+
+
+def claims(text: str) -> list[NumericClaim]:
+    """extract_claims with the invariants every caller relies on checked."""
+    out = extract_claims(text)
+    for c in out:
+        assert 0 <= c.start < c.end <= len(text)
+        assert text[c.start:c.end] == c.surface
+        assert c.paragraph_seq is None
+    assert [c.start for c in out] == sorted(c.start for c in out)
+    return out
+
+
+def only(text: str) -> NumericClaim:
+    out = claims(text)
+    assert len(out) == 1, [c.surface for c in out]
+    return out[0]
+
+
+# --- forms: (text, surface, start, value, value_max, unit, unit_normalised, qualifier) ---------------
+
+FORMS = [
+    # Arabic, separators, full-width, decimals
+    ("医院累计接诊243859人次。", "243859人次", 6, 243859, None, "人次", "人次", None),
+    ("其中确诊1,600例。", "1,600例", 4, 1600, None, "例", "例", None),
+    ("志愿者１５名到岗。", "１５名", 3, 15, None, "名", "名", None),
+    ("消毒液1.5吨已送达。", "1.5吨", 3, 1.5, None, "吨", "吨", None),
+    # Chinese numerals
+    ("全市共有十二家定点医院。", "十二家", 4, 12, None, "家", "家", None),
+    ("抽调四十三名专家。", "四十三名", 2, 43, None, "名", "名", None),
+    ("招募两千名志愿者。", "两千名", 2, 2000, None, "名", "名", None),
+    ("捐款一万二千元。", "一万二千元", 2, 12000, None, "元", "元", None),
+    ("筹集一万二元善款。", "一万二元", 2, 12000, None, "元", "元", None),
+    ("另有廿名队员。", "廿名", 2, 20, None, "名", "名", None),
+    ("连续奋战两天。", "两天", 4, 2, None, "天", "天", None),
+    # mixed, with 万 / 亿 always multiplying
+    ("发放口罩3.5万支。", "3.5万支", 4, 35000, None, "支", "支", None),
+    ("发放口罩3.5萬支。", "3.5萬支", 4, 35000, None, "支", "支", None),
+    ("收到捐款8萬元。", "8萬元", 4, 80000, None, "元", "元", None),
+    ("总投资1.2亿元。", "1.2亿元", 3, 120_000_000, None, "元", "元", None),
+    ("完成采样45万余人次。", "45万余人次", 4, 450000, None, "人次", "人次", "余"),
+    ("已检测30余万人。", "30余万人", 3, 300000, None, "人", "人", "余"),
+    ("累计采样3.5万，全部阴性。", "3.5万", 4, 35000, None, None, None, None),
+    # percentages
+    ("接种率达95%。", "95%", 4, 95, None, "%", "%", None),
+    ("接种率达95％以上。", "95％以上", 4, 95, None, "％", "%", "以上"),
+    ("百分之三十的居民已接种。", "百分之三十", 0, 30, None, "%", "%", None),
+    ("增长了3个百分点。", "3个百分点", 3, 3, None, "个百分点", "百分点", None),
+    # ranges keep both ends
+    ("每批五至六百人。", "五至六百人", 2, 500, 600, "人", "人", None),
+    ("隔离观察3-5天。", "3-5天", 4, 3, 5, "天", "天", None),
+    ("需要10至20万人。", "10至20万人", 2, 100_000, 200_000, "人", "人", None),
+    ("需三四百人。", "三四百人", 1, 300, 400, "人", "人", None),
+    ("等候两三天。", "两三天", 2, 2, 3, "天", "天", None),
+    # negatives and zero
+    ("室外零下20度。", "零下20度", 2, -20, None, "度", "度", None),
+    ("气温-5℃。", "-5℃", 2, -5, None, "℃", "℃", None),
+    ("全队实现零感染。", "零感染", 4, 0, None, None, None, None),
+    ("新增确诊病例0例。", "0例", 6, 0, None, "例", "例", None),
+    # hedges before the number
+    ("先后近200人次参与。", "近200人次", 2, 200, None, "人次", "人次", "近"),
+    ("约3000人到场。", "约3000人", 0, 3000, None, "人", "人", "约"),
+    ("超过500人报名。", "超过500人", 0, 500, None, "人", "人", "超"),
+    ("超300家企业复工。", "超300家", 0, 300, None, "家", "家", "超"),
+    ("逾千人参与。", "逾千人", 0, 1000, None, "人", "人", "逾"),
+    ("上千名群众自发参与。", "上千名", 0, 1000, None, "名", "名", "上"),
+    ("数百名志愿者到岗。", "数百名", 0, 100, None, "名", "名", "数"),
+    ("将近300名医护人员。", "将近300名", 0, 300, None, "名", "名", "近"),
+    ("奋战了近一个月。", "近一个月", 3, 1, None, "个月", "个月", "近"),
+    # hedges after the number or the unit
+    ("派出2670余人次。", "2670余人次", 2, 2670, None, "人次", "人次", "余"),
+    ("收治3000多人。", "3000多人", 2, 3000, None, "人", "人", "多"),
+    ("历时两年多。", "两年多", 2, 2, None, "年", "年", "多"),
+    ("坚持了一个多月。", "一个多月", 3, 1, None, "个月", "个月", "多"),
+    ("来了十几个人。", "十几个", 2, 10, None, "个", "个", "多"),
+    ("50人左右参加。", "50人左右", 0, 50, None, "人", "人", "约"),
+    ("3人以上不得聚集。", "3人以上", 0, 3, None, "人", "人", "以上"),
+    ("耗时三个半小时。", "三个半小时", 2, 3.5, None, "个小时", "小时", None),
+    # units: longest first, spellings normalised
+    ("共培训19场次。", "19场次", 3, 19, None, "场次", "场次", None),
+    ("捐献全血1600ml。", "1600ml", 4, 1600, None, "ml", "ml", None),
+    ("捐献全血400mL。", "400mL", 4, 400, None, "mL", "ml", None),
+    ("捐献全血300毫升。", "300毫升", 4, 300, None, "毫升", "ml", None),
+    ("消毒液150千克。", "150千克", 3, 150, None, "千克", "千克", None),
+    ("大米50公斤。", "50公斤", 2, 50, None, "公斤", "千克", None),
+    ("大米5kg。", "5kg", 2, 5, None, "kg", "千克", None),
+    ("血小板20单位。", "20单位", 3, 20, None, "单位", "单位", None),
+    ("运输5000公里。", "5000公里", 2, 5000, None, "公里", "公里", None),
+    ("接种3.2万剂次。", "3.2万剂次", 2, 32000, None, "剂次", "剂次", None),
+    ("新增呼吸机12台。", "12台", 5, 12, None, "台", "台", None),
+    ("防护服500套。", "500套", 3, 500, None, "套", "套", None),
+    ("物资20箱。", "20箱", 2, 20, None, "箱", "箱", None),
+    ("值守24小时。", "24小时", 2, 24, None, "小时", "小时", None),
+    ("样本243859管。", "243859管", 2, 243859, None, "管", "管", None),
+    ("分7批入驻。", "7批", 1, 7, None, "批", "批", None),
+    ("提出四点要求。", "四点", 2, 4, None, "点", "点", None),
+    ("5.8级地震。", "5.8级", 0, 5.8, None, "级", "级", None),
+]
+
+
+@pytest.mark.parametrize("text, surface, start, value, value_max, unit, unit_norm, qualifier", FORMS)
+def test_forms(text, surface, start, value, value_max, unit, unit_norm, qualifier):
+    c = only(text)
+    assert c.surface == surface
+    assert c.start == start
+    assert c.end == start + len(surface)
+    assert c.value == pytest.approx(value)
+    assert c.value_max == (None if value_max is None else pytest.approx(value_max))
+    assert c.unit == unit
+    assert c.unit_normalised == unit_norm
+    assert c.qualifier == qualifier
+
+
+def test_several_claims_in_order_with_offsets():
+    text = "筹集资金3.5萬元和8萬元，募集口罩1万只。"
+    out = claims(text)
+    assert [(c.surface, c.start, c.value, c.unit) for c in out] == [
+        ("3.5萬元", 4, 35000, "元"), ("8萬元", 10, 80000, "元"), ("1万只", 18, 10000, "只")]
+
+
+def test_a_unit_spelled_inside_a_longer_one_is_not_split():
+    # 千克 starts with 千: 150千克 is 150 kilograms, not 150 000 grams
+    c = only("消毒液150千克已入库。")
+    assert (c.value, c.unit) == (150, "千克")
+
+
+# --- what is not a claim ---------------------------------------------------------------------------
+
+NOT_CLAIMS = [
+    # dates and clock times
+    "3月23日出发", "2022年春节", "二〇二二年", "发布时间:2022-06-07 11:22:27", "4月3日至今",
+    "自2021-2022年度", "22年3月启动", "下午三点开会", "早上8点上班", "腊月廿七返岗", "大年三十", "正月十五",
+    # ordinals
+    "第二批医疗队", "第一时间赶到", "第 3 批", "排名第3位",
+    # numbers inside names
+    "84消毒液", "党的二十大", "一名90后", "120急救", "1床患者", "2床脑出血", "第二医院", "附三人",
+    "三级综合医院", "一、二级医院", "一区和三区", "N95口罩", "COVID-19", "5G网络", "七台河市", "五台山",
+    "《天龙八部》", "二院党委",
+    # phone numbers, e-mail and web addresses, image names
+    "电话0351-1234567", "手机13912345678", "邮箱3220065589@qq.com", "网址www.163.com", "图片16.jpg",
+    # the indefinite 一 and 二 before a measure word
+    "一名党员", "一支医疗队", "这一个月", "一次次", "一张张口罩", "减少二次感染", "二级医院",
+    # idioms and set phrases
+    "万无一失", "一丝不苟", "千方百计", "一日三餐", "奋战一线", "一键切换", "查验两码", "三级联动",
+    "三天两头", "三番五次", "五位一体", "增强四个意识", "做到两个维护", "“十年动乱”", "千万不要", "百年大计",
+    "一次性口罩", "红十字会",
+    # list enumerators and words that merely contain numerals
+    "一是加强领导", "二是压实责任", "一直坚守", "一起努力", "统一调度", "一定做到", "一些困难",
+    "万柏林区", "养兵千日", "十分重要", "零距离接触", "学校四周",
+    # session ordinals written without 第
+    "十三届全国人大五次会议", "贯彻八次全会精神",
+    # codes with leading zeros and run-on digits
+    "编号007号", "身份证号110101199003071234",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CLAIMS)
+def test_not_a_claim(text):
+    assert claims(text) == []
+
+
+def test_indefinite_one_counts_when_hedged():
+    assert claims("这一个月很难") == []
+    assert only("奋战近一个月").qualifier == "近"
+
+
+def test_a_real_count_next_to_excluded_numbers_survives():
+    out = claims("第二批医疗队共30名队员于3月23日出发，历时43天。")
+    assert [(c.surface, c.start) for c in out] == [("30名", 7), ("43天", 23)]
+
+
+def test_same_words_counted_when_not_a_session_ordinal():
+    assert only("共召开五次会议").value == 5
+
+
+# --- subject -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, surface, subject", [
+    # the noun after the unit
+    ("医院调配10000个一次性医用口罩", "10000个", "一次性医用口罩"),
+    ("援助队71名勇士出发", "71名", "勇士"),
+    ("近200人次的党员赴一线", "近200人次", "党员"),
+    ("已完成30余万人的核酸检测工作", "30余万人", "核酸检测工作"),
+    ("3.5万支医用口罩和15张负压病床送达", "3.5万支", "医用口罩"),
+    ("3.5万支医用口罩和15张负压病床送达", "15张", "负压病床"),
+    ("全市5800万贫困人口", "5800万", "贫困人口"),
+    # the activity before the number, scope words stripped
+    ("截至目前，医院共完成核酸采样45万余人次。", "45万余人次", "核酸采样"),
+    ("共开展各类培训19场次，累计培训190余人次。", "19场次", "培训"),
+    ("共开展各类培训19场次，累计培训190余人次。", "190余人次", "培训"),
+    ("向各区发送协查函12份。", "12份", "协查函"),
+    ("共计关停全区基层医疗机构181家。", "181家", "全区基层医疗机构"),
+    ("完成终末消毒、随时消毒等64次。", "64次", "随时消毒"),
+    ("确诊病例增至1.2万例。", "1.2万例", "确诊病例"),
+    # a list of object + number pairs after one verb
+    ("街道捐赠一次性医用口罩10000个、84消毒液150千克。", "10000个", "一次性医用口罩"),
+    ("街道捐赠一次性医用口罩10000个、84消毒液150千克。", "150千克", "84消毒液"),
+    ("23名党员干部职工捐献全血1600ml、20单位血小板；", "23名", "党员干部职工"),
+    ("23名党员干部职工捐献全血1600ml、20单位血小板；", "1600ml", "全血"),
+    ("23名党员干部职工捐献全血1600ml、20单位血小板；", "20单位", "血小板"),
+    # a verb phrase after a distance or time span
+    ("累计5000公里安全运输血液。", "5000公里", "运输血液"),
+    # zero words
+    ("全队实现零感染。", "零感染", "感染"),
+])
+def test_subject(text, surface, subject):
+    c = next(c for c in claims(text) if c.surface == surface)
+    assert c.subject == subject
+
+
+# --- scope: cumulative, period, sentence ---------------------------------------------------------------
+
+def test_cumulative_from_scope_words():
+    out = claims("截至目前，共开展培训19场次，累计培训190余人次。")
+    assert [c.cumulative for c in out] == [True, True]
+    assert only("中心共有72名党员下沉社区").cumulative is True
+    assert only("累计运输5000公里").cumulative is True
+
+
+def test_cumulative_stays_in_its_clause():
+    out = claims("检测样本共计5万余份，阳性率为0.01%。")
+    assert [(c.surface, c.cumulative) for c in out] == [("5万余份", True), ("0.01%", False)]
+    assert only("公共卫生服务3项").cumulative is False
+    assert only("共同完成5次").cumulative is False
+
+
+def test_period_from_the_sentence():
+    c = only("自4月23日至6月6日，核酸实验室共完成核酸检验样本243859管。")
+    assert c.period == "4月23日至6月6日"
+    assert c.cumulative is True
+    assert only("4月3日至今，先后近200人次参与采样。").period == "4月3日至今"
+    assert only("今年以来，共收治30人。").period == "今年以来"
+    assert only("共收治30人。").period is None
+
+
+def test_sentence_is_the_one_holding_the_claim():
+    text = "疫情发生后，院党委迅速行动。全院共派出医疗队3支！其余人员坚守岗位；随时待命"
+    c = only(text)
+    assert c.sentence == "全院共派出医疗队3支"
+    text = "第一句话\n共有30名队员出发\n第三句"
+    assert only(text).sentence == "共有30名队员出发"
+
+
+# --- robustness and speed ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "。。。", "一", "万", "零", "-", "%", "百分之", "第", "3",
+                                  "3-", "-5", "1" * 5000 + "人", "一" * 5000 + "人", "3人" * 2000])
+def test_edge_inputs_never_raise(text):
+    claims(text)
+
+
+_ALPHABET = list("0123456789１２３.,，。；;：:、-—至到~零一二两三四五六七八九十廿百千万萬亿余多近约超逾上数几来"
+                 "个人名次天年月日小时%％第附初下点之分成以左右半的共累计截至“”《》()（）@/ \n") + [
+    "人次", "个月", "零下", "百分之", "千克", "ml", "零感染", "一次性", "七台河", "公里", "单位"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_ALPHABET), max_size=40).map("".join))
+def test_numeral_heavy_text_keeps_offsets(text):
+    claims(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_random_unicode_never_raises_and_offsets_hold(text):
+    claims(text)
+
+
+def test_throughput_on_one_core():
+    para = ("截至目前，医院共完成核酸采样45万余人次，近200人次的党员赴一线。第二批医疗队71名勇士于3月23日出发，"
+            "历经43个日夜，捐赠一次性医用口罩10000个、84消毒液150千克，累计5000公里安全运输血液。"
+            "一名党员就是一面旗帜，万无一失，一丝不苟。")
+    paras = [para] * 400
+    n = sum(map(len, paras))
+    t0 = time.process_time()
+    for p in paras:
+        extract_claims(p)
+    elapsed = max(time.process_time() - t0, 1e-9)
+    assert n / elapsed > 150_000, f"{n / elapsed:.0f} chars/s"
+
+
+# --- the data tables ---------------------------------------------------------------------------------
+
+def test_unit_table_normalises_spellings():
+    units = tables().units
+    assert {units[s].normalised for s in ("毫升", "ml", "mL")} == {"ml"}
+    assert {units[s].normalised for s in ("公斤", "kg", "千克")} == {"千克"}
+    for spelling in ("人次", "名", "人", "支", "张", "份", "例", "家", "批", "管", "千克", "ml", "单位", "公里",
+                     "元", "剂次", "台", "套", "箱", "小时", "天", "%"):
+        assert spelling in units
+    assert all(u.kind in {"count", "measure", "time", "percent"} for u in units.values())
+    assert all(u.forms in {"any", "arabic", "chinese"} for u in units.values())
+
+
+def test_hedge_table_covers_the_hedges():
+    hedges = {h.hedge: h.qualifier for hs in tables().hedges.values() for h in hs}
+    for hedge in ("余", "多", "近", "约", "超", "超过", "逾", "上", "数"):
+        assert hedge in hedges
