@@ -1,9 +1,186 @@
-"""Dates written in a paragraph, with the year filled from the text or the article's date."""
+"""Dates written in a paragraph, with the year filled from the text or the article's date.
+
+Covers `2022年4月23日`, `3月23日`/`3月23号`, `2022年4月` (day None), `4月`/`4月份` (day None),
+`2022年` (year only), `2022-06-07` / `2022/6/7` / `2022.6.7`, Chinese numerals (`三月十三日`,
+`二〇二二年`), and ranges (`4月23日至6月6日`, `4月23日至25日`: one row per end). A missing year
+comes from `published_date` (`year_source='published'`) or stays None; relative words (`今年`,
+`去年`, `昨天` …, `data/dates_relative.txt`) are resolved only when the article is dated
+(`year_source='relative'`). Lunar dates (`腊月廿七`, `大年三十`, `除夕`) are left out on purpose:
+turning them into Gregorian dates needs a lunar calendar and the year, and a wrong guess is worse
+than none. Durations, measures and clock times (`24小时`, `2米`, `11:22`) are not dates.
+"""
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+import logging
+import re
+from functools import lru_cache
+from pathlib import Path
+
 from .records import DateMention
+
+log = logging.getLogger(__name__)
+
+_CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+_YEAR = r"(?:\d{4}|[〇零一二三四五六七八九]{4})"
+_DATE_RE = re.compile(
+    rf"(?<![\d.\-/])(?:(?P<y>{_YEAR})年|(?P<rel>__REL__))?"
+    rf"(?:(?P<m>{_NUM})月份?(?:(?P<d>{_NUM})[日号])?)"
+)
+_YEAR_ONLY_RE = re.compile(rf"(?<![\d.\-/])(?P<y>{_YEAR})年(?!\d|[〇零一二三四五六七八九十]|份)")
+_ISO_RE = re.compile(r"(?<![\d.])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d]|\.\d)")
+# After a date: `至6月6日`, `-25日`, `到2022年1月3日`.
+_RANGE_RE = re.compile(rf"\s*(?:至|到|—|–|-|~|～|－)\s*(?:(?P<y>{_YEAR})年)?(?:(?P<m>{_NUM})月)?(?P<d>{_NUM})[日号]")
+
+
+@lru_cache(maxsize=None)
+def _relative() -> dict[str, tuple[str, int]]:
+    """Relative words from `data/dates_relative.txt`: word → (unit, offset)."""
+    table = {}
+    path = Path(__file__).parent / "data" / "dates_relative.txt"
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        word, unit, offset = raw.split("\t")
+        table[word.strip()] = (unit.strip(), int(offset))
+    return table
+
+
+@lru_cache(maxsize=None)
+def _date_re() -> re.Pattern:
+    words = "|".join(sorted(_relative(), key=len, reverse=True))
+    return re.compile(_DATE_RE.pattern.replace("__REL__", words))
+
+
+@lru_cache(maxsize=None)
+def _rel_re() -> re.Pattern:
+    return re.compile("|".join(sorted(_relative(), key=len, reverse=True)))
+
+
+def _number(s: str | None) -> int | None:
+    """`23` → 23, `二十三` → 23, `十` → 10, `二〇二二` → 2022."""
+    if not s:
+        return None
+    if s.isdigit():
+        return int(s)
+    if len(s) == 4 and "十" not in s:
+        digits = [_CN_DIGIT.get(c) for c in s]
+        return None if None in digits else int("".join(map(str, digits)))
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        t = _CN_DIGIT.get(tens, None) if tens else 1
+        o = _CN_DIGIT.get(ones, None) if ones else 0
+        return None if t is None or o is None else t * 10 + o
+    return _CN_DIGIT.get(s) if len(s) == 1 else None
+
+
+def _valid(year: int | None, month: int | None, day: int | None) -> bool:
+    if month is not None and not 1 <= month <= 12:
+        return False
+    if year is not None and not 1900 <= year <= 2100:
+        return False
+    if day is None:
+        return True
+    if month is None:
+        return False
+    last = calendar.monthrange(year if year is not None else 2000, month)[1]  # 2000: leap, allows 2月29日
+    return 1 <= day <= last
+
+
+def _published(published_date: str | None) -> dt.date | None:
+    if not isinstance(published_date, str):
+        return None
+    try:
+        day = dt.date.fromisoformat(published_date.strip()[:10])
+    except ValueError:
+        return None
+    return day if 1900 <= day.year <= 2100 else None  # keeps `昨天` arithmetic in range
 
 
 def extract_dates(text: str, published_date: str | None = None) -> list[DateMention]:
     """Dates in one normalised paragraph, offsets into `text`."""
-    return []  # PLACEHOLDER: being written (issue 3)
+    try:
+        return _extract(text, published_date)
+    except Exception:  # the contract is to never raise
+        log.exception("date extraction failed; paragraph left without dates")
+        return []
+
+
+def _extract(text: str, published_date: str | None) -> list[DateMention]:
+    if not isinstance(text, str) or not text:
+        return []
+    pub = _published(published_date)
+    out: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= ts or te <= s for ts, te in taken)
+
+    def emit(surface_start, surface_end, year, month, day, source) -> None:
+        if not _valid(year, month, day):
+            return
+        out.append(DateMention(text[surface_start:surface_end], surface_start, surface_end, year, month, day,
+                               source if year is not None else None))
+        taken.append((surface_start, surface_end))
+
+    for m in _ISO_RE.finditer(text):
+        year, month, day = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        if _valid(year, month, day):
+            emit(m.start(), m.end(), year, month, day, "text")
+    for m in _date_re().finditer(text):
+        if not free(*m.span()):
+            continue
+        month, day = _number(m.group("m")), _number(m.group("d"))
+        year, source = _year(m.group("y"), m.group("rel"), pub)
+        if m.group("rel") and year is None:
+            # undated article: keep the month and day, drop the relative word from the surface
+            start = m.start("m")
+            year, source = None, None
+        else:
+            start = m.start()
+        if not _valid(year, month, day):
+            continue
+        emit(start, m.end(), year, month, day, source)
+        r = _RANGE_RE.match(text, m.end())
+        if r and day is not None:
+            y2 = _number(r.group("y")) if r.group("y") else year
+            src2 = "text" if r.group("y") else source
+            m2 = _number(r.group("m")) if r.group("m") else month
+            d2 = _number(r.group("d"))
+            s2 = r.start("y") if r.group("y") else (r.start("m") if r.group("m") else r.start("d"))
+            if free(s2, r.end()):
+                emit(s2, r.end(), y2, m2, d2, src2)
+    for m in _YEAR_ONLY_RE.finditer(text):
+        if free(*m.span()):
+            year = _number(m.group("y"))
+            emit(m.start(), m.end(), year, None, None, "text")
+    if pub is not None:
+        for m in _rel_re().finditer(text):
+            if not free(*m.span()):
+                continue
+            unit, offset = _relative()[m.group()]
+            if unit == "year":
+                emit(m.start(), m.end(), pub.year + offset, None, None, "relative")
+            else:
+                day = pub + dt.timedelta(days=offset)
+                emit(m.start(), m.end(), day.year, day.month, day.day, "relative")
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+def _year(text_year: str | None, relative: str | None, pub: dt.date | None) -> tuple[int | None, str | None]:
+    """The year of a date: written, relative to the article's date, the article's own, or unknown."""
+    if text_year:
+        return _number(text_year), "text"
+    if relative:
+        if pub is None:
+            return None, None
+        unit, offset = _relative()[relative]
+        if unit != "year":
+            return None, None
+        return pub.year + offset, "relative"
+    if pub is not None:
+        return pub.year, "published"
+    return None, None

@@ -1,9 +1,241 @@
-"""People (with their titles), organisations and places named in an article."""
+"""People (with their titles), organisations and places named in an article.
+
+Works one article at a time so that what one paragraph establishes helps the others: a name
+confirmed by a title or byline is found again wherever the article repeats it, `刘院长` resolves
+to the one 刘 the article has introduced, and `二院` / `延庆区医院` link to the full name the
+article gives (`哈尔滨市第二医院`, `北京市延庆区医院`). Rules and word lists: `ner_*.py`,
+`data/ner_*.txt`.
+"""
 from __future__ import annotations
 
+import logging
+import re
+from dataclasses import dataclass, field
+
+from .ner_lexicon import CJK, WordScanner
+from .ner_orgs import Org, org_index
+from .ner_persons import _LEFT_CHARS, MEDIUM, PersonHit, person_finder
+from .ner_places import Place, place_index
 from .records import Mention
+
+log = logging.getLogger(__name__)
+
+_CJK_CHAR = re.compile(f"[{CJK}]")
+_NUM = "一二三四五六七八九十百0-9"
+# Full suffix → the short form news uses (`黑龙江省卫生健康委员会` → `省卫健委`).
+_SHORT_SUFFIX = {
+    "卫生健康委员会": "卫健委", "卫生健康委": "卫健委", "卫生健康局": "卫健局", "卫生和计划生育委员会": "卫计委",
+    "疾病预防控制中心": "疾控中心", "人民代表大会常务委员会": "人大常委会", "人民政府": "政府",
+    "中医医院": "中医院",
+}
+_ORDINAL_HOSPITAL = re.compile(f"^(附属)?第([{_NUM}]+)(?:人民)?医院$")
+
+
+@dataclass
+class _Text:
+    seq: int | None
+    text: str
+    places: list[Place]
+    orgs: list[Org]
+    hits: list[PersonHit]
+    title_spans: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 def extract_entities(title: str | None, paragraphs: list[str]) -> list[Mention]:
     """Mentions in one article: `paragraph_seq` indexes `paragraphs`, None means the title."""
-    return []  # PLACEHOLDER: being written (issue 3)
+    try:
+        return _extract(title, paragraphs)
+    except Exception:  # the contract is to never raise; a bug here must not stop an ingest
+        log.exception("entity extraction failed; article left without entities")
+        return []
+
+
+def _extract(title: str | None, paragraphs: list[str]) -> list[Mention]:
+    texts: list[tuple[int | None, str]] = []
+    if isinstance(title, str) and title:
+        texts.append((None, title))
+    for i, para in enumerate(paragraphs or []):
+        if isinstance(para, str) and para:
+            texts.append((i, para))
+    if not texts:
+        return []
+    places_ix, orgs_ix, finder = place_index(), org_index(), person_finder()
+    items: list[_Text] = []
+    for seq, text in texts:
+        places = places_ix.find(text)
+        orgs = orgs_ix.find(text, places)
+        left_ok = {o.end for o in orgs} | {p.end for p in places}
+        blocked = [(o.start, o.end) for o in orgs]
+        not_names = {p.surface for p in places} | {o.surface for o in orgs}
+        # a full Chinese division name (`市中区`) is never part of a person; a world name or a bare
+        # stem (`黄海`, `延庆`) yields to a person the text marks with a cue (`主任黄海涛`)
+        avoid = [(p.start, p.end) for p in places if not p.bare and p.surface in places_ix.cn_full]
+        hits = finder.find(text, blocked, left_ok, not_names, avoid)
+        chains = [(s, e, role) for s, e, role, generic in finder.title_chains(text) if not generic]
+        items.append(_Text(seq, text, places, orgs, _merge_hits(hits), chains))
+    persons = _persons(items)
+    org_mentions = _orgs(items)
+    mentions = persons + org_mentions
+    person_spans = {(m.paragraph_seq, m.start, m.end) for m in persons}
+    by_seq: dict[int | None, list[tuple[int, int]]] = {}
+    for seq, s, e in person_spans:
+        by_seq.setdefault(seq, []).append((s, e))
+    for item in items:
+        taken = by_seq.get(item.seq, [])
+        for p in item.places:
+            if any(s < p.end and p.start < e for s, e in taken):
+                continue  # a person's name wins over a place name that looks like it
+            mentions.append(Mention("place", p.name, p.surface, p.start, p.end, None, item.seq))
+    mentions.sort(key=lambda m: (-1 if m.paragraph_seq is None else m.paragraph_seq, m.start, -m.end, m.type))
+    return mentions
+
+
+def _merge_hits(hits: list[PersonHit]) -> list[PersonHit]:
+    """One hit per span (keeping a role if any cue gave one); overlaps go to the stronger cue."""
+    by_span: dict[tuple[int, int], PersonHit] = {}
+    for h in hits:
+        key = (h.start, h.end)
+        have = by_span.get(key)
+        if have is None:
+            by_span[key] = h
+        else:
+            if have.role is None and h.role is not None:
+                have.role = h.role
+            have.strength = max(have.strength, h.strength)
+    ranked = sorted(by_span.values(), key=lambda h: (-h.strength, h.ref_title is not None, -(h.end - h.start)))
+    kept: list[PersonHit] = []
+    for h in ranked:
+        if all(h.end <= k.start or k.end <= h.start for k in kept):
+            kept.append(h)
+    return sorted(kept, key=lambda h: h.start)
+
+
+def _persons(items: list[_Text]) -> list[Mention]:
+    """Person mentions: cue hits, repeats of confirmed names, resolved surname + title references."""
+    finder = person_finder()
+    confirmed = {h.name for it in items for h in it.hits if h.ref_title is None and h.strength >= MEDIUM}
+    roles: dict[str, set[str]] = {}
+    for it in items:
+        for h in it.hits:
+            if h.ref_title is None and h.role:
+                roles.setdefault(h.name, set()).add(h.role)
+    out: list[Mention] = []
+    name_scan = WordScanner(confirmed) if confirmed else None
+    for it in items:
+        text = it.text
+        spans = [(h.start, h.end) for h in it.hits if h.ref_title is None]
+        org_spans = [(o.start, o.end) for o in it.orgs]
+        for h in it.hits:
+            if h.ref_title is None:
+                out.append(Mention("person", h.name, h.name, h.start, h.end, h.role, it.seq))
+        if name_scan is not None:
+            lefts = {o.end for o in it.orgs} | {p.end for p in it.places} | {e for _, e, _ in it.title_spans}
+            for s, e in name_scan.scan(text):
+                if any(ps < e and s < pe for ps, pe in spans) or any(os < s and e <= oe or os <= s and e < oe
+                                                                      for os, oe in org_spans):
+                    continue
+                left = s == 0 or s in lefts or text[s - 1] in _LEFT_CHARS or not _CJK_CHAR.match(text[s - 1])
+                right = finder.is_boundary(text, e)
+                if not (left and (right or e - s >= 3)):
+                    continue
+                role = next((r for ts, te, r in it.title_spans if te == s or ts == e), None)
+                spans.append((s, e))
+                out.append(Mention("person", text[s:e], text[s:e], s, e, role, it.seq))
+        for h in it.hits:
+            if h.ref_title is None or any(ps < h.end and h.start < pe for ps, pe in spans):
+                continue
+            full = _resolve_reference(h.name, h.ref_title, confirmed, roles)
+            if full:  # the surface is the surname (`刘` of `刘院长`); the title becomes the role
+                end = h.start + len(h.name)
+                out.append(Mention("person", full, text[h.start:end], h.start, end, h.ref_title, it.seq))
+    return out
+
+
+def _resolve_reference(surname: str, title: str, confirmed: set[str], roles: dict[str, set[str]]) -> str | None:
+    """`刘院长` → the article's one 刘 (preferring one who holds 院长); None when it is not clear."""
+    fits = [n for n in sorted(confirmed) if n.startswith(surname) and len(n) > len(surname)
+            and not (len(surname) == 1 and n[:2] in person_finder().lex.compound_surnames)]
+    if len(fits) == 1:
+        return fits[0]
+    titled = [n for n in fits if any(title in r or r.endswith(title) for r in roles.get(n, ()))]
+    return titled[0] if len(titled) == 1 else None
+
+
+def _place_prefix(text: str) -> int:
+    """Length of the run of place names that opens `text` (`哈尔滨市第二医院` → 4)."""
+    regex = place_index().regex
+    pos = 0
+    while True:
+        m = regex.match(text, pos)
+        if not m or m.end() == pos:
+            return pos
+        pos = m.end()
+
+
+def _abbreviations(full: str) -> set[str]:
+    """Short forms an article may use for `full` (`哈尔滨市第二医院` → 二院, 市二院, 哈市二院)."""
+    out: set[str] = set()
+    k = _place_prefix(full)
+    places, core = full[:k], full[k:]
+    if not core:
+        return out
+    cores = {core}
+    for long, short in _SHORT_SUFFIX.items():
+        if core.endswith(long):
+            cores.add(core[: -len(long)] + short)
+    m = _ORDINAL_HOSPITAL.match(core)
+    if m:
+        num = m.group(2)
+        cores.add(("附" if m.group(1) else "") + num + "院")
+        if m.group(1):
+            cores.add("附" + num)
+    generic = org_index().suffix
+    for c in cores:
+        if c != core and len(c) >= 2 and c not in generic:
+            out.add(c)
+        if places:
+            admin = places[-1]
+            if admin in "省市区县":
+                out.add(admin + c)
+                if len(places) >= 3 and admin == "市":
+                    out.add(places[0] + "市" + c)
+    out.discard(full)
+    return {a for a in out if len(a) >= 2}
+
+
+def _orgs(items: list[_Text]) -> list[Mention]:
+    """Organisation mentions with article-level canonical names and abbreviations linked."""
+    surfaces = {o.surface for it in items for o in it.orgs}
+    canon: dict[str, str] = {}
+    ordered = sorted(surfaces, key=lambda x: (-len(x), x))  # fixed order: output must not vary by run
+    for o in sorted(surfaces):
+        for f in ordered:
+            if len(f) <= len(o) or not f.endswith(o):
+                continue
+            if _place_prefix(f[: -len(o)]) == len(f) - len(o):
+                canon[o] = f
+                break
+    abbr: dict[str, str] = {}
+    for f in ordered:
+        if f in canon:
+            continue
+        for a in _abbreviations(f):
+            if a not in surfaces or a in canon:
+                abbr.setdefault(a, f)
+    for a, f in abbr.items():
+        if a in surfaces and a not in canon:
+            canon[a] = f
+    out: list[Mention] = []
+    unseen = [a for a in abbr if a not in surfaces]
+    abbr_scan = WordScanner(unseen) if unseen else None
+    for it in items:
+        taken = [(o.start, o.end) for o in it.orgs] + [(h.start, h.end) for h in it.hits]
+        for o in it.orgs:
+            out.append(Mention("org", canon.get(o.surface, o.surface), o.surface, o.start, o.end, None, it.seq))
+        if abbr_scan is None:
+            continue
+        for s, e in abbr_scan.scan(it.text):
+            if any(ts < e and s < te and ts != s for ts, te in taken):
+                continue  # (an organisation that opens with the short form, `二院疫情防控突击队`, is fine)
+            out.append(Mention("org", abbr[it.text[s:e]], it.text[s:e], s, e, None, it.seq))
+    return out

@@ -1,0 +1,179 @@
+"""Word lists for the entity extractor, read once from `ingest/data/ner_*.txt`, and a trie regex.
+
+Rules about Chinese text live in those commented data files so they can be read and extended
+without touching code; this module only parses them and compiles fast matchers.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+CJK = "\u4e00-\u9fff\u3400-\u4dbf"
+CJK_RE = re.compile(f"[{CJK}]")
+
+
+def read_sections(name: str) -> dict[str, list[str]]:
+    """Tokens of a data file grouped by `## section` headers (tokens before any header go to '')."""
+    sections: dict[str, list[str]] = {"": []}
+    current = ""
+    for raw in (DATA / name).read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if line.startswith("## "):
+            current = line[3:].strip()
+            sections.setdefault(current, [])
+            continue
+        line = line.split("#", 1)[0].strip()
+        if line:
+            sections[current].extend(line.split())
+    return sections
+
+
+def read_words(name: str) -> list[str]:
+    """All tokens of a data file, in order, sections ignored."""
+    return [w for words in read_sections(name).values() for w in words]
+
+
+def read_chars(name: str, section: str = "") -> set[str]:
+    """The CJK characters of one section of a data file (for character lists)."""
+    return set(CJK_RE.findall("".join(read_sections(name).get(section, []))))
+
+
+def read_aliases(name: str) -> tuple[list[str], dict[str, str]]:
+    """Names of a list file where `a = b` lines make `a` an alias of canonical `b`."""
+    names: list[str] = []
+    canon: dict[str, str] = {}
+    for raw in (DATA / name).read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if "=" in line:
+            left, right = (part.strip() for part in line.split("=", 1))
+            for word in left.split():
+                names.append(word)
+                canon[word] = right
+            continue
+        names.extend(line.split())
+    return names, canon
+
+
+def read_table(name: str) -> list[list[str]]:
+    """Tab-separated rows of a data file, comments and blank lines skipped."""
+    rows = []
+    for raw in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        rows.append(raw.rstrip("\n").split("\t"))
+    return rows
+
+
+def trie_pattern(words) -> str:
+    """A regex alternation of `words` built as a trie: it matches the longest word at a position
+    and is far faster than a flat `a|b|c` over hundreds of words."""
+    trie: dict = {}
+    for word in set(words):
+        if not word:
+            continue
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        if len(branches) == 1 and not end:
+            return branches[0]
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if end else body
+
+    return build(trie)
+
+
+def trie_regex(words, prefix: str = "", suffix: str = "") -> re.Pattern:
+    """Compiled trie regex, optionally wrapped in extra pattern text."""
+    return re.compile(prefix + "(?:" + trie_pattern(words) + ")" + suffix)
+
+
+class WordScanner:
+    """Leftmost-longest dictionary matching with plain dict look-ups.
+
+    Faster than one regex over thousands of words: Python's `re` tries the alternatives of a
+    large alternation one by one at every position whose first character could start a word.
+    """
+
+    def __init__(self, words) -> None:
+        self.words = frozenset(w for w in words if w)
+        lengths: dict[str, set[int]] = {}
+        for w in self.words:
+            lengths.setdefault(w[0], set()).add(len(w))
+        self.lengths = {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()}
+
+    def scan(self, text: str) -> list[tuple[int, int]]:
+        """Non-overlapping matches, leftmost first, longest at each position."""
+        out = []
+        get, words = self.lengths.get, self.words
+        i, n = 0, len(text)
+        while i < n:
+            ls = get(text[i])
+            if ls:
+                for k in ls:
+                    if i + k <= n and text[i:i + k] in words:
+                        out.append((i, i + k))
+                        i += k
+                        break
+                else:
+                    i += 1
+            else:
+                i += 1
+        return out
+
+    def every(self, text: str) -> list[tuple[int, int]]:
+        """The longest match starting at every position (matches may overlap)."""
+        out = []
+        get, words = self.lengths.get, self.words
+        n = len(text)
+        for i, ch in enumerate(text):
+            ls = get(ch)
+            if ls:
+                for k in ls:
+                    if i + k <= n and text[i:i + k] in words:
+                        out.append((i, i + k))
+                        break
+        return out
+
+
+@lru_cache(maxsize=None)
+def lexicon() -> "Lexicon":
+    """The shared, lazily built word lists (built on first use, then cached)."""
+    return Lexicon()
+
+
+class Lexicon:
+    """Everything the extractors look up, parsed from the data files."""
+
+    def __init__(self) -> None:
+        surnames = read_sections("ner_surnames.txt")
+        self.surname_tier: dict[str, int] = {}
+        for tier, key in ((1, "top"), (1, "tier 1"), (2, "tier 2"), (1, "compound")):
+            for s in surnames.get(key, []):
+                self.surname_tier.setdefault(s, tier)
+        self.top_surnames = set(surnames.get("top", []))
+        self.compound_surnames = set(surnames.get("compound", []))
+        self.given_chars = read_chars("ner_given_chars.txt", "")
+        self.never_chars = read_chars("ner_given_chars.txt", "never") - self.given_chars
+        self.not_names = set(read_words("ner_not_names.txt"))
+        title_sections = read_sections("ner_titles.txt")
+        self.generic_titles = set(title_sections.get("generic", []))
+        titles = [w for words in title_sections.values() for w in words]
+        self.titles = set(titles)
+        self.title_re = trie_regex(titles)
+        followers = read_sections("ner_name_followers.txt")
+        self.cue_words = set(followers.get("cue", []))
+        self.boundary_words = set(followers.get("boundary", [])) | self.cue_words
+        self.follower_re = trie_regex(self.boundary_words | self.titles)
+        self.cue_re = trie_regex(self.cue_words)

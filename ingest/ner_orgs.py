@@ -1,0 +1,141 @@
+"""Organisations: a suffix from `ner_org_suffixes.txt` (医院 卫健委 党支部 科 …) with a bounded
+prefix before it, plus names that need no suffix (`ner_orgs_known.txt`).
+
+The prefix runs left from the suffix over Chinese characters and digits until a stop word
+(`ner_org_stops.txt`: verbs, particles, pronouns), punctuation, or 12 characters (6 for a
+department such as `总务科`); a place name or an organisation just before is taken whole
+(`长治医学院附属和济医院`, `长治市公安局指挥中心`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .ner_lexicon import CJK, WordScanner, read_aliases, read_sections, read_table, trie_regex
+from .ner_places import Place
+
+_PREFIX_CHAR = re.compile(f"[{CJK}0-9A-Za-z]")
+_MAX_PREFIX = {"major": 12, "sub": 12, "dept": 6}
+# `3支应急突击队`, `5个巡逻组`: a count opening the prefix is not part of the name.
+_COUNT = re.compile(r"[0-9一二三四五六七八九十两几多]+[个支名家所项批类级年]")
+_ADMIN_ONE_CHAR = set("省市区县镇乡村")  # `市医院`, `县医院`: a one-character prefix that is enough
+_NAME_STOPS = set("和")  # stop characters that also occur inside names (`附属和济医院`)
+
+
+@dataclass(frozen=True)
+class Org:
+    start: int
+    end: int
+    surface: str
+
+
+class OrgIndex:
+    """Suffix table, stop words and known names, compiled once."""
+
+    def __init__(self) -> None:
+        self.suffix: dict[str, tuple[str, str]] = {}
+        for row in read_table("ner_org_suffixes.txt"):
+            suffix, cls = row[0].strip(), row[1].strip()
+            not_after = row[2].strip() if len(row) > 2 else ""
+            self.suffix[suffix] = (cls, not_after)
+        self.suffix_re = trie_regex(self.suffix)
+        stops = read_sections("ner_org_stops.txt")
+        self.not_orgs = set(stops.get("not organisations", []))
+        self.generic_names = set(stops.get("generic names", []))
+        words = stops.get("", [])
+        self.stops = WordScanner(words)  # every stop word, overlapping ones included
+        names, self.known_canon = read_aliases("ner_orgs_known.txt")
+        self.known_re = trie_regex(names)
+
+    def find(self, text: str, places: list[Place]) -> list[Org]:
+        """Organisations in `text`, left to right; nested ones (`X医院` inside `X医院党委`) included."""
+        place_start = {p.end: p.start for p in places}
+        inside_place = [(p.start, p.end) for p in places]
+        stop_ends: dict[int, int] = {}
+        if self.suffix_re.search(text) is None:
+            return self._known(text, [])
+        for s, e in self.stops.every(text):
+            if any(ps < e and s < pe and not (s <= ps and pe <= e) for ps, pe in inside_place):
+                continue  # `和` inside `和平区` does not stop anything
+            if stop_ends.get(e, 0) < e - s:
+                stop_ends[e] = e - s
+        orgs: list[Org] = []
+        org_start: dict[int, int] = {}
+        for m in self.suffix_re.finditer(text):
+            s, e = m.span()
+            suffix = m.group()
+            cls, not_after = self.suffix[suffix]
+            if e < len(text) and text[e] in not_after:
+                continue
+            i = self._prefix_start(text, s, stop_ends, place_start, org_start, _MAX_PREFIX[cls])
+            if s - i >= _MAX_PREFIX[cls] and i > 0 and _PREFIX_CHAR.match(text[i - 1]):
+                continue  # the prefix ran out mid-word (`密切接触者入户调查组`): no clean name
+            count = _COUNT.match(text, i, s)
+            if count:
+                i = count.end()
+            name = text[i:e]
+            if name in self.generic_names:
+                continue
+            prefix_len = s - i
+            if not self._prefix_ok(cls, suffix, text[i:s], prefix_len):
+                continue
+            if any(name.endswith(w) for w in self._tails(name, suffix)):
+                continue
+            orgs.append(Org(i, e, name))
+            org_start[e] = i
+        return self._known(text, orgs)
+
+    def _prefix_start(self, text: str, s: int, stop_ends: dict[int, int], place_start: dict[int, int],
+                      org_start: dict[int, int], limit: int) -> int:
+        """Where the name before suffix position `s` starts."""
+        i = s
+        crossed_stop = False
+        while i > 0 and s - i < limit:
+            if i in org_start:
+                i = org_start[i]
+                continue
+            if i in place_start:
+                i = place_start[i]
+                continue
+            if i in stop_ends:
+                # `附属和济医院`: a one-character stop right before a one-character prefix is part of the name
+                if (crossed_stop or s - i != 1 or text[i - 1] not in _NAME_STOPS or i < 2
+                        or not _PREFIX_CHAR.match(text[i - 2])):
+                    break
+                crossed_stop = True
+            if not _PREFIX_CHAR.match(text[i - 1]):
+                break
+            i -= 1
+        return i
+
+    @staticmethod
+    def _prefix_ok(cls: str, suffix: str, prefix: str, n: int) -> bool:
+        if cls == "major":
+            if len(suffix) >= 3:
+                return True
+            return n >= 2 or (n == 1 and prefix in _ADMIN_ONE_CHAR)
+        return n >= 2  # dept and sub
+
+    def _tails(self, name: str, suffix: str):
+        """Ordinary words that end the candidate and reach into its prefix (`服务大局`)."""
+        k = len(suffix)
+        return [name[-j:] for j in range(k + 1, min(len(name), k + 3) + 1) if name[-j:] in self.not_orgs]
+
+    def _known(self, text: str, orgs: list[Org]) -> list[Org]:
+        spans = [(o.start, o.end) for o in orgs]
+        extra = []
+        for m in self.known_re.finditer(text):
+            s, e = m.span()
+            if any(os <= s and e <= oe for os, oe in spans):
+                continue
+            extra.append(Org(s, e, m.group()))
+        if not extra:
+            return orgs
+        return sorted(orgs + extra, key=lambda o: (o.start, -o.end))
+
+
+@lru_cache(maxsize=None)
+def org_index() -> OrgIndex:
+    """The shared organisation index, built on first use."""
+    return OrgIndex()

@@ -1,0 +1,107 @@
+"""Pin the date rules on small Chinese strings: years from the text, the article or nowhere."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ingest.dates import _extract, extract_dates
+
+
+def rows(text: str, published: str | None = None):
+    return [(d.surface, d.start, d.end, d.year, d.month, d.day, d.year_source) for d in extract_dates(text, published)]
+
+
+def test_month_day_without_year_and_undated_article():
+    assert rows("3月23日，医疗队启程。") == [("3月23日", 0, 5, None, 3, 23, None)]
+
+
+def test_month_day_takes_the_articles_year():
+    assert rows("3月23日，医疗队启程。", "2022-06-07") == [("3月23日", 0, 5, 2022, 3, 23, "published")]
+
+
+def test_year_and_month_without_day():
+    assert rows("2022年4月，疫情反弹。", "2021-01-01") == [("2022年4月", 0, 7, 2022, 4, None, "text")]
+
+
+def test_full_date_with_year_in_text():
+    assert rows("于2021年12月28日召开") == [("2021年12月28日", 1, 12, 2021, 12, 28, "text")]
+
+
+def test_range_gives_two_rows():
+    assert rows("自4月23日至6月6日，共完成检测。", "2022-06-07") == [
+        ("4月23日", 1, 6, 2022, 4, 23, "published"),
+        ("6月6日", 7, 11, 2022, 6, 6, "published"),
+    ]
+
+
+def test_range_within_one_month():
+    assert rows("4月23日至25日") == [("4月23日", 0, 5, None, 4, 23, None), ("25日", 6, 9, None, 4, 25, None)]
+
+
+def test_range_across_years():
+    assert rows("2021年12月28日至2022年1月3日") == [
+        ("2021年12月28日", 0, 11, 2021, 12, 28, "text"),
+        ("2022年1月3日", 12, 21, 2022, 1, 3, "text"),
+    ]
+
+
+def test_iso_date():
+    assert rows("发布时间:2022-06-07 11:22:27") == [("2022-06-07", 5, 15, 2022, 6, 7, "text")]
+
+
+def test_chinese_numerals():
+    assert rows("二〇二二年三月十三日") == [("二〇二二年三月十三日", 0, 10, 2022, 3, 13, "text")]
+    assert rows("三月十三日", "2020-05-01") == [("三月十三日", 0, 5, 2020, 3, 13, "published")]
+
+
+def test_relative_words_resolved_against_published_date():
+    assert rows("今年以来，与去年同期相比，昨日新增病例", "2022-06-07") == [
+        ("今年", 0, 2, 2022, None, None, "relative"),
+        ("去年", 6, 8, 2021, None, None, "relative"),
+        ("昨日", 13, 15, 2022, 6, 6, "relative"),
+    ]
+
+
+def test_relative_day_crosses_year_end():
+    assert rows("昨天下午", "2022-01-01") == [("昨天", 0, 2, 2021, 12, 31, "relative")]
+
+
+def test_relative_words_skipped_when_article_is_undated():
+    assert rows("今年以来，昨天，前天") == []
+
+
+def test_relative_year_before_month():
+    assert rows("今年3月5日", "2022-06-07") == [("今年3月5日", 0, 6, 2022, 3, 5, "relative")]
+    assert rows("今年3月5日") == [("3月5日", 2, 6, None, 3, 5, None)]
+
+
+def test_lunar_dates_are_left_out():
+    assert rows("卫健系统全体人员从腊月廿七开始，大年三十前一天，除夕当日", "2020-02-01") == []
+
+
+def test_durations_measures_and_clock_times_are_not_dates():
+    assert rows("手机24小时开机，保持2米距离，11:22:27发布，3个月", "2022-06-07") == []
+
+
+def test_invalid_dates_are_dropped():
+    assert rows("2月30日，13月5日") == []
+
+
+def test_month_only():
+    assert rows("4月以来，5月份") == [("4月", 0, 2, None, 4, None, None), ("5月份", 5, 8, None, 5, None, None)]
+
+
+def test_bad_published_date_is_ignored():
+    assert rows("3月23日", "not a date") == [("3月23日", 0, 5, None, 3, 23, None)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(st.text(st.sampled_from(list("0123456789年月日号至到-/.:今去昨前天一二三十〇份 腊除夕")), max_size=40),
+                      st.text(max_size=40)),
+       published=st.one_of(st.none(), st.dates().map(str), st.text(max_size=12)))
+def test_random_text_never_raises_and_offsets_hold(text, published):
+    for d in _extract(text, published):  # the inner function: an exception here is a real bug
+        assert text[d.start:d.end] == d.surface
+        assert 0 <= d.start < d.end <= len(text)
+        assert d.month is None or 1 <= d.month <= 12
+        assert (d.year is None) == (d.year_source is None)

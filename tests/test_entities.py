@@ -1,0 +1,248 @@
+"""Pin the entity rules (people with titles, organisations, places) on small Chinese strings."""
+from __future__ import annotations
+
+import opencc
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ingest.entities import _extract, extract_entities
+from ingest.records import Mention
+
+
+def people(mentions: list[Mention]) -> list[tuple[str, str, int, int, str | None, int | None]]:
+    return [(m.name, m.surface, m.start, m.end, m.role, m.paragraph_seq) for m in mentions if m.type == "person"]
+
+
+def names(mentions: list[Mention], kind: str) -> set[str]:
+    return {m.name for m in mentions if m.type == kind}
+
+
+def one(paragraph: str) -> list[Mention]:
+    return extract_entities(None, [paragraph])
+
+
+# ----- people and their titles -------------------------------------------------------------------
+
+def test_title_before_name():
+    ms = one("1月23日，副院长李宏伟紧急召开疫情通报会。")
+    assert people(ms) == [("李宏伟", "李宏伟", 9, 12, "副院长", 0)]
+
+
+def test_title_after_name_with_organisation_before():
+    text = "物资服务中心刘宇主任迅速调配人员。"
+    ms = one(text)
+    assert people(ms) == [("刘宇", "刘宇", 6, 8, "主任", 0)]
+    assert ("org", "物资服务中心", 0, 6) in [(m.type, m.name, m.start, m.end) for m in ms]
+
+
+def test_title_given_after_the_name_by_a_verb():
+    ms = one("刘亮亮作为副领队，连夜整理了物资清单。")
+    assert people(ms) == [("刘亮亮", "刘亮亮", 0, 3, "副领队", 0)]
+
+
+def test_stacked_titles_are_one_role():
+    ms = one("长治医学院附属和济医院党委副书记、院长郝少峰来到康复医学科。")
+    assert ("郝少峰", "郝少峰", 19, 22, "党委副书记、院长", 0) in people(ms)
+
+
+def test_list_after_one_title_shares_it():
+    text = "院长郝少峰、副院长牛晓红、郭伟带领相关职能科室负责人来到病房。"
+    assert people(one(text)) == [
+        ("郝少峰", "郝少峰", 2, 5, "院长", 0),
+        ("牛晓红", "牛晓红", 9, 12, "副院长", 0),
+        ("郭伟", "郭伟", 13, 15, "副院长", 0),
+    ]
+
+
+def test_name_ends_before_a_verb_that_starts_with_a_name_character():
+    # 郭伟强 would be a possible name; 强调 after 郭伟 decides
+    assert people(one("郭伟强调，要强化落实三级医师查房制度。")) == [("郭伟", "郭伟", 0, 2, None, 0)]
+
+
+def test_speech_verb_after_department_and_name():
+    ms = one("“保障一线同志的健康我责无旁贷！”医务科潘晓峰说。")
+    assert people(ms) == [("潘晓峰", "潘晓峰", 20, 23, None, 0)]
+    assert "医务科" in names(ms, "org")
+
+
+def test_byline_in_parentheses():
+    text = "本报讯（记者 张丽 闫珊 通讯员 张倩云）4月18日下午，血液中心党委书记、主任白林携中心领导班子慰问。"
+    got = people(one(text))
+    assert got[:3] == [("张丽", "张丽", 7, 9, "记者", 0), ("闫珊", "闫珊", 10, 12, "记者", 0),
+                       ("张倩云", "张倩云", 17, 20, "通讯员", 0)]
+    assert ("白林", "白林", 40, 42, "党委书记、主任", 0) in got
+
+
+def test_byline_with_ascii_parentheses():
+    got = people(one("本报讯(记者 黄晶 张丹丹 通讯员 孙丽娜 魏勇)4月以来,医院党委高度重视。"))
+    assert [(n, r) for n, _, _, _, r, _ in got] == [("黄晶", "记者"), ("张丹丹", "记者"), ("孙丽娜", "通讯员"),
+                                                  ("魏勇", "通讯员")]
+
+
+def test_byline_line_with_departments():
+    ms = one("文/宣传科 张阳 党院办 高冰")
+    assert people(ms) == [("张阳", "张阳", 6, 8, None, 0), ("高冰", "高冰", 13, 15, None, 0)]
+    assert {"宣传科", "党院办"} <= names(ms, "org")
+
+
+def test_trailing_author_parentheses():
+    paras = ["疫情就是命令，防控就是责任。", "全体党员干部职工定能与祖国心连心、同呼吸、共命运！（姜晓萌 赵太迎）"]
+    got = people(extract_entities(None, paras))
+    assert [(n, s, r, seq) for n, _, s, _, r, seq in got] == [("姜晓萌", 26, None, 1), ("赵太迎", 30, None, 1)]
+
+
+def test_position_in_photo_caption():
+    got = people(one("副领队、医疗组组长石寒冰（右一），副领队刘亮亮（左一）合影留念"))
+    assert [(n, r) for n, _, _, _, r, _ in got] == [("石寒冰", "组长"), ("刘亮亮", "副领队")]
+
+
+def test_name_in_title_has_no_paragraph():
+    title = "太原市血液中心党委书记、主任白林一行 慰问抗疫一线工作人员"
+    ms = extract_entities(title, ["血液中心党委书记、主任白林携中心领导班子成员慰问。"])
+    got = people(ms)
+    assert got[0] == ("白林", "白林", 14, 16, "党委书记、主任", None)
+    assert got[1][0] == "白林" and got[1][5] == 0
+    assert title[14:16] == "白林"
+
+
+def test_confirmed_name_found_again_without_cue():
+    ms = extract_entities(None, ["领队、副院长杨钰带队出发。", "驻地管理由杨钰与他共同负责。"])
+    assert ("杨钰", "杨钰", 5, 7, None, 1) in people(ms)
+
+
+def test_traditional_input_once_converted():
+    text = opencc.OpenCC("t2s").convert("副院長李宏偉緊急召開疫情通報及抗疫動員會")
+    assert people(one(text)) == [("李宏伟", "李宏伟", 3, 6, "副院长", 0)]
+
+
+# ----- surname + title references ----------------------------------------------------------------
+
+def test_reference_resolves_to_the_one_fitting_person():
+    paras = ["长治市中医医院党委副书记、院长刘忠理致欢迎词。", "刘院长希望双方以党建为引领。", "指挥中心主任张伟介绍了中心职能，张主任希望双方深度融合。"]
+    ms = extract_entities(None, paras)
+    got = people(ms)
+    assert ("刘忠理", "刘", 0, 1, "院长", 1) in got
+    assert ("张伟", "张", 16, 17, "主任", 2) in got
+    assert not names(ms, "person") & {"刘院长", "张主任", "刘忠", "刘"}
+
+
+def test_reference_prefers_the_person_holding_that_title():
+    ms = extract_entities(None, ["院长刘忠理和办公室主任刘明出席。", "刘主任介绍了情况。"])
+    assert ("刘明", "刘", 0, 1, "主任", 1) in people(ms)
+
+
+def test_reference_stays_unresolved_when_two_fit():
+    ms = extract_entities(None, ["副院长刘明和副院长刘强出席。", "刘院长介绍了情况。"])
+    assert [p for p in people(ms) if p[5] == 1] == []
+    assert names(ms, "person") == {"刘明", "刘强"}
+
+
+def test_reference_without_any_full_name_makes_no_person():
+    assert people(one("田书记强调，要严格遵守共建原则。")) == []
+
+
+# ----- words that must not become people ---------------------------------------------------------
+
+def test_surname_shaped_words_are_not_people():
+    paras = [
+        "面对疫情的严峻考验，我也必为大家保驾护航！",
+        "以增进人民群众福祉为出发点，加强人文关怀。",
+        "宁可把问题想得复杂一些，一丝一毫不马虎。",
+        "康复医学科要强化落实核心制度，作为首都文明单位标兵。",
+        "院长高度重视，书记全面部署，主任明确要求。",
+        "把每一位队员都平安带回家，向党的二十大献礼。",
+        "一个党组织就是一座战斗堡垒，后勤党支部书记王欣欣说。",
+    ]
+    ms = extract_entities(None, paras)
+    assert names(ms, "person") == {"王欣欣"}
+
+
+# ----- organisations -----------------------------------------------------------------------------
+
+def test_organisations_with_place_prefix_and_suffix():
+    ms = one("4月22日，长治市中医医院与长治市公安局指挥中心开展党建共建交流活动。")
+    orgs = names(ms, "org")
+    assert {"长治市中医医院", "长治市公安局", "长治市公安局指挥中心"} <= orgs
+    assert "长治市" in names(ms, "place")
+
+
+def test_organisation_prefix_stops_at_verbs():
+    ms = one("按照省卫健委部署和齐齐哈尔医学院党委要求，医疗队支援哈南定点医院。")
+    orgs = names(ms, "org")
+    assert {"省卫健委", "齐齐哈尔医学院", "哈南定点医院"} <= orgs
+    assert not any(o.startswith(("按照", "支援")) for o in orgs)
+
+
+def test_party_branch_and_department():
+    ms = one("后勤党支部、机关党支部和总务科迅速行动。")
+    assert {"后勤党支部", "机关党支部", "总务科"} <= names(ms, "org")
+
+
+def test_abbreviation_linked_to_full_name():
+    ms = extract_entities(None, ["他们就是二院疫情防控突击队。", "哈尔滨市第二医院全体党员定能守护人民健康。"])
+    short = [(m.name, m.surface, m.start, m.end, m.paragraph_seq) for m in ms if m.surface == "二院"]
+    assert short == [("哈尔滨市第二医院", "二院", 4, 6, 0)]
+
+
+def test_short_form_without_place_links_to_full_name():
+    ms = extract_entities("北京市延庆区医院筑牢疫情防控战斗堡垒", ["延庆区医院党委充分发挥党组织优势。"])
+    linked = {(m.surface, m.name) for m in ms if m.type == "org"}
+    assert ("延庆区医院", "北京市延庆区医院") in linked
+
+
+def test_generic_words_ending_like_organisations_are_not():
+    ms = one("全部人员服务大局，党员干部随处可见，做好相关部门的工作。")
+    assert names(ms, "org") == set()
+
+
+# ----- places ------------------------------------------------------------------------------------
+
+def test_districts_and_counties_canonical():
+    ms = one("党员赴太原市小店区、晋源区、万柏林区和清徐县开展核酸采集工作。")
+    assert names(ms, "place") == {"太原市", "小店区", "晋源区", "万柏林区", "清徐县"}
+
+
+def test_bare_city_names_map_to_full_names():
+    ms = one("支援哈尔滨的号角吹响后，物资服务中心自驾前往双城、群力等地取货，疫情肆虐武汉。")
+    places = {(m.surface, m.name) for m in ms if m.type == "place"}
+    assert {("哈尔滨", "哈尔滨市"), ("双城", "双城区"), ("武汉", "武汉市")} <= places
+
+
+def test_ambiguous_stems_are_not_places():
+    ms = one("维护世界和平，迎着朝阳出发，长治久安，东方欲晓。")
+    assert names(ms, "place") == set()
+
+
+def test_place_at_the_very_end_of_a_text():
+    assert [(m.name, m.start, m.end) for m in one("小店区")] == [("小店区", 0, 3)]
+
+
+def test_country_pair_and_travel_short_forms():
+    ms = one("中美两国关系稳定，欢迎加拿大企业家来华投资。")
+    places = [(m.surface, m.name) for m in ms if m.type == "place"]
+    assert places == [("中", "中国"), ("美", "美国"), ("加拿大", "加拿大"), ("华", "中国")]
+
+
+# ----- robustness --------------------------------------------------------------------------------
+
+def test_empty_and_odd_input():
+    assert extract_entities(None, []) == []
+    assert extract_entities("", ["", "   "]) == []
+    assert extract_entities(None, [None]) == []  # type: ignore[list-item]
+
+
+_ALPHABET = st.sampled_from(list("王李张刘陈院长副主任书记科中心医院市区县省说表示、，。（）() 　文/记者通讯员1234年月日至党委卫健委"
+                                 "哈尔滨太原二院高度严峻和与的在欧阳司马作为刘亮亮郭伟强调abc：:·斯基"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(title=st.one_of(st.none(), st.text(_ALPHABET, max_size=30)),
+       paras=st.lists(st.one_of(st.text(_ALPHABET, max_size=60), st.text(max_size=40)), max_size=4))
+def test_random_text_never_raises_and_offsets_hold(title, paras):
+    texts = {None: title}
+    texts.update(enumerate(paras))
+    for m in _extract(title, paras):  # the inner function: an exception here is a real bug
+        assert m.type in {"person", "org", "place"}
+        assert texts[m.paragraph_seq][m.start:m.end] == m.surface
+        assert 0 <= m.start < m.end <= len(texts[m.paragraph_seq])
+        assert m.name
