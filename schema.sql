@@ -81,9 +81,13 @@ CREATE TABLE IF NOT EXISTS entities (
     id INTEGER PRIMARY KEY,
     type TEXT NOT NULL CHECK (type IN ('person', 'org', 'place')),
     name TEXT NOT NULL,
+    mention_count INTEGER NOT NULL DEFAULT 0,
+    article_count INTEGER NOT NULL DEFAULT 0,
     UNIQUE (type, name)
 );
 CREATE INDEX IF NOT EXISTS idx_entities_name ON entities (name);
+CREATE INDEX IF NOT EXISTS idx_entities_mention_count ON entities (mention_count);
+CREATE INDEX IF NOT EXISTS idx_entities_article_count ON entities (article_count);
 
 CREATE TABLE IF NOT EXISTS mentions (
     id INTEGER PRIMARY KEY,
@@ -134,6 +138,8 @@ CREATE TABLE IF NOT EXISTS numeric_claims (
     subject TEXT,
     cumulative INTEGER NOT NULL DEFAULT 0 CHECK (cumulative IN (0, 1)),
     period TEXT,
+    period_start TEXT,
+    period_end TEXT,
     sentence TEXT,
     CHECK ("end" > start AND start >= 0)
 );
@@ -142,6 +148,8 @@ CREATE INDEX IF NOT EXISTS idx_numeric_claims_paragraph_id ON numeric_claims (pa
 CREATE INDEX IF NOT EXISTS idx_numeric_claims_unit ON numeric_claims (unit);
 CREATE INDEX IF NOT EXISTS idx_numeric_claims_qualifier ON numeric_claims (qualifier);
 CREATE INDEX IF NOT EXISTS idx_numeric_claims_value ON numeric_claims (value);
+CREATE INDEX IF NOT EXISTS idx_numeric_claims_subject ON numeric_claims (subject);
+CREATE INDEX IF NOT EXISTS idx_numeric_claims_unit_normalised ON numeric_claims (unit_normalised);
 
 -- Full-text search (ingest/search.py): contentless FTS5 indexes over a folded copy of the text in
 -- which every Han character is a token, so 1- and 2-character Chinese queries match exactly as LIKE

@@ -35,7 +35,7 @@ DATE_TIME = re.compile(
 DATELINE_BYLINE = re.compile(
     r"^\s*(?:本报讯|本报[^\s(（]{0,8}电|[^\s(（]{1,6}社[^\s(（]{0,8}电|[^\s(（]{0,6}讯)\s*[(（](?P<by>[^()（）]{2,80})[)）]")
 # `(姜晓萌 赵太迎)` closing the last paragraph.
-TRAILING_AUTHORS = re.compile(r"[(（](?P<by>[\u4e00-\u9fff]{2,4}(?:[\s、,，]+[\u4e00-\u9fff]{2,4})*)[)）]\s*$")
+TRAILING_AUTHORS = re.compile(r"[(（](?P<by>[\u4e00-\u9fff]{1,4}(?:[\s、,，]+[\u4e00-\u9fff]{1,4})*)[)）]\s*$")
 HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 
 
@@ -324,10 +324,15 @@ def clean_article(raw: RawArticle) -> Article:
     if body and (m := DATELINE_BYLINE.match(body[0].text)):
         bylines.insert(0, m["by"].strip())
     text = [p for p in paragraphs if p.kind != "byline"]
-    if text and (m := TRAILING_AUTHORS.search(text[-1].text)) and len(text[-1].text) > len(m.group(0)):
+    if text and (m := TRAILING_AUTHORS.search(text[-1].text)):
+        tokens = re.split(r"[\s、,，]+", m["by"].strip())
+        roles = set(word_list("byline_roles.txt"))
         names = byline_names(m["by"])
-        if names and len(names) == len(re.split(r"[\s、,，]+", m["by"].strip())):
+        # Every token a name or a byline word (记者, 通讯员), so `(中)` or `(含社区卫生服务中心)` is not a byline.
+        if names and all(t in roles or t in names for t in tokens):
             bylines.append(m["by"].strip())
+            if len(text[-1].text) == len(m.group(0).strip()):
+                text[-1].kind = "byline"  # the line is nothing but the byline
     seen: set[str] = set()
     article.byline = "; ".join(b for b in bylines if b and not (b in seen or seen.add(b))) or None
     for b in bylines:

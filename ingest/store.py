@@ -95,6 +95,18 @@ def _delete_source_rows(db: sqlite_utils.Database, source_id: int) -> None:
         marks = ",".join("?" * len(chunk))
         db.execute(f"""DELETE FROM entities WHERE id IN ({marks})
                        AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = entities.id)""", chunk)
+    _recount(db, entity_ids)
+
+
+def _recount(db: sqlite_utils.Database, entity_ids: list[int]) -> None:
+    """Bring the mention and article counts of these entities up to date."""
+    for i in range(0, len(entity_ids), 500):
+        chunk = entity_ids[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        db.execute(f"""UPDATE entities SET
+                         mention_count = (SELECT count(*) FROM mentions m WHERE m.entity_id = entities.id),
+                         article_count = (SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.entity_id = entities.id)
+                       WHERE id IN ({marks})""", chunk)
 
 
 def _entity_ids(db: sqlite_utils.Database, keys: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
@@ -170,13 +182,31 @@ def _write_articles(db: sqlite_utils.Database, processed: ProcessedSource, sourc
                    "iso_date": _iso(d.year, d.month, d.day)} for d in a.dates]
         claims += [{**common(c), "value": c.value, "value_max": c.value_max, "unit": c.unit,
                     "unit_normalised": c.unit_normalised, "qualifier": c.qualifier, "subject": c.subject,
-                    "cumulative": int(c.cumulative), "period": c.period, "sentence": c.sentence} for c in a.claims]
+                    "cumulative": int(c.cumulative), "period": c.period, "sentence": c.sentence,
+                    **_period_dates(c, a.dates)} for c in a.claims]
         article_id += 1
     for name, rows in (("articles", articles), ("paragraphs", paragraphs), ("dropped_lines", dropped),
                        ("mentions", mentions), ("date_mentions", dates), ("numeric_claims", claims)):
         if rows:
             db.table(name).insert_all(rows, batch_size=500)
+    _recount(db, sorted(entity_ids.values()))
     _index(db, articles, paragraphs)
+
+
+def _period_dates(claim, dates) -> dict[str, str | None]:
+    """The first and last dates of the period a claim states, from the date mentions inside that period text.
+
+    `自4月23日至6月6日` → the dates found at 4月23日 and 6月6日 in the same paragraph, as ISO dates.
+    """
+    start = end = None
+    if claim.period:
+        inside = [d for d in dates if d.paragraph_seq == claim.paragraph_seq and d.surface in claim.period
+                  and _iso(d.year, d.month, d.day)]
+        if inside:
+            inside.sort(key=lambda d: claim.period.find(d.surface))
+            start, end = _iso(inside[0].year, inside[0].month, inside[0].day), \
+                _iso(inside[-1].year, inside[-1].month, inside[-1].day)
+    return {"period_start": start, "period_end": end}
 
 
 def _search_rows(articles: list[dict], paragraphs: list[dict]) -> tuple[list[dict], list[dict]]:

@@ -146,6 +146,13 @@ def test_trailing_author_parenthesis_names_the_authors():
     assert a.authors == ["姜晓萌", "赵太迎"]
 
 
+def test_a_closing_byline_line_with_roles_is_a_byline():
+    a = clean("\n".join(["标题在此处", BODY, "（记者 赵敏 通讯员 孙伟）"]))
+    assert a.authors == ["赵敏", "孙伟"]
+    assert a.byline == "记者 赵敏 通讯员 孙伟"
+    assert [p.kind for p in a.paragraphs] == ["body", "byline"]
+
+
 def test_a_trailing_parenthesis_that_is_not_names_is_ignored():
     a = clean("\n".join(["标题在此处", BODY, "全市共有医疗机构181家(含社区卫生服务中心)"]))
     assert a.authors == []
