@@ -19,21 +19,22 @@ _WIDTH_FOLD = {cp: cp - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0x
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def _opencc_dictionary(name: str) -> dict[str, str]:
-    """First candidate of each entry of one of OpenCC's character tables, entries that change only."""
+def _opencc_dictionary(name: str, single_chars: bool = True) -> dict[str, str]:
+    """First candidate of each entry of one of OpenCC's tables: the characters that change, or every
+    phrase (a phrase mapped to itself, 乾隆, is what stops its characters being converted)."""
     path = os.path.join(os.path.dirname(opencc.__file__), "dictionary", name)
     table = {}
     with open(path, encoding="utf-8") as f:
         for line in f:
             key, _, values = line.rstrip("\n").partition("\t")
             first = values.split(" ")[0]
-            if len(key) == 1 and len(first) == 1 and first != key:
+            if (len(key) == len(first) == 1 and first != key) if single_chars else len(key) == len(first):
                 table[key] = first
     return table
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[int, str], frozenset[str], frozenset[str], re.Pattern]:
+def _tables() -> tuple[dict[int, str], frozenset[str], frozenset[str], re.Pattern, re.Pattern, dict[str, str]]:
     t2s = _opencc_dictionary("TSCharacters.txt")
     s2t = _opencc_dictionary("STCharacters.txt")
     traditional = frozenset(t2s)
@@ -42,12 +43,10 @@ def _tables() -> tuple[dict[int, str], frozenset[str], frozenset[str], re.Patter
     simplified_only = frozenset(c for c in s2t if c not in t2s)
     char_table = {ord(k): v for k, v in t2s.items()}
     has_traditional = re.compile("[" + re.escape("".join(sorted(traditional))) + "]")
-    return char_table, traditional, simplified_only, has_traditional
-
-
-@lru_cache(maxsize=1)
-def _converter() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
+    # OpenCC's t2s phrase table (乾坤 stays 乾坤, 乾淨 becomes 干净); every entry keeps its length.
+    phrases = _opencc_dictionary("TSPhrases.txt", single_chars=False)
+    phrase_re = re.compile("|".join(map(re.escape, sorted(phrases, key=lambda p: (-len(p), p)))))
+    return char_table, traditional, simplified_only, has_traditional, phrase_re, phrases
 
 
 def strip_invisible(text: str) -> str:
@@ -61,14 +60,17 @@ def fold_width(text: str) -> str:
 
 
 def to_simplified(text: str) -> str:
-    """Traditional → Simplified with OpenCC's phrase tables where they keep the length, else per character."""
-    char_table, _, _, has_traditional = _tables()
+    """Traditional → Simplified as OpenCC's t2s does it, length kept: its phrase table first (longest
+    match, left to right), then its character table, with str.translate rather than per character."""
+    char_table, _, _, has_traditional, phrase_re, phrases = _tables()
     if not has_traditional.search(text):
         return text
-    converted = _converter().convert(text)
-    if len(converted) == len(text):
-        return converted
-    return text.translate(char_table)
+    out, pos = [], 0
+    for m in phrase_re.finditer(text):
+        out += [text[pos:m.start()].translate(char_table), phrases[m.group()]]
+        pos = m.end()
+    out.append(text[pos:].translate(char_table))
+    return "".join(out)
 
 
 def normalise(text: str) -> str:
@@ -78,7 +80,7 @@ def normalise(text: str) -> str:
 
 def detect_script(text: str) -> str:
     """`traditional`, `simplified` or `mixed`, from the characters only one script uses."""
-    _, traditional, simplified_only, _ = _tables()
+    _, traditional, simplified_only, *_ = _tables()
     trad = sum(1 for c in text if c in traditional)
     simp = sum(1 for c in text if c in simplified_only)
     if trad == 0 or trad <= simp * 0.05:

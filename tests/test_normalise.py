@@ -32,3 +32,14 @@ def test_script_detection():
     assert detect_script("以坚强的后勤保障践行责任担当") == "simplified"
     assert detect_script("以堅強的後勤保障践行责任担当") == "mixed"
     assert detect_script("2022 PCR") == "simplified"
+
+
+def test_opencc_phrase_table_decides_before_characters():
+    # 乾隆 and 乾清宫 keep 乾 (phrases mapped to themselves); 乾淨 becomes 干净; 瞭解 becomes 了解.
+    assert to_simplified("乾隆皇帝在乾清宮,衣服乾淨,一目瞭然") == "乾隆皇帝在乾清宫,衣服干净,一目了然"
+
+
+def test_same_result_as_opencc_t2s_on_traditional_news():
+    import opencc
+    text = "物資服務中心劉宇主任迅速調配人員,多方籌措,火速開展物資調配工作。乾坤未定,後勤先行。"
+    assert to_simplified(text) == opencc.OpenCC("t2s").convert(text)
