@@ -6,7 +6,6 @@ drives it over many files and hands each result to the store, reporting progress
 from __future__ import annotations
 
 import multiprocessing
-import sqlite3
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
@@ -143,10 +142,13 @@ def ingest_paths(db_path: str, paths: list[str], progress: Progress | None = Non
             jobs.append((abspath, relpath, max_bytes))
         for processed in duplicates:
             _record(summary, processed)
+        writer = store.Writer(db)
         with _processed(jobs, workers) as results:
             for processed in (progress(results, len(jobs)) if progress else results):
-                _store(db, processed)
-                _record(summary, processed)
+                for written in writer.add(processed):
+                    _record(summary, written)
+            for written in writer.flush():
+                _record(summary, written)
     finally:
         store.close_archive(db)
     summary.seconds = time.perf_counter() - started
@@ -161,14 +163,6 @@ def _processed(jobs: list[tuple[str, str, int]], workers: int) -> Iterator[Itera
         return
     with multiprocessing.get_context("fork").Pool(min(workers, len(jobs))) as pool:
         yield pool.imap(read_and_process, jobs, chunksize=WORKER_CHUNK)
-
-
-def _store(db, processed: ProcessedSource) -> None:
-    try:
-        store.write_source(db, processed)
-    except sqlite3.Error as e:  # rolled back; record the failure in a transaction of its own
-        processed.articles, processed.error_stage, processed.error = [], "store", f"{type(e).__name__}: {e}"
-        store.write_source(db, processed)
 
 
 def _record(summary: Summary, processed: ProcessedSource) -> None:

@@ -109,87 +109,142 @@ def _recount(db: sqlite_utils.Database, entity_ids: list[int]) -> None:
                        WHERE id IN ({marks})""", chunk)
 
 
-def _entity_ids(db: sqlite_utils.Database, keys: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
-    """Ids for (type, name) pairs, creating the entities that do not exist yet."""
+def _entity_ids(db: sqlite_utils.Database, keys: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    """Ids for (type, name) pairs in order of first appearance, creating the entities not there yet.
+
+    New ids follow first appearance, so they do not depend on how files were grouped into batches.
+    """
     ids: dict[tuple[str, str], int] = {}
-    for etype, name in keys:
-        row = db.execute("SELECT id FROM entities WHERE type = ? AND name = ?", [etype, name]).fetchone()
-        if row:
-            ids[(etype, name)] = row[0]
-    missing = sorted(k for k in keys if k not in ids)
+    names = sorted({name for _, name in keys})
+    for i in range(0, len(names), 500):
+        chunk = names[i:i + 500]
+        rows = db.execute(f"SELECT id, type, name FROM entities WHERE name IN ({','.join('?' * len(chunk))})", chunk)
+        ids.update({(t, n): eid for eid, t, n in rows})
+    missing = [k for k in dict.fromkeys(keys) if k not in ids]
     if missing:
         first = _next_id(db, "entities")
         rows = [{"id": first + i, "type": t, "name": n} for i, (t, n) in enumerate(missing)]
-        db.table("entities").insert_all(rows)
+        db.table("entities").insert_all(rows, batch_size=500)
         ids.update({(r["type"], r["name"]): r["id"] for r in rows})
     return ids
 
 
 def write_source(db: sqlite_utils.Database, processed: ProcessedSource) -> None:
     """Store one processed file atomically, replacing whatever the archive held for its path."""
-    src = processed.source
+    write_batch(db, [processed])
+
+
+def write_batch(db: sqlite_utils.Database, batch: list[ProcessedSource]) -> None:
+    """Store processed files in one transaction, each replacing what the archive held for its path.
+
+    Raises sqlite3.Error with nothing written; `Writer` then retries the files one by one.
+    """
     with db.atomic():
-        old = db.execute("SELECT id FROM sources WHERE path = ?", [src.path]).fetchone()
-        if old:
-            _delete_source_rows(db, old[0])
-        db.execute("DELETE FROM ingest_errors WHERE source_path = ?", [src.path])
-        source_id = old[0] if old else _next_id(db, "sources")
-        db.table("sources").upsert({
-            "id": source_id, "path": src.path, "sha256": src.sha256, "size": src.size, "encoding": src.encoding,
-            "status": "error" if processed.error else "ok", "article_count": len(processed.articles),
-            "ingested_at": _now(),
-        }, pk="id")
-        if processed.error:
-            db.table("ingest_errors").insert({
-                "source_path": src.path, "sha256": src.sha256, "stage": processed.error_stage,
-                "message": processed.error, "created_at": _now()})
-            return
-        _write_articles(db, processed, source_id)
+        paths = [p.source.path for p in batch]
+        old = dict(db.execute(f"SELECT path, id FROM sources WHERE path IN ({','.join('?' * len(paths))})", paths))
+        for path, source_id in old.items():
+            _delete_source_rows(db, source_id)
+        db.execute(f"DELETE FROM ingest_errors WHERE source_path IN ({','.join('?' * len(paths))})", paths)
+        next_source = _next_id(db, "sources")
+        source_ids = {}
+        for path in paths:
+            if path not in old:
+                source_ids[path], next_source = next_source, next_source + 1
+        source_ids.update(old)
+        now = _now()
+        db.table("sources").upsert_all([{
+            "id": source_ids[p.source.path], "path": p.source.path, "sha256": p.source.sha256, "size": p.source.size,
+            "encoding": p.source.encoding, "status": "error" if p.error else "ok",
+            "article_count": len(p.articles), "ingested_at": now} for p in batch], pk="id")
+        errors = [{"source_path": p.source.path, "sha256": p.source.sha256, "stage": p.error_stage,
+                   "message": p.error, "created_at": now} for p in batch if p.error]
+        if errors:
+            db.table("ingest_errors").insert_all(errors)
+        _write_articles(db, [(p, source_ids[p.source.path]) for p in batch if not p.error])
 
 
-def _write_articles(db: sqlite_utils.Database, processed: ProcessedSource, source_id: int) -> None:
+class Writer:
+    """Buffers processed files and writes them a batch at a time: one transaction per batch.
+
+    A batch is all-or-nothing, so a killed run leaves no half-written file; a batch that fails is
+    written again file by file, so one bad file is recorded as a store error and the rest go in.
+    """
+
+    def __init__(self, db: sqlite_utils.Database, max_files: int = 32, max_paragraphs: int = 4000) -> None:
+        self.db, self.max_files, self.max_paragraphs = db, max_files, max_paragraphs
+        self.pending: list[ProcessedSource] = []
+        self.paragraphs = 0
+
+    def add(self, processed: ProcessedSource) -> list[ProcessedSource]:
+        """Queue one file; returns the files written when this filled a batch (else [])."""
+        self.pending.append(processed)
+        self.paragraphs += sum(len(a.paragraphs) for a in processed.articles)
+        if len(self.pending) >= self.max_files or self.paragraphs >= self.max_paragraphs:
+            return self.flush()
+        return []
+
+    def flush(self) -> list[ProcessedSource]:
+        """Write what is queued; returns those files, with any store failure recorded on them."""
+        batch, self.pending, self.paragraphs = self.pending, [], 0
+        if not batch:
+            return []
+        try:
+            write_batch(self.db, batch)
+        except sqlite3.Error:
+            for processed in batch:
+                try:
+                    write_batch(self.db, [processed])
+                except sqlite3.Error as e:  # rolled back; record the failure in a transaction of its own
+                    processed.articles, processed.dropped = [], []
+                    processed.error_stage, processed.error = "store", f"{type(e).__name__}: {e}"
+                    write_batch(self.db, [processed])
+        return batch
+
+
+def _write_articles(db: sqlite_utils.Database, sources: list[tuple[ProcessedSource, int]]) -> None:
     article_id = _next_id(db, "articles")
     paragraph_id = _next_id(db, "paragraphs")
     articles, paragraphs, dropped, mentions, dates, claims = [], [], [], [], [], []
-    entity_keys = {(m.type, m.name) for a in processed.articles for m in a.mentions}
+    entity_keys = [(m.type, m.name) for processed, _ in sources for a in processed.articles for m in a.mentions]
     entity_ids = _entity_ids(db, entity_keys) if entity_keys else {}
-    dropped += [{"source_id": source_id, "article_id": None, "line_no": d.line_no, "text": d.text, "rule": d.rule}
-                for d in processed.dropped]
-    for a in processed.articles:
-        para_ids = {}
-        for p in a.paragraphs:
-            para_ids[p.seq] = paragraph_id
-            paragraphs.append({"id": paragraph_id, "article_id": article_id, "seq": p.seq, "kind": p.kind,
-                               "text": p.text, "text_original": p.text_original, "line_no": p.line_start,
-                               "removed_spans": json.dumps(p.removed) if p.removed else None})
-            paragraph_id += 1
-        articles.append({
-            "id": article_id, "source_id": source_id, "source": processed.source.path, "seq": a.seq,
-            "title": a.title, "title_original": a.title_original, "published_date": a.published_date,
-            "published_time": a.published_time, "site": a.site, "byline": a.byline,
-            "authors": json.dumps(a.authors, ensure_ascii=False) if a.authors else None, "script": a.script,
-            "paragraph_count": len(a.paragraphs), "char_count": sum(len(p.text) for p in a.paragraphs),
-        })
-        dropped += [{"source_id": source_id, "article_id": article_id, "line_no": d.line_no, "text": d.text,
-                     "rule": d.rule} for d in a.dropped]
+    for processed, source_id in sources:
+        dropped += [{"source_id": source_id, "article_id": None, "line_no": d.line_no, "text": d.text,
+                     "rule": d.rule} for d in processed.dropped]
+        for a in processed.articles:
+            para_ids = {}
+            for p in a.paragraphs:
+                para_ids[p.seq] = paragraph_id
+                paragraphs.append({"id": paragraph_id, "article_id": article_id, "seq": p.seq, "kind": p.kind,
+                                   "text": p.text, "text_original": p.text_original, "line_no": p.line_start,
+                                   "removed_spans": json.dumps(p.removed) if p.removed else None})
+                paragraph_id += 1
+            articles.append({
+                "id": article_id, "source_id": source_id, "source": processed.source.path, "seq": a.seq,
+                "title": a.title, "title_original": a.title_original, "published_date": a.published_date,
+                "published_time": a.published_time, "site": a.site, "byline": a.byline,
+                "authors": json.dumps(a.authors, ensure_ascii=False) if a.authors else None, "script": a.script,
+                "paragraph_count": len(a.paragraphs), "char_count": sum(len(p.text) for p in a.paragraphs),
+            })
+            dropped += [{"source_id": source_id, "article_id": article_id, "line_no": d.line_no, "text": d.text,
+                         "rule": d.rule} for d in a.dropped]
 
-        def common(x):  # where a mention, date or claim stands
-            return {"article_id": article_id, "paragraph_id": para_ids.get(x.paragraph_seq),
-                    "start": x.start, "end": x.end, "surface": x.surface}
+            def common(x, article_id=article_id, para_ids=para_ids):  # where a mention, date or claim stands
+                return {"article_id": article_id, "paragraph_id": para_ids.get(x.paragraph_seq),
+                        "start": x.start, "end": x.end, "surface": x.surface}
 
-        mentions += [{**common(m), "entity_id": entity_ids[(m.type, m.name)], "role": m.role} for m in a.mentions]
-        dates += [{**common(d), "year": d.year, "month": d.month, "day": d.day, "year_source": d.year_source,
-                   "iso_date": _iso(d.year, d.month, d.day)} for d in a.dates]
-        claims += [{**common(c), "value": c.value, "value_max": c.value_max, "unit": c.unit,
-                    "unit_normalised": c.unit_normalised, "qualifier": c.qualifier, "subject": c.subject,
-                    "cumulative": int(c.cumulative), "period": c.period, "sentence": c.sentence,
-                    **_period_dates(c, a.dates)} for c in a.claims]
-        article_id += 1
+            mentions += [{**common(m), "entity_id": entity_ids[(m.type, m.name)], "role": m.role} for m in a.mentions]
+            dates += [{**common(d), "year": d.year, "month": d.month, "day": d.day, "year_source": d.year_source,
+                       "iso_date": _iso(d.year, d.month, d.day)} for d in a.dates]
+            claims += [{**common(c), "value": c.value, "value_max": c.value_max, "unit": c.unit,
+                        "unit_normalised": c.unit_normalised, "qualifier": c.qualifier, "subject": c.subject,
+                        "cumulative": int(c.cumulative), "period": c.period, "sentence": c.sentence,
+                        **_period_dates(c, a.dates)} for c in a.claims]
+            article_id += 1
     for name, rows in (("articles", articles), ("paragraphs", paragraphs), ("dropped_lines", dropped),
                        ("mentions", mentions), ("date_mentions", dates), ("numeric_claims", claims)):
         if rows:
             db.table(name).insert_all(rows, batch_size=500)
-    _recount(db, sorted(entity_ids.values()))
+    _recount(db, sorted(set(entity_ids.values())))
     _index(db, articles, paragraphs)
 
 

@@ -69,3 +69,34 @@ def test_a_failed_file_is_recorded_and_not_counted_unchanged(tmp_path):
     assert db.execute("SELECT status FROM sources").fetchall() == [("error",)]
     assert store.ingested_sources(db) == {}  # so the next run tries it again
     store.close_archive(db)
+
+
+def test_a_file_that_fails_to_store_is_recorded_and_the_rest_of_its_batch_goes_in(tmp_path):
+    db = store.open_archive(str(tmp_path / "a.db"))
+    writer = store.Writer(db, max_files=3)
+    bad = processed("bad.txt", "b" * 64, ["张三"])
+    bad.articles[0].paragraphs[0].kind = "advert"  # breaks the CHECK on paragraphs.kind
+    assert writer.add(processed("a.txt", "a" * 64, ["李四"])) == []
+    assert writer.add(bad) == []
+    written = writer.add(processed("c.txt", "c" * 64, ["王五"]))
+    assert [p.source.path for p in written] == ["a.txt", "bad.txt", "c.txt"]
+    assert bad.error_stage == "store" and bad.error.startswith("IntegrityError: CHECK constraint failed")
+    assert store.ingested_sources(db) == {"a.txt": "a" * 64, "c.txt": "c" * 64}
+    assert db.execute("SELECT source_path, stage FROM ingest_errors").fetchall() == [("bad.txt", "store")]
+    assert sorted(r[0] for r in db.execute("SELECT name FROM entities")) == ["李四", "王五"]
+    store.close_archive(db)
+
+
+def test_entity_ids_follow_first_appearance_whatever_the_batches(tmp_path):
+    files = [processed(f"{i}.txt", f"{i}" * 64, names) for i, names in
+             enumerate([["张三", "李四"], ["王五", "张三"], ["赵六"], ["李四", "钱七"]])]
+    results = []
+    for size in (1, 3):
+        db = store.open_archive(str(tmp_path / f"b{size}.db"))
+        writer = store.Writer(db, max_files=size)
+        for p in files:
+            writer.add(p)
+        writer.flush()
+        results.append(db.execute("SELECT id, name FROM entities ORDER BY id").fetchall())
+        store.close_archive(db)
+    assert results[0] == results[1] == [(1, "张三"), (2, "李四"), (3, "王五"), (4, "赵六"), (5, "钱七")]
