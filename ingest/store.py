@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -84,29 +85,24 @@ def _delete_source_rows(db: sqlite_utils.Database, source_id: int) -> None:
     """Remove a source's articles and every row hanging off them, then entities left unmentioned."""
     article_ids = "SELECT id FROM articles WHERE source_id = ?"
     _unindex(db, source_id)
-    entity_ids = [r[0] for r in db.execute(
-        f"SELECT DISTINCT entity_id FROM mentions WHERE article_id IN ({article_ids})", [source_id])]
+    going = db.execute(f"""SELECT entity_id, count(*), count(DISTINCT article_id) FROM mentions
+                           WHERE article_id IN ({article_ids}) GROUP BY entity_id""", [source_id]).fetchall()
     for child in ARTICLE_CHILDREN:
         db.execute(f"DELETE FROM [{child}] WHERE article_id IN ({article_ids})", [source_id])
     db.execute("DELETE FROM dropped_lines WHERE source_id = ?", [source_id])
     db.execute("DELETE FROM articles WHERE source_id = ?", [source_id])
-    for i in range(0, len(entity_ids), 500):
-        chunk = entity_ids[i:i + 500]
-        marks = ",".join("?" * len(chunk))
-        db.execute(f"""DELETE FROM entities WHERE id IN ({marks})
-                       AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = entities.id)""", chunk)
-    _recount(db, entity_ids)
+    _add_counts(db, [(eid, -mentions, -articles) for eid, mentions, articles in going])
+    for i in range(0, len(going), 500):
+        chunk = [eid for eid, _, _ in going[i:i + 500]]
+        db.execute(f"DELETE FROM entities WHERE id IN ({','.join('?' * len(chunk))}) AND mention_count <= 0", chunk)
 
 
-def _recount(db: sqlite_utils.Database, entity_ids: list[int]) -> None:
-    """Bring the mention and article counts of these entities up to date."""
-    for i in range(0, len(entity_ids), 500):
-        chunk = entity_ids[i:i + 500]
-        marks = ",".join("?" * len(chunk))
-        db.execute(f"""UPDATE entities SET
-                         mention_count = (SELECT count(*) FROM mentions m WHERE m.entity_id = entities.id),
-                         article_count = (SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.entity_id = entities.id)
-                       WHERE id IN ({marks})""", chunk)
+def _add_counts(db: sqlite_utils.Database, deltas: list[tuple[int, int, int]]) -> None:
+    """Add (entity id, mentions, articles) deltas to the entities' counts: cost grows with the change,
+    not with how often an entity is already mentioned."""
+    # An increment has no sqlite-utils equivalent (update() sets values).
+    db.conn.executemany("UPDATE entities SET mention_count = mention_count + ?, article_count = article_count + ? "
+                        "WHERE id = ?", [(m, a, eid) for eid, m, a in deltas])
 
 
 def _entity_ids(db: sqlite_utils.Database, keys: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
@@ -244,7 +240,9 @@ def _write_articles(db: sqlite_utils.Database, sources: list[tuple[ProcessedSour
                        ("mentions", mentions), ("date_mentions", dates), ("numeric_claims", claims)):
         if rows:
             db.table(name).insert_all(rows, batch_size=500)
-    _recount(db, sorted(set(entity_ids.values())))
+    per_entity = Counter(m["entity_id"] for m in mentions)
+    articles_per_entity = Counter(eid for eid, _ in {(m["entity_id"], m["article_id"]) for m in mentions})
+    _add_counts(db, [(eid, n, articles_per_entity[eid]) for eid, n in sorted(per_entity.items())])
     _index(db, articles, paragraphs)
 
 

@@ -100,3 +100,16 @@ def test_entity_ids_follow_first_appearance_whatever_the_batches(tmp_path):
         results.append(db.execute("SELECT id, name FROM entities ORDER BY id").fetchall())
         store.close_archive(db)
     assert results[0] == results[1] == [(1, "张三"), (2, "李四"), (3, "王五"), (4, "赵六"), (5, "钱七")]
+
+
+def test_entity_counts_stay_exact_through_replacements(tmp_path):
+    db = store.open_archive(str(tmp_path / "a.db"))
+    store.write_source(db, processed("a.txt", "1" * 64, ["张三", "李四", "张三"]))
+    store.write_source(db, processed("b.txt", "2" * 64, ["张三"]))
+    store.write_source(db, processed("a.txt", "3" * 64, ["李四"]))
+    counts = db.execute("SELECT name, mention_count, article_count FROM entities ORDER BY name").fetchall()
+    assert counts == [("张三", 1, 1), ("李四", 1, 1)]
+    direct = db.execute("""SELECT e.name, count(*), count(DISTINCT m.article_id) FROM mentions m
+                           JOIN entities e ON e.id = m.entity_id GROUP BY e.id ORDER BY e.name""").fetchall()
+    assert counts == direct
+    store.close_archive(db)
