@@ -6,6 +6,7 @@ drives it over many files and hands each result to the store, reporting progress
 from __future__ import annotations
 
 import multiprocessing
+import threading
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
@@ -23,6 +24,8 @@ from .split import split_articles
 
 # Files handed to a worker at a time: enough to amortise the hand-over, few enough to keep order cheap.
 WORKER_CHUNK = 8
+# Chunks a worker may run ahead of the writer.
+IN_FLIGHT_PER_WORKER = 4
 Progress = Callable[[Iterable, int], Iterable]
 
 
@@ -157,12 +160,35 @@ def ingest_paths(db_path: str, paths: list[str], progress: Progress | None = Non
 
 @contextmanager
 def _processed(jobs: list[tuple[str, str, int]], workers: int) -> Iterator[Iterator[ProcessedSource]]:
-    """The processed files in job order, from a pool of worker processes when there is work to share."""
+    """The processed files in job order, from a pool of worker processes when there is work to share.
+
+    At most IN_FLIGHT_PER_WORKER chunks per worker are handed out ahead of the writer, so results
+    cannot pile up in memory when writing is the slower side (Pool.imap alone has no such limit).
+    """
     if workers <= 1 or len(jobs) < 2:
         yield map(read_and_process, jobs)
         return
-    with multiprocessing.get_context("fork").Pool(min(workers, len(jobs))) as pool:
-        yield pool.imap(read_and_process, jobs, chunksize=WORKER_CHUNK)
+    workers = min(workers, len(jobs))
+    room = threading.Semaphore(workers * WORKER_CHUNK * IN_FLIGHT_PER_WORKER)
+    stop = threading.Event()
+
+    def fed() -> Iterator[tuple[str, str, int]]:
+        for job in jobs:
+            while not room.acquire(timeout=0.1):
+                if stop.is_set():
+                    return
+            yield job
+
+    def taken(results: Iterator[ProcessedSource]) -> Iterator[ProcessedSource]:
+        for result in results:
+            room.release()
+            yield result
+
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        try:
+            yield taken(pool.imap(read_and_process, fed(), chunksize=WORKER_CHUNK))
+        finally:
+            stop.set()
 
 
 def _record(summary: Summary, processed: ProcessedSource) -> None:
