@@ -15,6 +15,9 @@ CREATE TABLE IF NOT EXISTS sources (
     ingested_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS idx_sources_sha256 ON sources (sha256);
+CREATE INDEX IF NOT EXISTS idx_sources_status ON sources (status);
+CREATE INDEX IF NOT EXISTS idx_sources_encoding ON sources (encoding);
+CREATE INDEX IF NOT EXISTS idx_sources_ingested_at ON sources (ingested_at);
 
 -- Every problem met while ingesting, one row each; the run goes on with the other files.
 CREATE TABLE IF NOT EXISTS ingest_errors (
@@ -26,6 +29,8 @@ CREATE TABLE IF NOT EXISTS ingest_errors (
     created_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS idx_ingest_errors_source_path ON ingest_errors (source_path);
+CREATE INDEX IF NOT EXISTS idx_ingest_errors_stage ON ingest_errors (stage);
+CREATE INDEX IF NOT EXISTS idx_ingest_errors_created_at ON ingest_errors (created_at);
 
 CREATE TABLE IF NOT EXISTS articles (
     id INTEGER PRIMARY KEY,
@@ -86,6 +91,7 @@ CREATE TABLE IF NOT EXISTS entities (
     UNIQUE (type, name)
 );
 CREATE INDEX IF NOT EXISTS idx_entities_name ON entities (name);
+CREATE INDEX IF NOT EXISTS idx_entities_type ON entities (type, mention_count);
 CREATE INDEX IF NOT EXISTS idx_entities_mention_count ON entities (mention_count);
 CREATE INDEX IF NOT EXISTS idx_entities_article_count ON entities (article_count);
 
@@ -122,6 +128,9 @@ CREATE TABLE IF NOT EXISTS date_mentions (
 CREATE INDEX IF NOT EXISTS idx_date_mentions_article_id ON date_mentions (article_id);
 CREATE INDEX IF NOT EXISTS idx_date_mentions_paragraph_id ON date_mentions (paragraph_id);
 CREATE INDEX IF NOT EXISTS idx_date_mentions_iso_date ON date_mentions (iso_date);
+CREATE INDEX IF NOT EXISTS idx_date_mentions_year ON date_mentions (year);
+CREATE INDEX IF NOT EXISTS idx_date_mentions_month ON date_mentions (month);
+CREATE INDEX IF NOT EXISTS idx_date_mentions_year_source ON date_mentions (year_source);
 
 CREATE TABLE IF NOT EXISTS numeric_claims (
     id INTEGER PRIMARY KEY,

@@ -42,8 +42,22 @@ def open_archive(path: str) -> sqlite_utils.Database:
     # In WAL mode a killed process cannot corrupt the file with this; only a power cut may lose the
     # last files written, which the next run adds again.
     db.execute("PRAGMA synchronous = NORMAL")
+    _check_columns(db)
     db.executescript(schema_sql())
     return db
+
+
+def _check_columns(db: sqlite_utils.Database) -> None:
+    """Refuse an archive whose tables lack columns schema.sql defines (built by an older version)."""
+    expected = sqlite_utils.Database(memory=True)
+    expected.executescript(schema_sql())
+    for table in expected.tables:
+        if table.name.endswith(("_fts", "_data", "_idx", "_docsize", "_config", "_content")) or not db[table.name].exists():
+            continue
+        missing = set(table.columns_dict) - set(db.table(table.name).columns_dict)
+        if missing:
+            raise sqlite3.DatabaseError(f"table {table.name} lacks {', '.join(sorted(missing))}: it was built by an "
+                                        f"older version of ingest; build a new archive")
 
 
 def close_archive(db: sqlite_utils.Database) -> None:

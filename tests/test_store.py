@@ -113,3 +113,14 @@ def test_entity_counts_stay_exact_through_replacements(tmp_path):
                            JOIN entities e ON e.id = m.entity_id GROUP BY e.id ORDER BY e.name""").fetchall()
     assert counts == direct
     store.close_archive(db)
+
+
+def test_an_archive_from_an_older_schema_is_refused_with_a_clear_message(tmp_path):
+    import pytest
+    old = sqlite3.connect(tmp_path / "old.db")
+    old.executescript(store.schema_sql().replace("    mention_count INTEGER NOT NULL DEFAULT 0,\n", "")
+                      .replace("CREATE INDEX IF NOT EXISTS idx_entities_mention_count ON entities (mention_count);", "")
+                      .replace("CREATE INDEX IF NOT EXISTS idx_entities_type ON entities (type, mention_count);", ""))
+    old.close()
+    with pytest.raises(sqlite3.DatabaseError, match="table entities lacks mention_count: it was built by an older"):
+        store.open_archive(str(tmp_path / "old.db"))
