@@ -45,6 +45,10 @@ CREATE TABLE IF NOT EXISTS articles (
     byline TEXT,
     authors TEXT,
     script TEXT NOT NULL CHECK (script IN ('simplified', 'traditional', 'mixed')),
+    -- Where the article sits on a timeline: its publication date, else the earliest full date its
+    -- text gives with the year written out (never a guessed year); NULL when neither exists.
+    day TEXT,
+    day_basis TEXT CHECK (day_basis IS NULL OR day_basis IN ('publication date', 'first dated event')),
     paragraph_count INTEGER NOT NULL DEFAULT 0,
     char_count INTEGER NOT NULL DEFAULT 0,
     UNIQUE (source_id, seq)
@@ -53,6 +57,7 @@ CREATE INDEX IF NOT EXISTS idx_articles_source_id ON articles (source_id);
 CREATE INDEX IF NOT EXISTS idx_articles_published_date ON articles (published_date);
 CREATE INDEX IF NOT EXISTS idx_articles_site ON articles (site);
 CREATE INDEX IF NOT EXISTS idx_articles_script ON articles (script);
+CREATE INDEX IF NOT EXISTS idx_articles_day ON articles (day);
 
 CREATE TABLE IF NOT EXISTS paragraphs (
     id INTEGER PRIMARY KEY,
@@ -110,6 +115,8 @@ CREATE INDEX IF NOT EXISTS idx_mentions_entity_id ON mentions (entity_id);
 CREATE INDEX IF NOT EXISTS idx_mentions_article_id ON mentions (article_id);
 CREATE INDEX IF NOT EXISTS idx_mentions_paragraph_id ON mentions (paragraph_id);
 CREATE INDEX IF NOT EXISTS idx_mentions_role ON mentions (role);
+-- Covers "a person's titles" without reading the table.
+CREATE INDEX IF NOT EXISTS idx_mentions_entity_role ON mentions (entity_id, role, article_id);
 
 CREATE TABLE IF NOT EXISTS date_mentions (
     id INTEGER PRIMARY KEY,
@@ -157,7 +164,7 @@ CREATE INDEX IF NOT EXISTS idx_numeric_claims_paragraph_id ON numeric_claims (pa
 CREATE INDEX IF NOT EXISTS idx_numeric_claims_unit ON numeric_claims (unit);
 CREATE INDEX IF NOT EXISTS idx_numeric_claims_qualifier ON numeric_claims (qualifier);
 CREATE INDEX IF NOT EXISTS idx_numeric_claims_value ON numeric_claims (value);
-CREATE INDEX IF NOT EXISTS idx_numeric_claims_subject ON numeric_claims (subject);
+CREATE INDEX IF NOT EXISTS idx_numeric_claims_subject ON numeric_claims (subject, unit, value);
 CREATE INDEX IF NOT EXISTS idx_numeric_claims_unit_normalised ON numeric_claims (unit_normalised);
 
 -- Full-text search (ingest/search.py): contentless FTS5 indexes over a folded copy of the text in
@@ -166,12 +173,3 @@ CREATE INDEX IF NOT EXISTS idx_numeric_claims_unit_normalised ON numeric_claims 
 CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_fts USING fts5(text, content='', tokenize='unicode61');
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, body, content='', tokenize='unicode61');
 
--- The day each article belongs to on a timeline: its publication date, else the earliest full date
--- its text gives with a year written out (never a guessed year). Used by the overview charts.
-CREATE VIEW IF NOT EXISTS article_days AS
-SELECT a.id AS article_id, a.site,
-       coalesce(a.published_date, (SELECT min(d.iso_date) FROM date_mentions d
-                                   WHERE d.article_id = a.id AND d.day IS NOT NULL AND d.year_source = 'text')) AS day,
-       CASE WHEN a.published_date IS NOT NULL THEN 'publication date'
-            ELSE 'first dated event' END AS basis
-FROM articles a;

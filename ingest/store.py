@@ -234,6 +234,7 @@ def _write_articles(db: sqlite_utils.Database, sources: list[tuple[ProcessedSour
                 "published_time": a.published_time, "site": a.site, "byline": a.byline,
                 "authors": json.dumps(a.authors, ensure_ascii=False) if a.authors else None, "script": a.script,
                 "paragraph_count": len(a.paragraphs), "char_count": sum(len(p.text) for p in a.paragraphs),
+                **_timeline_day(a),
             })
             dropped += [{"source_id": source_id, "article_id": article_id, "line_no": d.line_no, "text": d.text,
                          "rule": d.rule} for d in a.dropped]
@@ -258,6 +259,16 @@ def _write_articles(db: sqlite_utils.Database, sources: list[tuple[ProcessedSour
     articles_per_entity = Counter(eid for eid, _ in {(m["entity_id"], m["article_id"]) for m in mentions})
     _add_counts(db, [(eid, n, articles_per_entity[eid]) for eid, n in sorted(per_entity.items())])
     _index(db, articles, paragraphs)
+
+
+def _timeline_day(article) -> dict[str, str | None]:
+    """Publication date, else the earliest full date the text writes with its year; else nothing."""
+    if article.published_date:
+        return {"day": article.published_date, "day_basis": "publication date"}
+    written = [_iso(d.year, d.month, d.day) for d in article.dates if d.year_source == "text" and d.day]
+    if written:
+        return {"day": min(written), "day_basis": "first dated event"}
+    return {"day": None, "day_basis": None}
 
 
 def _period_dates(claim, dates) -> dict[str, str | None]:
