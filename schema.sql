@@ -164,7 +164,8 @@ CREATE INDEX IF NOT EXISTS idx_numeric_claims_paragraph_id ON numeric_claims (pa
 CREATE INDEX IF NOT EXISTS idx_numeric_claims_unit ON numeric_claims (unit);
 CREATE INDEX IF NOT EXISTS idx_numeric_claims_qualifier ON numeric_claims (qualifier);
 CREATE INDEX IF NOT EXISTS idx_numeric_claims_value ON numeric_claims (value);
-CREATE INDEX IF NOT EXISTS idx_numeric_claims_subject ON numeric_claims (subject, unit, value);
+-- Covers grouping claims by subject and unit (totals, approximate vs exact) without reading the table.
+CREATE INDEX IF NOT EXISTS idx_numeric_claims_subject ON numeric_claims (subject, unit, value, qualifier);
 CREATE INDEX IF NOT EXISTS idx_numeric_claims_unit_normalised ON numeric_claims (unit_normalised);
 
 -- Full-text search (ingest/search.py): contentless FTS5 indexes over a folded copy of the text in

@@ -54,18 +54,22 @@ async def test_mentions_show_entity_names_and_link_to_paragraph_and_article(ds, 
 
 
 @pytest.mark.asyncio
-async def test_people_and_their_titles(ds):
+async def test_people_and_their_titles(ds, seed_db):
     result = await rows(ds, "/archive/people_and_titles.json")
-    titles = {(r["name"], r["title"]) for r in result}
-    assert {("郝少峰", "党委副书记、院长"), ("张倩云", "通讯员"), ("杨钰", "领队、副院长")} <= titles
-    zhang_li = [r for r in result if r["name"] == "张丽"]
-    assert [(r["title"], r["articles"]) for r in zhang_li] == [("记者", 3)]
+    assert len(result) == scalar(seed_db, "SELECT count(*) FROM entities WHERE type = 'person'")
+    titles = {r["name"]: (r["titles"] or "").split("; ") for r in result}
+    assert "党委副书记、院长" in titles["郝少峰"] and "领队、副院长" in titles["杨钰"]
+    assert titles["张倩云"] == ["通讯员"]
+    assert (result[0]["name"], result[0]["mentions"]) == ("刘亮亮", 9)  # most mentioned first
+    zhang_li = next(r for r in result if r["name"] == "张丽")
+    assert (zhang_li["titles"], zhang_li["articles"], zhang_li["mentions"]) == ("记者", 3, 3)
 
 
 @pytest.mark.asyncio
 async def test_people_in_more_than_one_article(ds):
     result = await rows(ds, "/archive/people_in_several_articles.json")
-    assert [(r["name"], r["articles"], r["titles"]) for r in result] == [("张丽", 3, "记者"), ("闫珊", 3, "记者")]
+    assert [(r["name"], r["articles"], r["titles"], r["sources"]) for r in result] == [
+        ("张丽", 3, "记者", "003_4f35ab63e78cec3c.txt"), ("闫珊", 3, "记者", "003_4f35ab63e78cec3c.txt")]
 
 
 @pytest.mark.asyncio
