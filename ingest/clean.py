@@ -25,12 +25,19 @@ HEADING_MAX = 40
 TITLE_MAX = 64
 # A line broken by layout is at least this long (shorter unfinished lines are headings).
 BROKEN_LINE_MIN = 20
-# How far into an article the title and its metadata line are looked for (non-empty lines).
+# How far into an article the title is looked for (non-empty lines), and its metadata line.
 HEAD_WINDOW = 15
+META_WINDOW = 6
 
 DATE_TIME = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
     r"(?:\s*(?P<t>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?))?")
+# What may follow a bare date on a metadata line: its weekday (`2022年12月5日（星期一）`).
+WEEKDAY = re.compile(r"\s*(?:[（(]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][）)]?)?\s*")
+# A line that is only a clock time, perhaps named (`香港时间16时45分`, `16:45`).
+CLOCK_LINE = re.compile(r"(?:\S{0,4}(?:时间|時間)\s*)?\d{1,2}\s*[:：时時]\s*\d{2}\s*分?")
+# Punctuation that shows a line holds a sentence, so it is not a metadata line.
+SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?]")
 # `本报讯(记者 张丽 闫珊 通讯员 张倩云)` at the head of a paragraph.
 DATELINE_BYLINE = re.compile(
     r"^\s*(?:本报讯|本报[^\s(（]{0,8}电|[^\s(（]{1,6}社[^\s(（]{0,8}电|[^\s(（]{0,6}讯)\s*[(（](?P<by>[^()（）]{2,80})[)）]")
@@ -77,19 +84,28 @@ def _meta_pattern() -> re.Pattern:
     return re.compile(r"(?:^|\s)(" + "|".join(map(re.escape, labels)) + r")\s*[:：]")
 
 
-def parse_meta_line(line: str) -> dict[str, str] | None:
+def parse_meta_line(line: str, loose: bool = False) -> dict[str, str] | None:
     """Fields of a metadata line (`来源:宣传科 张阳 发布时间:2022-06-07 11:22:27`), or None if it is not one.
 
-    A line is metadata when it starts with a label, or is a bare date and time.
+    A line is metadata when it starts with a label, or is a bare date (with its weekday) or clock
+    time. `loose`, for the lines under a headline, also takes a short dated line with no sentence in
+    it (`原创 市第三人民医院 2023-06-19 18:30 发表于福建`).
     """
     stripped = line.strip()
-    bare = DATE_TIME.fullmatch(stripped)
+    date = DATE_TIME.match(stripped)
+    bare_date = date and WEEKDAY.fullmatch(stripped[date.end():])
+    clock = CLOCK_LINE.fullmatch(stripped)
     labels = list(_meta_pattern().finditer(stripped))
-    if not bare and (not labels or labels[0].start(1) != 0 or len(stripped) > 120):
+    if bare_date:
+        return {"published": date.group(0)}
+    if clock:
+        return {"clock": stripped}
+    if not labels or labels[0].start(1) != 0 or len(stripped) > 120:
+        found = DATE_TIME.search(stripped)
+        if loose and found and len(stripped) <= 60 and not SENTENCE_PUNCT.search(stripped):
+            return {"published": found.group(0)}
         return None
     fields: dict[str, str] = {}
-    if bare:
-        fields["published"] = stripped
     fieldmap = _meta_labels()
     for k, m in enumerate(labels):
         value_end = labels[k + 1].start() if k + 1 < len(labels) else len(stripped)
@@ -97,6 +113,18 @@ def parse_meta_line(line: str) -> dict[str, str] | None:
         field = fieldmap[m.group(1)]
         if value and field not in fields:
             fields[field] = value
+    return fields
+
+
+def page_header_fields(lines: list[str]) -> dict[str, str]:
+    """Date and publication from a newspaper page's masthead (`衡阳日报　2023年4月12日　第03版：健康周刊`)."""
+    fields: dict[str, str] = {}
+    for line in lines:
+        if "published" not in fields and (m := DATE_TIME.search(line)):
+            fields["published"] = m.group(0)
+        first = line.split()[0] if line.split() else ""
+        if "site" not in fields and first.endswith(word_list("publication_suffixes.txt")) and len(first) <= 20:
+            fields["site"] = first
     return fields
 
 
@@ -155,9 +183,9 @@ def _find_title(lines: list[_Line], counts: Counter) -> int | None:
     """
     window = [i for i, ln in enumerate(lines[:HEAD_WINDOW * 3]) if not _chrome_rule(ln.text, ("any", "head", "tail"))]
     window = window[:HEAD_WINDOW]
-    for k, i in enumerate(window):
-        if parse_meta_line(lines[i].text) is not None:
-            for j in reversed(window[:k]):
+    for k, i in enumerate(window[:META_WINDOW]):
+        if parse_meta_line(lines[i].text, loose=True) is not None:
+            for j in reversed(window[max(0, k - 3):k]):
                 if _title_like(lines[j].text):
                     return j
             break
@@ -242,8 +270,9 @@ def clean_article(raw: RawArticle) -> Article:
     start = 0
     if title_idx is not None:
         breadcrumb_parts: set[str] = set()
+        masthead = set(raw.page_header)
         for ln in lines[:title_idx]:
-            rule = _chrome_rule(ln.text, ("any", "head", "tail"))
+            rule = "page-header" if ln.text in masthead else _chrome_rule(ln.text, ("any", "head", "tail"))
             if rule == "breadcrumb":
                 breadcrumb_parts.update(squash(p) for p in re.split(r">>?|»|＞|→|/|[:：]", ln.norm))
             elif rule is None and squash(title_norm).startswith(squash(ln.norm)):
@@ -259,13 +288,25 @@ def clean_article(raw: RawArticle) -> Article:
 
     # 3. The body: drop chrome and repeated headlines, read metadata, stop at the page's tail.
     title_key = squash(title_norm) if title_norm else None
+    bylines: list[str] = []
+
+    def take_meta(meta: dict[str, str]) -> None:
+        if "published" in meta and article.published_date is None:
+            article.published_date, article.published_time = parse_published(meta["published"])
+        if meta.get("byline"):
+            bylines.append(meta["byline"])
+
     kept: list[tuple[_Line, bool]] = []  # (line, a removed line stood just above it)
     gap = False
-    bylines: list[str] = []
     in_tail = None
     for ln in lines[start:]:
         if in_tail:
-            dropped.append(DroppedLine(ln.no, ln.text, _chrome_rule(ln.text, ("tail",)) or _chrome_rule(ln.text, ("any",)) or in_tail))
+            meta = parse_meta_line(ln.norm)
+            if meta is not None:
+                take_meta(meta)
+            rule = "metadata" if meta is not None else None
+            dropped.append(DroppedLine(ln.no, ln.text, rule or _chrome_rule(ln.text, ("tail",))
+                                       or _chrome_rule(ln.text, ("any",)) or in_tail))
             continue
         key = squash(ln.norm)
         heading = HEADLINE.match(ln.text)
@@ -288,17 +329,24 @@ def clean_article(raw: RawArticle) -> Article:
             in_tail = tail
             dropped.append(DroppedLine(ln.no, ln.text, tail))
             continue
-        meta = parse_meta_line(ln.norm) if len(kept) < 3 else None
-        if meta is not None and (not kept or all(k.norm == "" for k, _ in kept)):
+        meta = parse_meta_line(ln.norm, loose=True) if not kept else None
+        if meta is not None:
             dropped.append(DroppedLine(ln.no, ln.text, "metadata"))
-            if "published" in meta and article.published_date is None:
-                article.published_date, article.published_time = parse_published(meta["published"])
-            if meta.get("byline"):
-                bylines.append(meta["byline"])
+            take_meta(meta)
             gap = True
             continue
         kept.append((ln, gap))
         gap = False
+    # Metadata printed after the last paragraph (`更新时间：2023/09/14 16:20`, a closing date line).
+    while kept and (meta := parse_meta_line(kept[-1][0].norm)) is not None and "byline" not in meta:
+        ln, _ = kept.pop()
+        dropped.append(DroppedLine(ln.no, ln.text, "metadata"))
+        take_meta(meta)
+    if article.published_date is None and raw.page_header:
+        header = page_header_fields(raw.page_header)
+        if "published" in header:
+            article.published_date, _ = parse_published(header["published"])
+        article.site = article.site or header.get("site")
 
     # 4. Paragraphs: lines broken by layout joined back, each paragraph given its kind.
     paragraphs: list[Paragraph] = []

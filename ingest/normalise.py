@@ -37,6 +37,13 @@ def _opencc_dictionary(name: str, single_chars: bool = True) -> dict[str, str]:
 def _tables() -> tuple[dict[int, str], frozenset[str], frozenset[str], re.Pattern, re.Pattern, dict[str, str]]:
     t2s = _opencc_dictionary("TSCharacters.txt")
     s2t = _opencc_dictionary("STCharacters.txt")
+    # Hong Kong and Taiwan variant forms (衞 for 衛) that t2s alone leaves alone: to the standard
+    # Traditional form, then to Simplified, as OpenCC's hk2s and tw2s chains do.
+    for table in ("HKVariantsRev.txt", "TWVariantsRev.txt"):
+        for variant, standard in _opencc_dictionary(table).items():
+            simplified = t2s.get(standard, standard)
+            if variant not in t2s and simplified != variant:
+                t2s[variant] = simplified
     traditional = frozenset(t2s)
     # Characters only Simplified text uses: they convert to something else and are not themselves
     # Traditional forms.

@@ -28,6 +28,7 @@ class RawArticle:
     seq: int
     lines: list[tuple[int, str]]  # (0-based line number in the file, line text)
     heading: str | None = None  # the `## ` headline that opened it, when the page had one
+    page_header: list[str] = field(default_factory=list)  # the masthead of a newspaper page holding it
 
 
 @dataclass

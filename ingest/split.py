@@ -5,6 +5,9 @@ import re
 
 from .records import RawArticle
 
+# A page masthead above the first headline has at most this many lines of at most this many characters.
+PAGE_HEADER_LINES = 4
+PAGE_HEADER_CHARS = 60
 # A Markdown-style headline line (`## 太原市人民医院 …`) opens an article.
 HEADLINE = re.compile(r"^\s{0,3}#{1,3}\s+(\S.*?)\s*#*\s*$")
 
@@ -33,13 +36,23 @@ def split_articles(text: str) -> list[RawArticle]:
         starts.append((i, title))
     articles: list[RawArticle] = []
     preamble = list(enumerate(lines[: starts[0][0]]))
+    header: list[str] = []
     if any(t.strip() for _, t in preamble):
-        articles.append(RawArticle(seq=0, lines=preamble))
-        preamble = []
+        if is_page_header([t for _, t in preamble]):
+            header = [t.strip() for _, t in preamble if t.strip()]  # `衡阳日报 2023年4月12日 第03版`: every article's
+        else:
+            articles.append(RawArticle(seq=0, lines=preamble))
+            preamble = []
     for k, (i, title) in enumerate(starts):
         end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
         body = list(enumerate(lines[i:end], start=i))
         if k == 0:
             body = preamble + body
-        articles.append(RawArticle(seq=len(articles), lines=body, heading=title))
+        articles.append(RawArticle(seq=len(articles), lines=body, heading=title, page_header=header))
     return articles
+
+
+def is_page_header(lines: list[str]) -> bool:
+    """A few short lines with no sentence in them: the newspaper page's masthead, not an article."""
+    text = [t.strip() for t in lines if t.strip()]
+    return 0 < len(text) <= PAGE_HEADER_LINES and all(len(t) <= PAGE_HEADER_CHARS and "。" not in t for t in text)

@@ -184,3 +184,47 @@ def test_byline_names_skip_roles_and_departments():
     assert byline_names("宣传科 张阳 党院办 高冰") == ["张阳", "高冰"]
     assert byline_names("记者张丽") == ["张丽"]
     assert byline_names("志愿者服务队") == []
+
+
+def test_a_masthead_gives_every_article_on_the_page_its_date_and_paper():
+    from ingest.split import split_articles
+    page = "衡阳日报　2023年4月12日　第03版：健康周刊\n\n## 第一篇标题在此\n\n" + BODY + "\n\n## 第二篇标题在此\n\n" + BODY2
+    raws = split_articles(page)
+    assert [r.heading for r in raws] == ["第一篇标题在此", "第二篇标题在此"]
+    articles = [clean_article(r) for r in raws]
+    assert [(a.published_date, a.site) for a in articles] == [("2023-04-12", "衡阳日报")] * 2
+    assert texts(articles[1]) == [BODY2]
+
+
+def test_a_wechat_header_line_under_the_title_is_metadata():
+    a = clean("\n".join(["守护“心”健康｜这个周末，市三院专家团走进社区", "",
+                         "原创 市第三人民医院 健康泉州 2023-06-19 18:30 发表于福建", BODY]))
+    assert a.title == "守护“心”健康｜这个周末，市三院专家团走进社区"
+    assert (a.published_date, a.published_time) == ("2023-06-19", "18:30")
+    assert texts(a) == [BODY]
+
+
+def test_wechat_footer_is_chrome_and_closing_credits_are_bylines():
+    a = clean("\n".join(["标题在此处", BODY, "来源：泉州市第三人民医院", "编辑：郑晓东",
+                         "点个“在看”，把健康传递给更多人", "阅读原文"]))
+    assert texts(a) == [BODY, "来源：泉州市第三人民医院", "编辑：郑晓东"]
+    assert rules(a)["点个“在看”，把健康传递给更多人"] == "wechat" and rules(a)["阅读原文"] == "wechat"
+
+
+def test_metadata_after_the_last_paragraph_dates_the_article():
+    a = clean("\n".join(["标题在此处", BODY, "完", "", "2022年12月5日（星期一）", "香港时间16时45分"]))
+    assert a.published_date == "2022-12-05" and texts(a) == [BODY]
+    assert rules(a) == {"标题在此处": "title", "完": "end-mark", "2022年12月5日（星期一）": "metadata",
+                        "香港时间16时45分": "metadata"}
+    b = clean("\n".join(["标题在此处", BODY, "更新時間：2023/09/14 16:20"]))
+    assert (b.published_date, b.published_time) == ("2023-09-14", "16:20") and texts(b) == [BODY]
+
+
+def test_a_source_line_at_the_end_of_a_short_article_does_not_pick_the_title():
+    a = clean("\n".join(["原创 某某医院 2023-06-19 发表于福建", BODY, "短句一", "来源：某某医院"]))
+    assert a.title is None or a.title != "短句一"
+
+
+def test_hong_kong_and_taiwan_variant_characters_are_simplified():
+    a = clean("\n".join(["衞生防護中心公布最新個案", BODY]))
+    assert a.title == "卫生防护中心公布最新个案"
