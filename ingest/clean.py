@@ -66,7 +66,7 @@ def _line(no: int, raw: str) -> _Line:
 
 
 def _chrome_rule(line: str, scopes: tuple[str, ...]) -> str | None:
-    """Name of the first chrome rule of the given scopes that matches the line."""
+    """Name of the first chrome rule of the given scopes that matches the (normalised) line."""
     for rule in chrome_rules():
         if rule.scope in scopes and rule.pattern.search(line):
             return rule.name
@@ -181,7 +181,7 @@ def _find_title(lines: list[_Line], counts: Counter) -> int | None:
     In order: the line just above a metadata line (`发布时间:…`); a title-like line near the top that
     the page repeats (image alt text repeats the headline); a short first line above a paragraph.
     """
-    window = [i for i, ln in enumerate(lines[:HEAD_WINDOW * 3]) if not _chrome_rule(ln.text, ("any", "head", "tail"))]
+    window = [i for i, ln in enumerate(lines[:HEAD_WINDOW * 3]) if not _chrome_rule(ln.norm, ("any", "head", "tail"))]
     window = window[:HEAD_WINDOW]
     for k, i in enumerate(window[:META_WINDOW]):
         if parse_meta_line(lines[i].text, loose=True) is not None:
@@ -190,7 +190,7 @@ def _find_title(lines: list[_Line], counts: Counter) -> int | None:
                     return j
             break
     for i in window[:5]:
-        if _title_like(lines[i].text) and counts[squash(lines[i].norm)] >= 2:
+        if _title_like(lines[i].text) and counts[squash(lines[i].norm)] >= 2 and not _prose_above(lines, window, i):
             return i
     if window:
         first = window[0]
@@ -200,6 +200,11 @@ def _find_title(lines: list[_Line], counts: Counter) -> int | None:
                 and not _is_caption(lines[first].text)):
             return first
     return None
+
+
+def _prose_above(lines: list[_Line], window: list[int], i: int) -> bool:
+    """Does running text stand above line i? Then i is a sub-heading, not the headline."""
+    return any(j < i and (len(lines[j].norm) > HEADING_MAX or lines[j].norm.endswith("。")) for j in window)
 
 
 def _fuller_title(title: str, lines: list[_Line], counts: Counter) -> str:
@@ -272,7 +277,7 @@ def clean_article(raw: RawArticle) -> Article:
         breadcrumb_parts: set[str] = set()
         masthead = set(raw.page_header)
         for ln in lines[:title_idx]:
-            rule = "page-header" if ln.text in masthead else _chrome_rule(ln.text, ("any", "head", "tail"))
+            rule = "page-header" if ln.text in masthead else _chrome_rule(ln.norm, ("any", "head", "tail"))
             if rule == "breadcrumb":
                 breadcrumb_parts.update(squash(p) for p in re.split(r">>?|»|＞|→|/|[:：]", ln.norm))
             elif rule is None and squash(title_norm).startswith(squash(ln.norm)):
@@ -305,8 +310,8 @@ def clean_article(raw: RawArticle) -> Article:
             if meta is not None:
                 take_meta(meta)
             rule = "metadata" if meta is not None else None
-            dropped.append(DroppedLine(ln.no, ln.text, rule or _chrome_rule(ln.text, ("tail",))
-                                       or _chrome_rule(ln.text, ("any",)) or in_tail))
+            dropped.append(DroppedLine(ln.no, ln.text, rule or _chrome_rule(ln.norm, ("tail",))
+                                       or _chrome_rule(ln.norm, ("any",)) or in_tail))
             continue
         key = squash(ln.norm)
         heading = HEADLINE.match(ln.text)
@@ -319,12 +324,12 @@ def clean_article(raw: RawArticle) -> Article:
             dropped.append(DroppedLine(ln.no, ln.text, "repeated-title"))
             gap = True
             continue
-        rule = _chrome_rule(ln.text, ("any",))
+        rule = _chrome_rule(ln.norm, ("any",))
         if rule:
             dropped.append(DroppedLine(ln.no, ln.text, rule))
             gap = True
             continue
-        tail = _chrome_rule(ln.text, ("tail",))
+        tail = _chrome_rule(ln.norm, ("tail",))
         if tail:
             in_tail = tail
             dropped.append(DroppedLine(ln.no, ln.text, tail))

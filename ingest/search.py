@@ -25,9 +25,10 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1
 
 
 def fold_for_index(text: str) -> str:
-    """`核酸,PCR检测` → `核 酸 \ue000 pcr 检 测`: the form the FTS index holds."""
+    """`核酸,PCR检测` → `核 酸 \ue000 pcr 检 测`: the form the FTS index holds. `text` is normalised
+    already (paragraphs.text, articles.title); a query is normalised first, by `fts_query`."""
     out = []
-    for word, char, sep in _TOKENS.findall(normalise(text or "")):
+    for word, char, sep in _TOKENS.findall(text or ""):
         if word:
             out.append(word.lower())
         elif char:
@@ -48,7 +49,7 @@ def fts_query(query: str) -> str:
     """
     phrases = []
     for part in (query or "").split():
-        folded = fold_for_index(part).strip(" " + SEPARATOR)
+        folded = fold_for_index(normalise(part)).strip(" " + SEPARATOR)
         if folded:
             phrases.append(f'"{folded}"')
     return " ".join(phrases) if phrases else NOTHING

@@ -228,3 +228,15 @@ def test_a_source_line_at_the_end_of_a_short_article_does_not_pick_the_title():
 def test_hong_kong_and_taiwan_variant_characters_are_simplified():
     a = clean("\n".join(["衞生防護中心公布最新個案", BODY]))
     assert a.title == "卫生防护中心公布最新个案"
+
+
+def test_traditional_page_chrome_is_recognised_too():
+    a = clean("\n".join(["標題在此處", "字號:", "瀏覽次數:1946", BODY, "分享到:", "相關文章"]))
+    assert texts(a) == [BODY]
+    assert rules(a)["字號:"] == "font-size" and rules(a)["瀏覽次數:1946"] == "view-count"
+
+
+def test_a_repeated_sub_heading_below_running_text_is_not_the_headline():
+    a = clean("\n".join([BODY, "“快”字当头", BODY2, "“快”字当头"]))
+    assert a.title is None
+    assert texts(a)[0] == BODY  # nothing above the sub-heading was dropped
