@@ -70,6 +70,8 @@ class _Tables:
     trailing: frozenset[str]
     tail_words: tuple[str, ...]  # linking verbs and scope words dropped from the end of a phrase
     detached: tuple[str, ...]
+    verb_nouns: tuple[str, ...]  # agent endings and measure nouns: a verb before one is part of a noun
+    linking: tuple[str, ...]
 
 
 def _longest_first(words) -> tuple[str, ...]:
@@ -113,11 +115,13 @@ def tables() -> _Tables:
         verb_at=re.compile(_alternation(words["verb"])),
         verb_before=re.compile(f"(?:{_alternation(words['verb'])})$"),
         cut_words=re.compile(f"(?:{_alternation(cut)}|{_STANDALONE_GONG})"),
-        noun_end=re.compile(_alternation(words["verb"] + words["stop"])),
+        noun_end=re.compile(_alternation(words["verb"] + words["stop"] + words["noun_stop"])),
         trailing=frozenset(words["trailing"]),
         detached=_longest_first(words["detached"]),
         tail_words=_longest_first(words["linking"] + words["trailing"]
                                   + [w for w in words["scope"] if len(w) > 1]),
+        verb_nouns=_longest_first(words["agent"] + words["measure"]),
+        linking=_longest_first(words["linking"]),
     )
 
 
@@ -131,8 +135,14 @@ _ROUND = "十百千万萬亿億"
 _BIG = "万萬亿億"
 # 千克, 千米, 千瓦 and 百分之 / 千分之 start with a numeral character but are units or fractions.
 _NOT_MAGNITUDE = "(?!千[克米瓦卡]|[百千]分之)"
-_ARABIC = rf"[{_DIGIT}]+(?:,[0-9]{{3}}(?![0-9]))*(?:[.．][{_DIGIT}]+)?"
-_NUM = (rf"(?:{_ARABIC}(?:{_NOT_MAGNITUDE}[十百千{_BIG}])*"
+# Thousands grouped by a space, as Hong Kong and Taiwan write them (14 258宗, 1 378名): one to three
+# digits, then groups of exactly three; a fourth digit after a group (热线2125 1111) ends the match.
+_THIN_SPACE = " \u00a0\u2009\u202f"
+_SPACE_GROUPED = rf"(?<![0-9])[0-9]{{1,3}}(?:[{_THIN_SPACE}][0-9]{{3}}(?![0-9]))+"
+_ARABIC = rf"(?:{_SPACE_GROUPED}|[{_DIGIT}]+(?:,[0-9]{{3}}(?![0-9]))*)(?:[.．][{_DIGIT}]+)?"
+# After 万/亿 a figure may go on in Arabic digits with its own multiplier: 3万6千 = 36000, 1亿2千万.
+_AFTER_BIG = rf"(?:(?<=[{_BIG}])[0-9]{{1,4}}(?:{_NOT_MAGNITUDE}[十百千万萬])+)?"
+_NUM = (rf"(?:{_ARABIC}(?:{_NOT_MAGNITUDE}[十百千{_BIG}])*{_AFTER_BIG}"
         rf"|(?:{_NOT_MAGNITUDE}[{_CN}])+(?:点[〇零一二三四五六七八九]+)?)")
 _NUMX = rf"{_NUM}(?:[余多](?:{_NOT_MAGNITUDE}[{_BIG}千百])+)?"  # 30余万, 三百多万
 _RANGE_SEP = r"\s?(?:至|到|-|~|—|－|～|–)\s?"
@@ -168,6 +178,7 @@ _ORDINAL_BEFORE = frozenset("第#＃№")
 # hospital), 周三, 星期三.
 _CN_DATE_OR_NAME_BEFORE = ("初", "正月", "腊月", "冬月", "大年", "附", "周", "星期", "礼拜")
 _TIME_OF_DAY = ("凌晨", "早上", "早晨", "上午", "中午", "下午", "晚上", "傍晚", "夜间", "夜里", "深夜",
+                "半夜", "午夜", "清晨", "午后", "黄昏", "入夜", "每晚", "每天", "每日", "次日", "当天",
                 "当晚", "今晨", "昨晚", "晚", "早")
 # 2022年, 2021-2022年: a four-digit number before 年 is a year; 22年3月 is a date.
 _MONTH_AFTER_YEAR = re.compile(r"[0-9]{1,2}月|[一二三四五六七八九十]{1,3}月")
@@ -200,9 +211,14 @@ class _Found:
 
 def _hedge_before(text: str, pos: int, core: str, where_ok: tuple[str, ...]) -> tuple[int, str | None]:
     """(start of the hedge, qualifier) for a hedge written right before `pos`, else (pos, None)."""
+    if not pos:
+        return pos, None
+    last = text[pos - 1]
     t = tables()
     for where in where_ok:
         for h in t.hedges.get(where, ()):
+            if h.hedge[-1] != last:
+                continue
             n = len(h.hedge)
             if pos >= n and text[pos - n:pos] == h.hedge:
                 if pos > n and text[pos - n - 1] in h.not_after:
@@ -375,6 +391,10 @@ def _number_claim(text: str, m: re.Match, masks: list[tuple[int, int]]) -> _Foun
             end, q = _hedge_after_bound(text, end)
         if q:
             qualifier = qualifier or q
+    if unit and unit.spelling == "成" and end < len(text) and text[end] in _CN_ONE_TO_NINE and not (
+            end + 1 < len(text) and (text[end + 1] in _CN or _unit_at(text, end + 1, False) is not None)):
+        value += (_CN_ONE_TO_NINE.index(text[end]) + 1) / 10  # 四成五 = 4.5 成, 九成九 = 9.9 成
+        end += 1
     if half:
         value += 0.5
         if value_max is not None:
@@ -469,12 +489,23 @@ def _percent_claim(text: str, m: re.Match) -> _Found | None:
 
 # --- subject, scope, sentence ---------------------------------------------------------------------
 
+@lru_cache(maxsize=8)
+def _by_char(words: tuple[str, ...], last: bool) -> dict[str, tuple[str, ...]]:
+    """`words` grouped by their first (or last) character, keeping their longest-first order, so a
+    strip loop only tries the words that can match."""
+    out: dict[str, list[str]] = {}
+    for w in words:
+        out.setdefault(w[-1] if last else w[0], []).append(w)
+    return {c: tuple(ws) for c, ws in out.items()}
+
+
 def _strip_front(phrase: str, words: tuple[str, ...]) -> str:
     """Drop scope words, determiners or adverbs from the front (共开展各类培训 → 开展各类培训 …)."""
+    index = _by_char(words, False)
     changed = True
     while phrase and changed:
         changed = False
-        for w in words:
+        for w in index.get(phrase[0], ()):
             if phrase.startswith(w) and (w != "共" or _GONG_RE.match(phrase)):
                 phrase = phrase[len(w):]
                 changed = True
@@ -484,11 +515,11 @@ def _strip_front(phrase: str, words: tuple[str, ...]) -> str:
 
 def _strip_back(phrase: str) -> str:
     """Drop linking verbs, scope words and particles from the end (确诊病例增至 → 确诊病例)."""
-    words = tables().tail_words
+    index = _by_char(tables().tail_words, True)
     changed = True
     while phrase and changed:
         changed = False
-        for w in words:
+        for w in index.get(phrase[-1], ()):
             if phrase.endswith(w):
                 phrase = phrase[:-len(w)]
                 changed = True
@@ -515,14 +546,56 @@ def _subject_after(text: str, pos: int, limit: int) -> tuple[str | None, bool]:
     seg = _strip_front(seg, t.adverbs)
     vm = t.verb_at.match(seg)
     verb = vm.group() if vm else None
-    if verb:
+    if verb and not _noun_after_verb(seg, len(verb)):
         rest = seg[len(verb):]
-        m = t.noun_end.search(rest)
-        obj = _strip_back(rest[:m.start()] if m else rest)
+        end = _noun_end(rest)
+        obj = _strip_back(rest[:end])
         return verb + obj, True
-    m = t.noun_end.search(seg)
-    noun = _strip_back(seg[:m.start()] if m else seg)
+    noun = _strip_back(seg[:_noun_end(seg, len(verb) if verb else 0)])
     return (noun[:16] or None), False
+
+
+def _noun_end(seg: str, start: int = 0) -> int:
+    """Where a noun phrase after the unit ends: at the first verb or stop word that is not itself
+    part of a noun (30名负责人参加 → 负责人)."""
+    for m in tables().noun_end.finditer(seg, start):
+        if not _noun_after_verb(seg, m.end()):
+            return m.start()
+    return len(seg)
+
+
+# One-character locatives that pair up across 、 (区内、外, 省内、外, 上、下游).
+_LOCATIVE = frozenset("内外上下前后东西南北中")
+_CN_ONE_TO_NINE = "一二三四五六七八九"
+# A bracketed aside right before the number (医用防护口罩（N95）2万只) is skipped: the subject is before it.
+_ASIDE_BEFORE = re.compile(r"[（(][^（()）]{1,12}[)）]$")
+# A time phrase closing the words before a number (国家数量从2021年的22个, 增加到2022年的37个) says when,
+# not what: it is dropped from the subject.
+_TIME_TAIL = re.compile(r"(?:从|自|较|比|到|至|在)?(?:[0-9]{4}年(?:底|初|末)?|今年|去年|前年|上年|同期|年初|年底|年末)的?$"
+                       # and a comparison base: 消耗量较平时增加了三倍多, 较上年提高0.4人
+                       r"|(?:较|比)(?:平时|平常|以往|往年|上年|去年同期|去年|同期|上月|上周|月初|年初|前一[天日周年月]|前一星期)$")
+
+
+def _last_punct(seg: str) -> int:
+    """Index of the last punctuation mark in `seg`, else -1."""
+    for i in range(len(seg) - 1, -1, -1):
+        if seg[i] in _PUNCT:
+            return i
+    return -1
+
+
+def _noun_after_verb(seg: str, pos: int) -> bool:
+    """A verb ending at `pos` is part of a noun: 负责人, 检测人员, 接诊量, 消杀面积."""
+    return any(seg.startswith(w, pos) for w in tables().verb_nouns)
+
+
+def _topic(seg: str) -> str | None:
+    """The noun phrase before a bare verb (他的摩托车 in 他的摩托车已经换了三辆 → 摩托车)."""
+    seg = _strip_back(_strip_front(_strip_back(seg), tables().scope))
+    k = seg.rfind("的")
+    if k >= 0 and len(seg) - k > 2:
+        seg = seg[k + 1:]
+    return seg[-16:] or None
 
 
 def _subject_before(text: str, pos: int, limit: int) -> str | None:
@@ -530,18 +603,45 @@ def _subject_before(text: str, pos: int, limit: int) -> str | None:
     核酸采样 in 医院共完成核酸采样45万余人次; None when the verb is last (先后派出2670人次)."""
     t = tables()
     seg = text[max(limit, pos - 40):pos]
-    cut = max(seg.rfind(c) for c in _PUNCT)
+    aside = _ASIDE_BEFORE.search(seg)
+    if aside:
+        seg = seg[:aside.start()]
+    cut = _last_punct(seg)
+    if cut > 0 and seg[cut] == "、" and seg[cut - 1] in _LOCATIVE and seg[cut + 1:cut + 2] in _LOCATIVE:
+        cut += 1  # 区内、外核酸采集: 内、外 is a pair of places, the subject is 核酸采集
     seg = seg[cut + 1:]
     if not seg:
         return None
+    aspect = seg.endswith(("了", "过"))  # 换了三辆: a verb with its aspect mark, the count is its object
     seg = _strip_back(seg)
+    timed = _TIME_TAIL.search(seg)
+    if timed:
+        seg = _strip_back(seg[:timed.start()])
     # The subject follows the last governing verb or scope word that still leaves something after it.
     for m in reversed(list(t.cut_words.finditer(seg))):
+        if _noun_after_verb(seg, m.end()):
+            continue  # 负责人, 接诊量: the verb is inside the subject
         tail = _strip_back(_strip_front(seg[m.end():], t.scope))
         if tail:
+            if len(tail) == 1 and aspect:
+                return _topic(seg[:m.start()]) or tail
             return tail[-16:]
     tail = _strip_back(_strip_front(seg, t.scope))
     return tail[-16:] or None
+
+
+def _continues(text: str, prev_end: int, start: int) -> bool:
+    """Only a linking verb (and a time) between two figures: 从不足三成提高到百分之九十八,
+    从2021年的22个增加到2022年的37个. The second figure then counts what the first one counts."""
+    between = text[prev_end:start]
+    if not between or any(c in _PUNCT for c in between):
+        return False
+    between = _strip_back(between)
+    timed = _TIME_TAIL.search(between)
+    if timed:
+        between = between[:timed.start()]
+    between = _strip_back(between)
+    return between in tables().linking or not between
 
 
 def _verb_before(text: str, pos: int) -> str | None:
@@ -631,6 +731,8 @@ def extract_claims(text: str) -> list[NumericClaim]:
         prev_end = found[i - 1].claim.end if i else 0
         next_start = found[i + 1].claim.start if i + 1 < len(found) else len(text)
         c.subject = _subject(text, f, prev_end, next_start)
+        if claims and _continues(text, prev_end, c.start) and claims[-1].subject:
+            c.subject = claims[-1].subject
         a, b = _sentence_bounds(breaks, len(text), c.start, c.end)
         c.sentence = text[a:b].strip() or None
         c.cumulative = _is_cumulative(text[a:c.start])

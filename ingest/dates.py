@@ -25,10 +25,16 @@ log = logging.getLogger(__name__)
 _CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _YEAR = r"(?:\d{4}|[〇零一二三四五六七八九]{4})"
+# `6月龄` (six months of age), `3月大的婴儿`: an age, not a month.
+_NOT_MONTH_AFTER = r"(?!龄|大的|大婴)"
 _DATE_RE = re.compile(
     rf"(?<![\d.\-/])(?:(?P<y>{_YEAR})年|(?P<rel>__REL__))?"
-    rf"(?:(?P<m>{_NUM})月份?(?:(?P<d>{_NUM})[日号])?)"
+    rf"(?:(?P<m>{_NUM})月份?(?:(?P<d>{_NUM})[日号]|{_NOT_MONTH_AFTER}))"
 )
+# Taiwan news style: the day in brackets inside a relative word, `今（14）日`, `昨（13）日`. The month and
+# year come from the article's date (the day nearest it that has this day number).
+_BRACKET_DAY_RE = re.compile(r"(?P<w>[今昨前明])[（(](?P<d>\d{1,2})[)）](?P<u>日|天)")
+_BRACKET_REACH = 3  # days either side of the relative word's day a bracketed day may sit
 _YEAR_ONLY_RE = re.compile(rf"(?<![\d.\-/])(?P<y>{_YEAR})年(?!\d|[〇零一二三四五六七八九十]|份)")
 _ISO_RE = re.compile(r"(?<![\d.])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d]|\.\d)")
 # After a date: `至6月6日`, `-25日`, `到2022年1月3日`.
@@ -152,6 +158,11 @@ def _extract(text: str, published_date: str | None) -> list[DateMention]:
             s2 = r.start("y") if r.group("y") else (r.start("m") if r.group("m") else r.start("d"))
             if free(s2, r.end()):
                 emit(s2, r.end(), y2, m2, d2, src2)
+    if pub is not None and ("）" in text or ")" in text):
+        for m in _BRACKET_DAY_RE.finditer(text):
+            day = _bracket_day(m, pub)
+            if day is not None and free(*m.span()):
+                emit(m.start(), m.end(), day.year, day.month, day.day, "relative")
     for m in _YEAR_ONLY_RE.finditer(text):
         if free(*m.span()):
             year = _number(m.group("y"))
@@ -168,6 +179,22 @@ def _extract(text: str, published_date: str | None) -> list[DateMention]:
                 emit(m.start(), m.end(), day.year, day.month, day.day, "relative")
     out.sort(key=lambda d: d.start)
     return out
+
+
+def _bracket_day(m: re.Match, pub: dt.date) -> dt.date | None:
+    """`今（14）日` → the date with day 14 nearest to the day `今日` names; None when none is close."""
+    word = m.group("w") + m.group("u")
+    unit_offset = _relative().get(word) or _relative().get(m.group("w") + "日")
+    if unit_offset is None or unit_offset[0] != "day":
+        return None
+    base = pub + dt.timedelta(days=unit_offset[1])
+    want = int(m.group("d"))
+    for k in range(_BRACKET_REACH + 1):
+        for sign in (0, -1, 1) if k == 0 else (-1, 1):
+            day = base + dt.timedelta(days=sign * k)
+            if day.day == want:
+                return day
+    return None
 
 
 def _year(text_year: str | None, relative: str | None, pub: dt.date | None) -> tuple[int | None, str | None]:

@@ -70,8 +70,11 @@ def _extract(title: str | None, paragraphs: list[str]) -> list[Mention]:
         # a full Chinese division name (`市中区`) is never part of a person; a world name or a bare
         # stem (`黄海`, `延庆`) yields to a person the text marks with a cue (`主任黄海涛`)
         avoid = [(p.start, p.end) for p in places if not p.bare and p.surface in places_ix.cn_full]
-        hits = finder.find(text, blocked, left_ok, not_names, avoid)
-        chains = [(s, e, role) for s, e, role, generic in finder.title_chains(text) if not generic]
+        bridges: dict[int, int] = {}
+        for s, e in blocked + [(p.start, p.end) for p in places]:
+            bridges[s] = max(bridges.get(s, s), e)
+        hits = finder.find(text, blocked, left_ok, not_names, avoid, bridges)
+        chains = [(s, e, role) for s, e, role, generic in finder.title_chains(text, bridges) if not generic]
         items.append(_Text(seq, text, places, orgs, _merge_hits(hits), chains))
     persons = _persons(items)
     org_mentions = _orgs(items)

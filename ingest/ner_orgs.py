@@ -17,8 +17,9 @@ from .ner_places import Place
 
 _PREFIX_CHAR = re.compile(f"[{CJK}0-9A-Za-z]")
 _MAX_PREFIX = {"major": 12, "sub": 12, "dept": 6}
-# `3支应急突击队`, `5个巡逻组`: a count opening the prefix is not part of the name.
-_COUNT = re.compile(r"[0-9一二三四五六七八九十两几多]+[个支名家所项批类级年]")
+# `3支应急突击队`, `选派300名省市级医院`, `第三批医疗队`: a count in the prefix is not part of the name,
+# which starts after it.
+_COUNT = re.compile(r"[0-9一二三四五六七八九十两几多每各这那该]+[个支名家所项批类级年间座位]")
 _ADMIN_ONE_CHAR = set("省市区县镇乡村")  # `市医院`, `县医院`: a one-character prefix that is enough
 _NAME_STOPS = set("和")  # stop characters that also occur inside names (`附属和济医院`)
 
@@ -71,8 +72,7 @@ class OrgIndex:
             i = self._prefix_start(text, s, stop_ends, place_start, org_start, _MAX_PREFIX[cls])
             if s - i >= _MAX_PREFIX[cls] and i > 0 and _PREFIX_CHAR.match(text[i - 1]):
                 continue  # the prefix ran out mid-word (`密切接触者入户调查组`): no clean name
-            count = _COUNT.match(text, i, s)
-            if count:
+            for count in _COUNT.finditer(text, i, s):
                 i = count.end()
             name = text[i:e]
             if name in self.generic_names:
@@ -101,8 +101,8 @@ class OrgIndex:
             if i in stop_ends:
                 # `附属和济医院`: a one-character stop right before a one-character prefix is part of the name
                 if (crossed_stop or s - i != 1 or text[i - 1] not in _NAME_STOPS or i < 2
-                        or not _PREFIX_CHAR.match(text[i - 2])):
-                    break
+                        or not _PREFIX_CHAR.match(text[i - 2]) or i - 1 in org_start):
+                    break  # (`乡镇卫生院和村卫生室`: a 和 right after another organisation joins two)
                 crossed_stop = True
             if not _PREFIX_CHAR.match(text[i - 1]):
                 break
@@ -132,6 +132,8 @@ class OrgIndex:
             extra.append(Org(s, e, m.group()))
         if not extra:
             return orgs
+        # a suffix match cut short inside a known name (`预防中心` of `美国疾病控制和预防中心`) goes
+        orgs = [o for o in orgs if not any(k.start < o.start and o.end == k.end for k in extra)]
         return sorted(orgs + extra, key=lambda o: (o.start, -o.end))
 
 

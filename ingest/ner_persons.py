@@ -26,6 +26,8 @@ _LEFT_CHARS = set("的在和与及由对向把将被让请给为从是当据同�
 # `刘亮亮作为副领队`, `王明担任院长`: a title given after the name by one of these verbs.
 _AS_RE = re.compile(r"(?:作为|担任|出任|兼任|身为|任)(?:此次|本次|这次|一名|一位|该院|医院|我院)?")
 _AS_REACH = 12  # characters allowed between the verb and the title (`作为此次援哈医疗队副领队`)
+# A bracketed portfolio between a title and the name (`总行政经理（质素及安全）陈家豪`).
+_PORTFOLIO_RE = re.compile(r"[（(][^（）()\n]{1,12}[)）]")
 # Punctuation around a name that stands alone (a bare name needs it on both sides).
 _BARE_LEFT = set("、，,。；;：:“”\"（）()《》【】 \u3000")
 _BARE_RIGHT = set("、，,。；;：:“”\"（）()《》【】 \u3000！!？?")
@@ -127,15 +129,28 @@ class PersonFinder:
             if after_two and not after_one:
                 best = g + 2
             elif after_one and after_two:
-                best = g + 1 if second in self.lex.boundary_words else g + 2
+                # `丁倩正在为…`, `郭伟强调`: a word of two or more characters (正在, 强调, 主任) that starts
+                # with the candidate third character ends the name before it
+                long_word = self._word_len_at(text, g + 1) >= 2
+                best = g + 1 if second in self.lex.boundary_words or long_word else g + 2
             elif not after_one and not after_two:
                 best = g + 2 if second in self.lex.given_chars else g + 1
+        elif (g + 1 < n and strength >= MEDIUM and self.given_ok(text[g + 1], False)
+              and self.is_boundary(text, g + 2) and not self.is_boundary(text, g + 1)):
+            # `队员成岳冲在前面`: after a title, a third character that is no common given-name
+            # character (冲, also a verb) still ends the name when a clear boundary follows it
+            best = g + 2
         name = text[p:best]
         if self.rejected(name):
             if best == g + 2 and not self.rejected(text[p:g + 1]) and self.is_boundary(text, g + 1):
                 return (p, g + 1)
             return None
         return (p, best)
+
+    def _word_len_at(self, text: str, i: int) -> int:
+        """Length of the follower word (particle, adverb, cue verb or title) starting at `i`, else 0."""
+        m = self.lex.follower_re.match(text, i)
+        return m.end() - i if m else 0
 
     def name_before(self, text: str, q: int, strength: int, left_ok: set[int]) -> tuple[int, int] | None:
         """The name ending at `q` (right before a cue); it must start at a boundary."""
@@ -169,8 +184,9 @@ class PersonFinder:
     def foreign_ok(self, name: str) -> bool:
         """A transliterated foreign name: 2-8 transliteration characters, one of them marked."""
         core = name.strip("·")
+        marked = any(c in self.foreign_marked for c in core) or "·" in core  # 约翰·弗农
         return (2 <= len(core) <= 8 and core == name and all(c in self.foreign_chars for c in core)
-                and any(c in self.foreign_marked for c in core) and core not in self.lex.not_names)
+                and marked and core not in self.lex.not_names)
 
     def foreign_at(self, text: str, p: int) -> tuple[int, int] | None:
         """`外交部长普里马科夫等…` → the run of transliteration characters after the title."""
@@ -190,13 +206,24 @@ class PersonFinder:
 
     # ----- cues ---------------------------------------------------------------------------------
 
-    def title_chains(self, text: str) -> list[tuple[int, int, str, bool]]:
-        """Runs of titles joined by `、` or nothing: (start, end, role text, generic-only)."""
+    def title_chains(self, text: str, bridges: dict[int, int] | None = None) -> list[tuple[int, int, str, bool]]:
+        """Runs of titles joined by `、` or nothing: (start, end, role text, generic-only). With
+        `bridges` (organisation and place spans, start → end) a title after `、` and the body it
+        belongs to joins the run too: `省委书记、省人大常委会主任王东峰` has one role."""
         chains: list[list] = []
+        bridges = bridges or {}
         for m in self.lex.title_re.finditer(text):
             s, e = m.span()
+            if any(bs <= s and e <= be and be - bs > e - s for bs, be in bridges.items()):
+                continue  # `常委` inside `省人大常委会` is part of the name, not a title
             generic = m.group() in self.lex.generic_titles
-            if chains and (chains[-1][1] == s or (chains[-1][1] == s - 1 and text[s - 1] in "、兼")):
+            joined = chains and (chains[-1][1] == s or (chains[-1][1] == s - 1 and text[s - 1] in "、兼"))
+            if chains and not joined and text[chains[-1][1]:chains[-1][1] + 1] == "、":
+                k = chains[-1][1] + 1  # walk over the organisations and places right after the 、
+                while k in bridges and bridges[k] < s:
+                    k = bridges[k]
+                joined = k in bridges and bridges[k] == s or (k == s and k > chains[-1][1] + 1)
+            if joined:
                 chains[-1][1] = e
                 chains[-1][3] = chains[-1][3] and generic
             else:
@@ -204,7 +231,8 @@ class PersonFinder:
         return [(s, e, text[s:e], g) for s, e, _, g in chains]
 
     def find(self, text: str, blocked: list[tuple[int, int]], left_ok: set[int],
-             not_names: set[str], avoid: list[tuple[int, int]] | None = None) -> list[PersonHit]:
+             not_names: set[str], avoid: list[tuple[int, int]] | None = None,
+             bridges: dict[int, int] | None = None) -> list[PersonHit]:
         """Person hits in one text. `blocked`: organisation spans a name may not sit inside;
         `left_ok`: positions where a name may start (ends of organisations and places);
         `not_names`: place names and the like that are not people here; `avoid`: spans (full
@@ -228,15 +256,20 @@ class PersonFinder:
             return True
 
         self._bylines(text, accept, not_names)
-        chains = self.title_chains(text)
+        chains = self.title_chains(text, bridges)
         title_ends = {e for _, e, _, _ in chains}
         starts_ok = left_ok | title_ends
         for cs, ce, role, generic in chains:
             p = ce
             while p < len(text) and text[p] in _SPACES and p - ce < 2:
                 p += 1
+            aside = _PORTFOLIO_RE.match(text, p)
+            if aside and not generic:
+                p = aside.end()  # `总行政经理（质素及安全）陈家豪`: the portfolio sits between title and name
             strength = MEDIUM if generic else STRONG
             span = self.name_at(text, p, strength)
+            if generic and span is not None and not self.is_boundary(text, span[1]):
+                span = None  # `领导班子成员`: after a kind of person the name must end at a boundary
             if accept(span, role, strength):
                 self._list_after(text, span[1], role, accept)
             elif not generic:
@@ -297,12 +330,17 @@ class PersonFinder:
                 return
             end = span[1]
 
-    def _token_name(self, token: str, not_names: set[str]) -> bool:
-        """Is a byline token (already delimited) a person's name?"""
+    def _token_name(self, token: str, not_names: set[str], after_role: bool = False) -> bool:
+        """Is a byline token (already delimited) a person's name? Right after a role word
+        (`记者 宁静`) a frequent surname with an ordinary word for a given name is still a name."""
         if not 2 <= len(token) <= 4 or not all(_is_cjk(c) for c in token):
             return False
         sl = self.surname_len(token, 0)
-        if not sl or len(token) - sl not in (1, 2) or token in not_names or self.rejected(token):
+        if not sl or len(token) - sl not in (1, 2) or token in not_names:
+            return False
+        if self.rejected(token) and not (after_role and self.lex.surname_tier.get(token[:sl]) == 1
+                                         and token not in self.lex.titles
+                                         and all(self.given_ok(c, False) for c in token[sl:])):
             return False
         return not token.endswith(_DEPT_END) and token not in self.lex.titles
 
@@ -323,7 +361,7 @@ class PersonFinder:
                 accept((m.start() + len(glued), m.end()), glued, STRONG)
                 role = glued
                 continue
-            if self._token_name(token, not_names):
+            if self._token_name(token, not_names, after_role=role is not None):
                 accept((m.start(), m.end()), role, STRONG)
 
     def _bylines(self, text: str, accept, not_names: set[str]) -> None:

@@ -1,5 +1,7 @@
-"""Places: administrative divisions and world names from the data lists, plus towns and villages
-recognised by their suffix (`XX镇`, `XX村`).
+"""Places: administrative divisions and world names from the data lists, plus towns, streets,
+villages and communities recognised by their suffix (`XX镇`, `XX街道`, `XX村`, `XX社区` after a place).
+Names too short or too ordinary to trust alone (`祁县`, `延长`: ner_places_ambiguous.txt) count only in
+a list with another place (`介休、祁县`) or, with their suffix, right under their parent (`晋中市祁县`).
 
 Canonical names are the full official form (`太原` → `太原市`, `延庆` → `延庆区`), so one place is
 one entity whichever way an article writes it.
@@ -24,9 +26,19 @@ _ETHNIC = ("朝鲜族 土家族 苗族 藏族 羌族 彝族 布依族 侗族 哈
            "独龙族 怒族 普米族 仡佬族 水族 土族 撒拉族 保安族 东乡族 裕固族 达斡尔族 鄂温克族 鄂伦春 维吾尔").split()
 _AUTONOMOUS = re.compile(r"^(.{2,}?)(?:%s)*自治(?:州|县|旗|区)$" % "|".join(sorted(_ETHNIC, key=len, reverse=True)))
 _DIVISION_SUFFIXES = ("特别行政区", "自治区", "林区", "特区", "新区", "矿区", "地区", "省", "市", "区", "县", "旗", "盟", "镇")
-# Towns, townships, streets and villages not in the list are found by their suffix.
-_TOWN_RE = re.compile(f"([{CJK}]{{2,3}}?)(镇|乡|街道|村)(?![{CJK}]?[长委书主])")
+# Towns, townships, streets, villages and communities not in the list are found by their suffix
+# after a name of two or three characters. A suffix followed by one of `not_after` is the start of
+# another word (乡镇, 乡村, 乡里, 村民, 镇江, 镇痛); a 社区 counts only right after another place
+# (东海街道金屿社区), because 走进社区, 老旧社区 are everywhere.
+_TOWN_SUFFIX_RE = re.compile(f"(镇|乡|街道|村|社区)(?![{CJK}]?[长委书主])")
+_TOWN_NOT_AFTER = {"乡": set("镇村亲土愁音情下里间"), "镇": set("江静定压守痛里"), "村": set("民庄落级干医务规里"),
+                   "街道": set(), "社区": set()}
 _TOWN_LEFT = set("在到赴往于和与及、从由")  # characters a town name may directly follow
+_DETERMINERS = set("各每该这其此某")  # a town name never opens with one of these
+# Places named in a list or under their parent (`介休、祁县`, `吴起、延长、延川`, `晋中市祁县`,
+# `台南市北区、东区及永康区`) confirm names that are too short or too ordinary to trust alone.
+_LIST_MARKS = set("、和及与或/")
+_GENERIC_DIVISIONS = {"城区", "郊区", "矿区"}  # county-level names that are ordinary words for any town
 _LEVEL = {"province": 3, "prefecture": 2, "county": 1, "world": 2}
 
 
@@ -61,6 +73,9 @@ class PlaceIndex:
         canon: dict[str, tuple[int, str]] = {}  # surface -> (level, canonical)
         self.full_names: set[str] = set()
         self.cn_full: set[str] = set()  # Chinese division names with their suffix
+        # Names matched only with a place list or a parent around them: ordinary-word stems (延长),
+        # two-character division names (祁县, 东区). surface -> (canonical, carries its suffix)
+        weak: dict[str, tuple[int, str, bool]] = {}
 
         def add(surface: str, name: str, level: int) -> None:
             have = canon.get(surface)
@@ -76,17 +91,30 @@ class PlaceIndex:
             units += [(c, _LEVEL["county"]) for c in counties]
             for name, level in units:
                 stem = division_stem(name)
-                if len(name) >= 3 or stem:  # `城区`, `赵县`: too short to trust
+                suffixless = not name.endswith(_DIVISION_SUFFIXES) and not name.endswith(("州", "乡"))
+                if len(name) >= 3 or stem or (suffixless and len(name) >= 2):  # `沙田`, `屯门`
                     add(name, name, level + 1)  # a full name beats a stem of the same spelling
                     self.full_names.add(name)
                     self.cn_full.add(name)
+                elif len(name) == 2 and name not in _GENERIC_DIVISIONS:  # `祁县`, `赵县`, `东区`
+                    weak[name] = max(weak.get(name, (0, name, True)), (level, name, True))
                 if stem and stem not in blocked:
                     add(stem, name, level)
+                elif stem:  # `延长`: only in a list; with a suffix (`永康区`) it is a place as written
+                    weak[stem] = max(weak.get(stem, (0, name, False)), (level, name, False))
+                    for suffix in ("区", "县"):
+                        if stem + suffix != name:
+                            add(stem + suffix, stem + suffix, 0)
+                            self.full_names.add(stem + suffix)
         names, aliases = read_aliases("ner_places_world.txt")
         for name in names:
             add(name, aliases.get(name, name), _LEVEL["world"])
             self.full_names.add(name)
         self.canon = {surface: name for surface, (_, name) in canon.items()}
+        self.weak = {w: (name, suffixed) for w, (_, name, suffixed) in weak.items() if w not in self.canon}
+        self.weak_lengths = tuple(sorted({len(w) for w in self.weak}, reverse=True))
+        self.stops = frozenset(read_sections("ner_org_stops.txt").get("", []))
+        self.stop_lengths = tuple(sorted({len(w) for w in self.stops}, reverse=True))
         self.regex = trie_regex(self.canon)  # for anchored matches (`match`); `scanner` scans text
         self.scanner = WordScanner(self.canon)
         self.idiom_re = trie_regex(self.idioms) if self.idioms else None
@@ -105,7 +133,44 @@ class PlaceIndex:
                 continue
             surface = text[s:e]
             out.append(Place(s, e, surface, self.canon[surface], surface not in self.full_names))
-        return self._towns(text, self._short_names(text, out))
+        out = self._listed(text, self._short_names(text, out))
+        return self._towns(text, out)
+
+    def _listed(self, text: str, found: list[Place]) -> list[Place]:
+        """Add weak names (`祁县`, `延长`) that stand in a list with a found place (`介休、祁县`), or
+        right under one when they carry their suffix (`晋中市祁县`, `台南市北区`). Only the text next
+        to places is looked at; names found this way confirm their own neighbours in turn."""
+        if not found:
+            return found
+        n = len(text)
+        taken = [(p.start, p.end) for p in found]
+        extra: list[Place] = []
+        work = list(taken)
+
+        def take(s: int, e: int, listed: bool) -> None:
+            name, suffixed = self.weak[text[s:e]]
+            if (listed or suffixed) and all(e <= ts or te <= s for ts, te in taken):
+                extra.append(Place(s, e, text[s:e], name, not suffixed))
+                taken.append((s, e))
+                work.append((s, e))
+
+        while work:
+            s0, e0 = work.pop()
+            for k in self.weak_lengths:  # right under the place, or after a list mark
+                if text[e0:e0 + k] in self.weak:
+                    take(e0, e0 + k, False)
+                    break
+            if e0 + 1 < n and text[e0] in _LIST_MARKS:
+                for k in self.weak_lengths:
+                    if text[e0 + 1:e0 + 1 + k] in self.weak:
+                        take(e0 + 1, e0 + 1 + k, True)
+                        break
+            if s0 >= 2 and text[s0 - 1] in _LIST_MARKS:  # before the place, across a list mark
+                for k in self.weak_lengths:
+                    if s0 - 1 - k >= 0 and text[s0 - 1 - k:s0 - 1] in self.weak:
+                        take(s0 - 1 - k, s0 - 1, True)
+                        break
+        return sorted(found + extra, key=lambda p: p.start) if extra else found
 
     def _short_names(self, text: str, found: list[Place]) -> list[Place]:
         """`中美关系` → 中国, 美国; `来华` → 中国 (one-character names, only in these set uses)."""
@@ -123,23 +188,86 @@ class PlaceIndex:
         return sorted(found + extra, key=lambda p: p.start)
 
     def _towns(self, text: str, found: list[Place]) -> list[Place]:
-        """Add `XX镇`/`XX村` names that start at a boundary (punctuation, a place, a stop word)."""
-        if not any(ch in text for ch in "镇乡村街"):
+        """Add `XX镇`/`XX乡`/`XX街道`/`XX村` (and `XX社区` after a place) named right after a boundary:
+        punctuation, a place, a stop word (`到达加勉乡` → 加勉乡, `赶赴磨西镇` → 磨西镇). A name found by
+        the list inside the town's name gives way to it (`东海` → `东海街道`)."""
+        if not any(ch in text for ch in "镇乡村街社"):
             return found
-        ends = {p.end for p in found}
-        taken = [(p.start, p.end) for p in found]
-        extra = []
-        for m in _TOWN_RE.finditer(text):
-            s, e = m.span()
-            word = m.group()
-            prev = text[s - 1] if s else ""
-            at_boundary = s == 0 or s in ends or prev in _TOWN_LEFT or not re.match(f"[{CJK}]", prev)
-            if not at_boundary or word[-2:] in self.not_places or word in self.not_places:
+        ends = {p.end: p for p in found}
+        stop_ends = _StopEnds(text, self.stops, self.stop_lengths)
+        extra: list[Place] = []
+        dropped: set[int] = set()
+        for m in _TOWN_SUFFIX_RE.finditer(text):
+            k, e = m.span(1)
+            suffix = m.group(1)
+            if e < len(text) and text[e] in _TOWN_NOT_AFTER[suffix]:
                 continue
-            if any(ts < e and s < te for ts, te in taken):
+            if k in stop_ends:
+                continue  # `全县现有村卫生室`, `他在村里`: a function word before it, the suffix starts a word
+            best = None  # (strength, length, start)
+            for n in (3, 2):
+                s = k - n
+                prefix = text[s:k]
+                if s < 0 or not all(re.match(f"[{CJK}]", c) for c in prefix):
+                    continue
+                word = prefix + suffix
+                if word in self.not_places or prefix[-1] + suffix in self.not_places:
+                    continue
+                if prefix[0] in _DETERMINERS:
+                    continue  # `各街镇`, `每个乡`: no name
+                if any(p.start < s < p.end for p in found):
+                    continue  # the candidate would cut a found place in two (`区东海街道`)
+                strength = self._boundary(text, s, ends, stop_ends)
+                if suffix == "社区" and s not in ends:
+                    strength = 0
+                if n == 3 and prefix[0] in _TOWN_LEFT and best is None:
+                    strength = min(strength, 1)  # `在江浦街道`: the 在 is no part of the name
+                if strength and (best is None or strength > best[0]):
+                    best = (strength, n, s)
+            if best is None:
                 continue
-            extra.append(Place(s, e, word, word, False))
-        return sorted(found + extra, key=lambda p: p.start) if extra else found
+            s = best[2]
+            inner = [p for p in found if s <= p.start and p.end <= k]
+            # a bare stem that starts inside the suffix (`码头镇安置点`: 镇安) was never meant
+            inner += [p for p in found if p.bare and k <= p.start < e]
+            if any(p.start < e and s < p.end for p in found if p not in inner):
+                continue
+            dropped.update(id(p) for p in inner)
+            town = Place(s, e, text[s:e], text[s:e], False)
+            extra.append(town)
+            ends[e] = town
+        if not extra:
+            return found
+        kept = [p for p in found if id(p) not in dropped]
+        return sorted(kept + extra, key=lambda p: p.start)
+
+    @staticmethod
+    def _boundary(text: str, s: int, ends: dict[int, Place], stop_ends: "_StopEnds") -> int:
+        """How clearly a name may start at `s`: 10 at the start, after punctuation or a place; the
+        length of a stop word ending there (到达, 赴); 1 after a joining character; else 0."""
+        if s == 0 or s in ends:
+            return 10
+        prev = text[s - 1]
+        if prev.isdigit():
+            return 0  # 13个街镇, 9个行政村: a count, not a name
+        if not re.match(f"[{CJK}]", prev):
+            return 10
+        if s in stop_ends:
+            return 1 + stop_ends[s]
+        return 1 if prev in _TOWN_LEFT else 0
+
+
+class _StopEnds:
+    """`i in stop_ends`: does a stop word (ner_org_stops.txt) end at `i`; `stop_ends[i]`: the longest."""
+
+    def __init__(self, text: str, stops: frozenset[str], lengths: tuple[int, ...]) -> None:
+        self.text, self.stops, self.lengths = text, stops, lengths
+
+    def __getitem__(self, i: int) -> int:
+        return next((k for k in self.lengths if k <= i and self.text[i - k:i] in self.stops), 0)
+
+    def __contains__(self, i: int) -> bool:
+        return self[i] > 0
 
 
 @lru_cache(maxsize=None)

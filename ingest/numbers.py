@@ -39,6 +39,8 @@ _FOLD[0xFF0E] = ord(".")
 _FOLD[0xFF0C] = ord(",")
 
 _ARABIC = re.compile(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?")
+# Thousands grouped by a space (Hong Kong and Taiwan: `14 258`, `1 378`), also thin and no-break spaces.
+_SPACE_GROUPED = re.compile("[0-9]{1,3}(?:[ \u00a0\u2009\u202f][0-9]{3})+(?:\\.[0-9]+)?")
 _TOKEN = re.compile(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?|.", re.S)
 _RANGE_SPLIT = re.compile("|".join(re.escape(s) for s in RANGE_SEPARATORS))
 
@@ -77,6 +79,8 @@ def parse_number(s: str) -> float | None:
     s = _fold(s)
     if not s:
         return None
+    if _SPACE_GROUPED.fullmatch(s):
+        s = "".join(s.split())
     if _ARABIC.fullmatch(s):
         return float(s.replace(",", ""))
     if "点" in s:

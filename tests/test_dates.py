@@ -105,3 +105,17 @@ def test_random_text_never_raises_and_offsets_hold(text, published):
         assert 0 <= d.start < d.end <= len(text)
         assert d.month is None or 1 <= d.month <= 12
         assert (d.year is None) == (d.year_source is None)
+
+
+def test_months_of_age_are_no_month():
+    assert rows("6月龄至5岁儿童", "2023-01-01") == []
+    assert rows("3月大的婴儿") == []
+    assert rows("6月中旬", "2023-01-01") == [("6月", 0, 2, 2023, 6, None, "published")]
+
+
+def test_taiwan_bracketed_day_takes_month_from_the_article():
+    assert rows("疾管署今（14）日公布，昨（13）日新增", "2023-09-14") == [
+        ("今（14）日", 3, 9, 2023, 9, 14, "relative"), ("昨（13）日", 12, 18, 2023, 9, 13, "relative")]
+    # a page dated the day after still finds the 14th
+    assert rows("今（14）日公布", "2023-09-15") == [("今（14）日", 0, 6, 2023, 9, 14, "relative")]
+    assert rows("今（14）日公布") == []  # undated article: no month to give it

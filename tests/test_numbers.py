@@ -119,3 +119,16 @@ def test_parsing_never_raises_on_numeral_soup(s):
 def test_arabic_round_trip(n):
     assert parse_number(str(n)) == n
     assert parse_number(f"{n:,}") == n
+
+
+@pytest.mark.parametrize("written, value", [
+    ("14 258", 14258),  # thousands grouped by a space (Hong Kong, Taiwan)
+    ("1\u00a0378", 1378),  # … or a no-break space
+    ("3万6千", 36000),  # Arabic digits going on after 万
+])
+def test_held_out_written_forms(written, value):
+    assert parse_number(written) == value
+
+
+def test_space_grouping_needs_groups_of_three():
+    assert parse_number("2125 1111") is None
