@@ -40,7 +40,9 @@ CLOCK_LINE = re.compile(r"(?:\S{0,4}(?:时间|時間)\s*)?\d{1,2}\s*[:：时時]
 SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?]")
 # `本报讯(记者 张丽 闫珊 通讯员 张倩云)` at the head of a paragraph.
 DATELINE_BYLINE = re.compile(
-    r"^\s*(?:本报讯|本报[^\s(（]{0,8}电|[^\s(（]{1,6}社[^\s(（]{0,8}电|[^\s(（]{0,6}讯)\s*[(（](?P<by>[^()（）]{2,80})[)）]")
+    r"^\s*(?:本报讯|本报[^\s(（]{0,14}电|[^\s(（]{1,6}社[^\s(（]{0,14}电|[^\s(（]{0,6}讯)\s*[(（](?P<by>[^()（）]{2,80})[)）]"
+    # Taiwan's `〔記者林郁婷／台北報導〕` (normalised to Simplified).
+    r"|^\s*[〔【\[(（]\s*(?P<tw>记者\s*[\u4e00-\u9fff]{2,4})\s*[／/]\s*[\u4e00-\u9fff]{1,6}(?:报导|报道)\s*[〕】\])）]")
 # `(姜晓萌 赵太迎)` closing the last paragraph.
 TRAILING_AUTHORS = re.compile(r"[(（](?P<by>[\u4e00-\u9fff]{1,4}(?:[\s、,，]+[\u4e00-\u9fff]{1,4})*)[)）]\s*$")
 HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
@@ -375,14 +377,16 @@ def clean_article(raw: RawArticle) -> Article:
             bylines.append(_byline_line(p.text))
     body = [p for p in paragraphs if p.kind == "body"]
     if body and (m := DATELINE_BYLINE.match(body[0].text)):
-        bylines.insert(0, m["by"].strip())
+        bylines.insert(0, (m["by"] or m["tw"]).strip())
     text = [p for p in paragraphs if p.kind != "byline"]
     if text and (m := TRAILING_AUTHORS.search(text[-1].text)):
         tokens = re.split(r"[\s、,，]+", m["by"].strip())
         roles = set(word_list("byline_roles.txt"))
         names = byline_names(m["by"])
-        # Every token a name or a byline word (记者, 通讯员), so `(中)` or `(含社区卫生服务中心)` is not a byline.
-        if names and all(t in roles or t in names for t in tokens):
+        # Every token a name, a byline word (记者) or a department (院办), so `(中)` or
+        # `(含社区卫生服务中心)` is not a byline.
+        org_endings = word_list("org_suffixes.txt")
+        if names and all(t in roles or t in names or (len(t) <= 6 and t.endswith(org_endings)) for t in tokens):
             bylines.append(m["by"].strip())
             if len(text[-1].text) == len(m.group(0).strip()):
                 text[-1].kind = "byline"  # the line is nothing but the byline

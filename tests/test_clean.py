@@ -240,3 +240,17 @@ def test_a_repeated_sub_heading_below_running_text_is_not_the_headline():
     a = clean("\n".join([BODY, "“快”字当头", BODY2, "“快”字当头"]))
     assert a.title is None
     assert texts(a)[0] == BODY  # nothing above the sub-heading was dropped
+
+
+def test_counters_on_the_metadata_line_stay_out_of_the_byline():
+    a = clean("\n".join(["标题在此处", "来源：基层卫生健康处　　浏览次数：1268", BODY]))
+    assert (a.byline, a.authors) == ("基层卫生健康处", [])
+    b = clean("\n".join(["标题在此处", "作者：院办　点击数：523", BODY, "（院办 张晓燕）"]))
+    assert b.authors == ["张晓燕"] and b.paragraphs[-1].kind == "byline"
+
+
+def test_agency_and_taiwan_datelines_give_the_reporter():
+    a = clean("\n".join(["标题在此处", "新华社日内瓦11月16日电（记者 孟晓宇）世卫组织16日发布报告,全球麻疹病例大幅上升。"]))
+    assert a.authors == ["孟晓宇"]
+    b = clean("\n".join(["標題在此處", "〔記者林郁婷／台北報導〕衛生福利部疾病管制署今日公布,上週新增83例本土登革熱病例。"]))
+    assert b.authors == ["林郁婷"]
