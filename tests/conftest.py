@@ -1,7 +1,10 @@
 """Shared fixtures: a seed archive built once per session with the real pipeline, on a real file."""
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -28,3 +31,22 @@ def seeds_copy(tmp_path) -> Path:
     dest = tmp_path / "seeds"
     shutil.copytree(SEEDS, dest)
     return dest
+
+
+SCORER = SHARED / "acceptance" / "score.py"
+
+
+def score_archive(db: Path, gold: Path) -> dict:
+    """The summary `../shared/acceptance/score.py` prints for an archive; fails (never skips) without it."""
+    if not SCORER.exists():
+        pytest.fail(f"{SCORER} is missing: the quality gates need ../shared beside the checkout")
+    out = subprocess.run([sys.executable, str(SCORER), str(db), str(gold), "--json"],
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def check_floors_and_ceilings(scores: dict, floors: dict, ceilings: dict) -> None:
+    """Every figure at or above its floor and at or below its ceiling, all misses reported at once."""
+    misses = [f"{k} fell to {scores[k]} (floor {v})" for k, v in floors.items() if scores[k] is None or scores[k] < v]
+    misses += [f"{k} rose to {scores[k]} (ceiling {v})" for k, v in ceilings.items() if scores[k] > v]
+    assert not misses, "; ".join(misses)

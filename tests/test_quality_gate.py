@@ -2,15 +2,11 @@
 
 Raise a floor when a change improves a figure; never lower one to let a change through.
 """
-import json
-import subprocess
-import sys
 
 import pytest
 
-from conftest import SHARED
+from conftest import SHARED, check_floors_and_ceilings, score_archive
 
-SCORER = SHARED / "acceptance" / "score.py"
 GOLD = SHARED / "acceptance" / "seeds_gold.json"
 
 FLOORS = {  # at least
@@ -31,18 +27,8 @@ def test_offsets_were_actually_checked(scores):
 
 @pytest.fixture(scope="module")
 def scores(seed_db):
-    if not SCORER.exists():
-        pytest.fail(f"{SCORER} is missing: the quality gate needs ../shared beside the checkout")
-    out = subprocess.run([sys.executable, str(SCORER), str(seed_db), str(GOLD), "--json"],
-                         capture_output=True, text=True, check=True)
-    return json.loads(out.stdout)
+    return score_archive(seed_db, GOLD)
 
 
-@pytest.mark.parametrize("key, floor", FLOORS.items())
-def test_score_floor(scores, key, floor):
-    assert scores[key] is not None and scores[key] >= floor, f"{key} fell to {scores[key]} (floor {floor})"
-
-
-@pytest.mark.parametrize("key, ceiling", CEILINGS.items())
-def test_score_ceiling(scores, key, ceiling):
-    assert scores[key] <= ceiling, f"{key} rose to {scores[key]} (ceiling {ceiling})"
+def test_scores_hold_their_floors_and_ceilings(scores):
+    check_floors_and_ceilings(scores, FLOORS, CEILINGS)

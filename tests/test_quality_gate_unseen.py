@@ -10,20 +10,16 @@ floor when a change improves a figure; never lower one to let a change through, 
 rule to one sentence of these pages (every rule is a named, commented data entry or a small
 general pattern with a unit test of its own).
 """
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import SHARED
+from conftest import SHARED, check_floors_and_ceilings, score_archive
 from ingest.pipeline import ingest_paths
 
 HERE = Path(__file__).resolve().parent
 UNSEEN = HERE / "corpus" / "unseen"
 GOLD = HERE / "corpus" / "unseen_gold.json"
-SCORER = SHARED / "acceptance" / "score.py"
 
 FLOORS = {  # at least
     "person_f1": 1.0, "role_acc": 1.0, "org_recall": 1.0, "place_recall": 0.97, "date_recall": 1.0,
@@ -37,14 +33,10 @@ CEILINGS = {  # at most
 
 @pytest.fixture(scope="module")
 def scores(tmp_path_factory):
-    if not SCORER.exists():
-        pytest.fail(f"{SCORER} is missing: the held-out quality gate needs ../shared beside the checkout")
     db = tmp_path_factory.mktemp("unseen") / "unseen.db"
     summary = ingest_paths(str(db), [str(UNSEEN)])
     assert summary.errors == 0, summary.failures
-    out = subprocess.run([sys.executable, str(SCORER), str(db), str(GOLD), "--json"],
-                         capture_output=True, text=True, check=True)
-    return json.loads(out.stdout)
+    return score_archive(db, GOLD)
 
 
 def test_every_held_out_article_is_there(scores):
@@ -52,11 +44,5 @@ def test_every_held_out_article_is_there(scores):
     assert scores["offsets_checked"] >= 400  # mentions, dates and claims all stored with offsets
 
 
-@pytest.mark.parametrize("key, floor", FLOORS.items())
-def test_score_floor(scores, key, floor):
-    assert scores[key] is not None and scores[key] >= floor, f"{key} fell to {scores[key]} (floor {floor})"
-
-
-@pytest.mark.parametrize("key, ceiling", CEILINGS.items())
-def test_score_ceiling(scores, key, ceiling):
-    assert scores[key] <= ceiling, f"{key} rose to {scores[key]} (ceiling {ceiling})"
+def test_scores_hold_their_floors_and_ceilings(scores):
+    check_floors_and_ceilings(scores, FLOORS, CEILINGS)
