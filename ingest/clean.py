@@ -147,11 +147,11 @@ def byline_names(byline: str) -> list[str]:
 
     Role words and department names (tokens with an organisation ending) are not names.
     """
-    roles = set(word_list("byline_roles.txt"))
+    roles, longest_first = _byline_roles()
     org_endings = word_list("org_suffixes.txt")
     names = []
     for token in re.split(r"[\s、,，/／:：;；|]+", byline):
-        for role in sorted(roles, key=len, reverse=True):  # `记者张丽` written without a space
+        for role in longest_first:  # `记者张丽` written without a space
             if token.startswith(role) and HAN_NAME.match(token[len(role):] or "-"):
                 token = token[len(role):]
                 break
@@ -161,10 +161,22 @@ def byline_names(byline: str) -> list[str]:
     return names
 
 
+@lru_cache(maxsize=1)
+def _byline_pattern() -> re.Pattern:
+    words = "|".join(map(re.escape, sorted(word_list("byline_lines.txt"), key=len, reverse=True)))
+    return re.compile(rf"^\s*(?:{words})\s*[/／:：|｜]\s*(\S.*)$")
+
+
+@lru_cache(maxsize=1)
+def _byline_roles() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Byline role words as a set, and longest first for prefix matching (`记者张丽`)."""
+    roles = word_list("byline_roles.txt")
+    return frozenset(roles), tuple(sorted(roles, key=len, reverse=True))
+
+
 def _byline_line(line: str) -> str | None:
     """The part after `文/`, `图/`, `责任编辑:` when the line is a byline."""
-    words = "|".join(map(re.escape, sorted(word_list("byline_lines.txt"), key=len, reverse=True)))
-    m = re.match(rf"^\s*(?:{words})\s*[/／:：|｜]\s*(\S.*)$", line)
+    m = _byline_pattern().match(line)
     return m.group(1).strip() if m else None
 
 
@@ -381,7 +393,7 @@ def clean_article(raw: RawArticle) -> Article:
     text = [p for p in paragraphs if p.kind != "byline"]
     if text and (m := TRAILING_AUTHORS.search(text[-1].text)):
         tokens = re.split(r"[\s、,，]+", m["by"].strip())
-        roles = set(word_list("byline_roles.txt"))
+        roles, _ = _byline_roles()
         names = byline_names(m["by"])
         # Every token a name, a byline word (记者) or a department (院办), so `(中)` or
         # `(含社区卫生服务中心)` is not a byline.

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHARED, check_floors_and_ceilings, score_archive
+from conftest import check_floors_and_ceilings, score_archive
 from ingest.pipeline import ingest_paths
 
 HERE = Path(__file__).resolve().parent
