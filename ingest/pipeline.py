@@ -131,20 +131,18 @@ def ingest_paths(db_path: str, paths: list[str], progress: Progress | None = Non
     db = store.open_archive(db_path)
     try:
         known = store.ingested_sources(db)
-        jobs, duplicates, seen = [], [], {}
+        jobs, seen = [], {}
         for abspath, relpath in files:
             if relpath in seen:  # two folders holding the same relative path: keep the first, say so
-                duplicates.append(ProcessedSource(SourceFile(relpath, abspath, file_digest(abspath)[0], 0),
-                                                  error_stage="read", error=f"same path as {seen[relpath]}, "
-                                                  f"already ingested in this run; ingest {abspath} separately"))
+                _record(summary, ProcessedSource(SourceFile(relpath, abspath, file_digest(abspath)[0], 0),
+                                                 error_stage="read", error=f"same path as {seen[relpath]}, "
+                                                 f"already ingested in this run; ingest {abspath} separately"))
                 continue
             seen[relpath] = abspath
             if relpath in known and known[relpath] == file_digest(abspath)[0]:
                 summary.skipped += 1
                 continue
             jobs.append((abspath, relpath, max_bytes))
-        for processed in duplicates:
-            _record(summary, processed)
         writer = store.Writer(db)
         with _processed(jobs, workers) as results:
             for processed in (progress(results, len(jobs)) if progress else results):
