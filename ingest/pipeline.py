@@ -6,19 +6,22 @@ drives it over many files and hands each result to the store, reporting progress
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.pool
+import os
 import threading
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from . import store
 from .claims import extract_claims
 from .clean import clean_article
 from .dates import extract_dates
 from .entities import extract_entities
-from .read import DEFAULT_MAX_BYTES, file_digest, find_files, read_source
+from .read import DEFAULT_MAX_BYTES, count_files, file_digest, find_files, read_source
 from .records import Article, DroppedLine, SourceFile
 from .split import split_articles
 
@@ -38,6 +41,7 @@ class ProcessedSource:
     dropped: list[DroppedLine] = field(default_factory=list)  # lines that belong to no article
     error_stage: str | None = None
     error: str | None = None
+    skipped: bool = False  # already archived with the same sha256: nothing to write
 
 
 @dataclass
@@ -104,10 +108,27 @@ def process_source(source: SourceFile) -> ProcessedSource:
     return result
 
 
-def read_and_process(job: tuple[str, str, int]) -> ProcessedSource:
-    """Read and process one file (run in a worker process); a file that cannot be opened is a read error."""
-    abspath, relpath, max_bytes = job
+# A job for a worker: (absolute path, relative path, max bytes, sha256 already archived under that
+# path or None, absolute path of an earlier file with the same relative path or None).
+Job = tuple[str, str, int, str | None, str | None]
+
+
+def read_and_process(job: Job) -> ProcessedSource:
+    """Read and process one file (run in a worker process); a file that cannot be opened is a read error.
+
+    A file already archived with the same sha256 comes back `skipped` without being parsed; a file
+    whose relative path an earlier folder in the same run already had is refused, naming that file.
+    """
+    abspath, relpath, max_bytes, known_sha256, same_path_as = job
     try:
+        if same_path_as is not None:
+            return ProcessedSource(SourceFile(relpath, abspath, file_digest(abspath)[0], 0), error_stage="read",
+                                   error=f"same path as {same_path_as}, already ingested in this run; "
+                                   f"ingest {abspath} separately")
+        if known_sha256 is not None:
+            sha256, size = file_digest(abspath)
+            if sha256 == known_sha256:
+                return ProcessedSource(SourceFile(relpath, abspath, sha256, size), skipped=True)
         source = read_source(abspath, relpath, max_bytes)
     except OSError as e:
         return ProcessedSource(SourceFile(relpath, abspath, "", 0), error_stage="read",
@@ -121,72 +142,88 @@ def ingest_paths(db_path: str, paths: list[str], progress: Progress | None = Non
 
     Files are read, cleaned and extracted by `workers` processes and written, in order, by this
     one, so the archive is the same whatever the number of workers. Unchanged files (same path,
-    same sha256) are skipped before any parsing. `progress(items, length)` wraps the stream of
-    processed files (a progress bar in the CLI). Raises FileNotFoundError for a path that does not
-    exist, before anything is written.
+    same sha256) are skipped before any parsing. Paths are streamed from the folders, never held
+    in a list, so memory does not grow with the corpus. `progress(items, length)` wraps the stream
+    of files as they are done (a progress bar in the CLI). Raises FileNotFoundError for a path
+    that does not exist, before anything is written.
     """
     started = time.perf_counter()
-    files = list(find_files(paths))
-    summary = Summary(files=len(files))
-    db = store.open_archive(db_path)
-    try:
-        known = store.ingested_sources(db)
-        jobs, seen = [], {}
-        for abspath, relpath in files:
-            if relpath in seen:  # two folders holding the same relative path: keep the first, say so
-                _record(summary, ProcessedSource(SourceFile(relpath, abspath, file_digest(abspath)[0], 0),
-                                                 error_stage="read", error=f"same path as {seen[relpath]}, "
-                                                 f"already ingested in this run; ingest {abspath} separately"))
-                continue
-            seen[relpath] = abspath
-            if relpath in known and known[relpath] == file_digest(abspath)[0]:
-                summary.skipped += 1
-                continue
-            jobs.append((abspath, relpath, max_bytes))
-        writer = store.Writer(db)
-        with _processed(jobs, workers) as results:
-            for processed in (progress(results, len(jobs)) if progress else results):
+    summary = Summary(files=count_files(paths))
+    workers = min(workers, summary.files)
+    with _worker_pool(workers) as pool:  # forked now, while this process is still small
+        db = store.open_archive(db_path)
+        try:
+            known = store.ingested_sources(db)
+            writer = store.Writer(db)
+            results = _processed(pool, workers, _jobs(paths, known, max_bytes))
+            for processed in (progress(results, summary.files) if progress else results):
+                if processed.skipped:
+                    summary.skipped += 1
+                    continue
                 for written in writer.add(processed):
                     _record(summary, written)
             for written in writer.flush():
                 _record(summary, written)
-    finally:
-        store.close_archive(db)
+        finally:
+            store.close_archive(db)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
+def _jobs(paths: list[str], known: dict[str, str], max_bytes: int) -> Iterator[Job]:
+    """One job per file found, lazily; a relative path met before in this run names its first holder."""
+    folders: list[str] = []  # folders given before the current one (a handful: the command line's)
+    files_named: dict[str, str] = {}  # base name -> path, for files given directly
+    for given in paths:
+        for abspath, relpath in find_files([given]):
+            earlier = next((os.path.join(f, relpath) for f in folders
+                            if os.path.isfile(os.path.join(f, relpath))), files_named.get(relpath))
+            yield abspath, relpath, max_bytes, known.get(relpath), earlier
+        if os.path.isdir(given):
+            folders.append(os.path.abspath(given))
+        else:
+            files_named.setdefault(os.path.basename(given), str(Path(given).resolve()))
+
+
 @contextmanager
-def _processed(jobs: list[tuple[str, str, int]], workers: int) -> Iterator[Iterator[ProcessedSource]]:
-    """The processed files in job order, from a pool of worker processes when there is work to share.
+def _worker_pool(workers: int) -> Iterator[multiprocessing.pool.Pool | None]:
+    """A pool of `workers` processes when there is work to share, else None (work in this process).
+
+    The pool is forked before the archive is opened or any path is read, so workers start as small
+    as the interpreter and do not carry (or count again) what this process holds later.
+    """
+    if workers <= 1:
+        yield None
+        return
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield pool
+
+
+def _processed(pool: multiprocessing.pool.Pool | None, workers: int, jobs: Iterator[Job]) -> Iterator[ProcessedSource]:
+    """The processed files in job order, from the pool's workers when there is a pool.
 
     At most IN_FLIGHT_PER_WORKER chunks per worker are handed out ahead of the writer, so results
     cannot pile up in memory when writing is the slower side (Pool.imap alone has no such limit).
     """
-    if workers <= 1 or len(jobs) < 2:
-        yield map(read_and_process, jobs)
+    if pool is None:
+        yield from map(read_and_process, jobs)
         return
-    workers = min(workers, len(jobs))
     room = threading.Semaphore(workers * WORKER_CHUNK * IN_FLIGHT_PER_WORKER)
     stop = threading.Event()
 
-    def fed() -> Iterator[tuple[str, str, int]]:
+    def fed() -> Iterator[Job]:
         for job in jobs:
             while not room.acquire(timeout=0.1):
                 if stop.is_set():
                     return
             yield job
 
-    def taken(results: Iterator[ProcessedSource]) -> Iterator[ProcessedSource]:
-        for result in results:
+    try:
+        for result in pool.imap(read_and_process, fed(), chunksize=WORKER_CHUNK):
             room.release()
             yield result
-
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        try:
-            yield taken(pool.imap(read_and_process, fed(), chunksize=WORKER_CHUNK))
-        finally:
-            stop.set()
+    finally:
+        stop.set()
 
 
 def _record(summary: Summary, processed: ProcessedSource) -> None:

@@ -39,21 +39,38 @@ class ReadError(ValueError):
 def find_files(paths: list[str]) -> Iterator[tuple[str, str]]:
     """(absolute path, path relative to the folder given) for each `*.txt` under `paths`, in sorted order.
 
-    A file named directly is recorded by its base name; a missing path raises FileNotFoundError.
+    Folders are walked one directory at a time, so a corpus of any size costs memory for one
+    directory listing, not for every path. A file named directly is recorded by its base name;
+    a missing path raises FileNotFoundError before anything is yielded.
     """
     for given in paths:
-        p = Path(given)
-        if p.is_dir():
-            root = os.path.abspath(given)
-            found = []
-            for folder, _, names in os.walk(root):  # os.walk: 30x faster than Path.rglob on 40k files
-                found += [os.path.join(folder, n) for n in names if n.lower().endswith(".txt")]
-            for f in sorted(found, key=lambda f: os.path.relpath(f, root).split(os.sep)):
-                yield f, Path(os.path.relpath(f, root)).as_posix()
-        elif p.is_file():
-            yield str(p.resolve()), p.name
-        else:
+        if not os.path.exists(given):
             raise FileNotFoundError(f"{given}: no such file or folder")
+    for given in paths:
+        if os.path.isdir(given):
+            yield from _walk_sorted(os.path.abspath(given), "")
+        else:
+            yield str(Path(given).resolve()), Path(given).name
+
+
+def count_files(paths: list[str]) -> int:
+    """How many files `find_files(paths)` will yield (for a progress bar), without keeping them."""
+    return sum(1 for _ in find_files(paths))
+
+
+def _walk_sorted(folder: str, prefix: str) -> Iterator[tuple[str, str]]:
+    # Names sorted within each folder, sub-folders where their name falls: the same order as sorting
+    # every relative path by its components. Symlinked folders are not followed (as os.walk).
+    try:
+        with os.scandir(folder) as it:
+            entries = sorted(((e.name, e.is_dir() and not e.is_symlink(), e.is_dir()) for e in it))
+    except OSError:
+        return
+    for name, walk_into, is_dir in entries:
+        if walk_into:
+            yield from _walk_sorted(os.path.join(folder, name), f"{prefix}{name}/")
+        elif not is_dir and name.lower().endswith(".txt"):
+            yield os.path.join(folder, name), prefix + name
 
 
 def file_digest(abspath: str) -> tuple[str, int]:

@@ -3,7 +3,7 @@ import hashlib
 
 import pytest
 
-from ingest.read import ReadError, check_text, decode, find_files, read_source
+from ingest.read import ReadError, check_text, count_files, decode, find_files, read_source
 
 
 def test_utf8_with_and_without_bom():
@@ -95,3 +95,23 @@ def test_find_files_walks_folders_recursively_for_txt(tmp_path):
 def test_find_files_names_a_missing_path(tmp_path):
     with pytest.raises(FileNotFoundError, match="nope: no such file or folder"):
         list(find_files([str(tmp_path / "nope")]))
+
+
+def test_find_files_streams_in_the_order_of_sorted_path_components(tmp_path):
+    # Walking folder by folder must give the order a full sort of the relative paths would:
+    # a folder's files sit where the folder's name sorts among its siblings.
+    for name in ("a.txt", "a/z.txt", "a/b/c.txt", "a b.txt", "ab/a.txt", "B.txt", "a/a.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    found = find_files([str(tmp_path)])
+    assert next(found) == (str(tmp_path / "B.txt"), "B.txt")  # a generator: nothing listed ahead of need
+    rel = ["B.txt"] + [r for _, r in found]
+    assert rel == sorted(rel, key=lambda r: r.split("/")) == [
+        "B.txt", "a/a.txt", "a/b/c.txt", "a/z.txt", "a b.txt", "a.txt", "ab/a.txt"]
+
+
+def test_count_files_matches_what_find_files_yields(tmp_path):
+    for name in ("x/1.txt", "x/2.TXT", "x/y/3.txt", "x/y/skip.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    assert count_files([str(tmp_path / "x"), str(tmp_path / "x" / "1.txt")]) == 4
