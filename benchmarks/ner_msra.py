@@ -1,6 +1,6 @@
 """Score the entity extractor on the MSRA NER test set (PER / LOC / ORG, exact spans).
 
-    python benchmarks/ner_msra.py [--limit N] [--data PATH]
+    python benchmarks/ner_msra.py [--limit N] [--data PATH] [--stage all|rules|model]
 
 Measure only: the data stays in ../shared/benchmarks/ner/ (never copied into the project) and the
 rules are not tuned on it. Each sentence is run as a one-paragraph article; nested mentions are
@@ -17,7 +17,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from ingest import entities  # noqa: E402
 from ingest.entities import extract_entities  # noqa: E402
+from ingest.ner_model import TYPES as KIND, tagger  # noqa: E402
+from ingest.records import Mention  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "benchmarks" / "ner" / "msra_test_bio.txt"
 TYPE = {"person": "PER", "place": "LOC", "org": "ORG"}
@@ -81,7 +84,11 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=DEFAULT, help="msra_test_bio.txt (one char<TAB>tag a line)")
     ap.add_argument("--limit", type=int, default=0, help="use N evenly spaced sentences (0 = all)")
     ap.add_argument("--errors", type=int, default=0, help="print up to N wrong sentences")
+    ap.add_argument("--stage", choices=("all", "rules", "model"), default="all",
+                    help="score the whole extractor (default), the rules alone or the tagger alone")
     args = ap.parse_args()
+    if args.stage == "rules":
+        entities._tagged = lambda items, found: []
     sentences = read_bio(args.data)
     if args.limit and args.limit < len(sentences):
         step = len(sentences) / args.limit
@@ -94,7 +101,10 @@ def main() -> None:
     for text, gold in sentences:
         norm = text.translate(WIDTH)
         t0 = time.perf_counter()
-        mentions = extract_entities(None, [norm])
+        if args.stage == "model":
+            mentions = [Mention(KIND[k], "", "", s, e, None, 0) for s, e, k in tagger().tag(norm)]
+        else:
+            mentions = extract_entities(None, [norm])
         elapsed += time.perf_counter() - t0
         pred = flatten([(m.start, m.end, TYPE[m.type]) for m in mentions if m.paragraph_seq == 0])
         for t, c in counts.items():
@@ -109,7 +119,7 @@ def main() -> None:
             print("   missed:", sorted((text[s:e], t) for s, e, t in gold - pred))
             print("   extra: ", sorted((text[s:e], t) for s, e, t in pred - gold))
     total = [sum(c[i] for c in counts.values()) for i in range(3)]
-    print(f"MSRA test: {len(sentences)} sentences, {n_chars} characters")
+    print(f"MSRA test: {len(sentences)} sentences, {n_chars} characters; stage: {args.stage}")
     print(f"{'type':<8}{'P':>8}{'R':>8}{'F1':>8}{'gold':>8}{'pred':>8}")
     for t, (tp, fp, fn) in list(counts.items()) + [("overall", total)]:
         p, r, f = prf(tp, fp, fn)

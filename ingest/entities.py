@@ -11,8 +11,10 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from .ner_lexicon import CJK, WordScanner
+from .ner_lexicon import CJK, WordScanner, read_words
+from .ner_model import tagger
 from .ner_orgs import Org, org_index
 from .ner_persons import _LEFT_CHARS, MEDIUM, PersonHit, person_finder
 from .ner_places import Place, place_index
@@ -21,6 +23,7 @@ from .records import Mention
 log = logging.getLogger(__name__)
 
 _CJK_CHAR = re.compile(f"[{CJK}]")
+_NAME_CHARS = re.compile(f"[{CJK}·]+")
 _NUM = "一二三四五六七八九十百0-9"
 # Full suffix → the short form news uses (`黑龙江省卫生健康委员会` → `省卫健委`).
 _SHORT_SUFFIX = {
@@ -89,8 +92,66 @@ def _extract(title: str | None, paragraphs: list[str]) -> list[Mention]:
             if any(s < p.end and p.start < e for s, e in taken):
                 continue  # a person's name wins over a place name that looks like it
             mentions.append(Mention("place", p.name, p.surface, p.start, p.end, None, item.seq))
+    mentions = _tagged(items, mentions)
     mentions.sort(key=lambda m: (-1 if m.paragraph_seq is None else m.paragraph_seq, m.start, -m.end, m.type))
     return mentions
+
+
+def _tagged(items: list[_Text], found: list[Mention]) -> list[Mention]:
+    """`found` with the names the statistical tagger finds where no rule did (`江泽民指出`, `新华社`).
+
+    The rules keep the last word, with two exceptions where the tagger reads more of the text: a
+    person it finds wins over place names inside or across the name (`李长春`, not 长春; a list
+    `徐永清徐匡迪`, not 清徐) unless the place is a full division name (`清徐县`); and a person it
+    reads longer than a rule did from the same first character (`记者唐进修报道`, `普里马科夫`)
+    takes the longer name. A person must look like one: a surname and one to three given-name
+    characters, or a transliterated foreign name, and not a listed non-name.
+    """
+    finder, model, places_ix, inside = person_finder(), tagger(), place_index(), _word_bigrams()
+    by_seq: dict[int | None, list[Mention]] = {}
+    for m in found:
+        by_seq.setdefault(m.paragraph_seq, []).append(m)
+    dropped: set[int] = set()  # id() of rule mentions the tagger overrides
+    added: list[Mention] = []
+    for it in items:
+        here = by_seq.get(it.seq, [])
+        yielding = {(p.start, p.end) for p in it.places if p.bare or p.surface not in places_ix.cn_full}
+        for s, e, kind in model.tag(it.text):
+            surface = it.text[s:e]
+            if len(surface) < 2 or not _NAME_CHARS.fullmatch(surface):
+                continue
+            if it.text[s - 1:s + 1] in inside or it.text[e - 1:e + 1] in inside:
+                continue  # starts or ends inside a word (`都平|安`, `吴奶|奶`)
+            over = [m for m in here if m.start < e and s < m.end and id(m) not in dropped]
+            if kind == "LOC":  # the name the place lists give it (`北京` → 北京市), as for rule places
+                if not over and surface not in places_ix.not_places and surface not in places_ix.ambiguous:
+                    added.append(Mention("place", places_ix.canon.get(surface, surface), surface, s, e, None, it.seq))
+                continue
+            if kind == "ORG":
+                if not over:
+                    added.append(Mention("org", surface, surface, s, e, None, it.seq))
+                continue
+            sl = finder.surname_len(surface, 0)
+            chinese = sl and 1 <= len(surface) - sl <= (2 if sl == 1 else 1 + sl) and "·" not in surface
+            if not (chinese or finder.foreign_ok(surface)) or finder.rejected(surface):
+                continue
+            role = next((r for ts, te, r in it.title_spans if te == s or ts == e), None)
+            if chinese and sl == 1 and finder.lex.surname_tier.get(surface[0]) == 2 and role is None and not over:
+                continue  # a rarer surname that often opens an ordinary word (`常通风`) needs a title
+            if all(m.type == "place" and (m.start, m.end) in yielding for m in over):
+                dropped.update(id(m) for m in over)
+            elif len(over) == 1 and over[0].type == "person" and over[0].start == s and over[0].end < e:
+                dropped.add(id(over[0]))
+                role = over[0].role or role
+            else:
+                continue
+            added.append(Mention("person", surface, surface, s, e, role, it.seq))
+    return [m for m in found if id(m) not in dropped] + added
+
+
+@lru_cache(maxsize=1)
+def _word_bigrams() -> frozenset[str]:
+    return frozenset(read_words("ner_word_bigrams.txt"))
 
 
 def _merge_hits(hits: list[PersonHit]) -> list[PersonHit]:

@@ -68,6 +68,7 @@ class PlaceIndex:
     def __init__(self) -> None:
         ambiguous = read_sections("ner_places_ambiguous.txt")
         blocked = set(ambiguous.get("", []))
+        self.ambiguous = blocked  # stems that are ordinary words too (`朝阳`, `和平`)
         self.idioms = ambiguous.get("idioms", [])
         self.not_places = set(ambiguous.get("not places", []))
         canon: dict[str, tuple[int, str]] = {}  # surface -> (level, canonical)

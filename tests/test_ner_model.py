@@ -1,0 +1,132 @@
+"""The statistical name tagger: its decoding, its features, its training labels and what it adds."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from ingest.entities import extract_entities
+from ingest.ner_model import ILLEGAL, TAGS, feature_rows, spans, tagger, viterbi
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "training"))
+from train_ner import read_corpus, word_bigrams  # noqa: E402
+
+
+def found(text: str) -> list[tuple[str, str, int, int, str | None]]:
+    return [(m.type, m.surface, m.start, m.end, m.role) for m in extract_entities(None, [text])]
+
+
+def tags(*names: str) -> list[int]:
+    return [TAGS.index(n) for n in names]
+
+
+def test_spans_read_bio_runs():
+    path = tags("B-PER", "I-PER", "I-PER", "O", "B-LOC", "B-LOC", "I-LOC", "O", "B-ORG")
+    assert spans(path) == [(0, 3, "PER"), (4, 5, "LOC"), (5, 7, "LOC"), (8, 9, "ORG")]
+    assert spans([]) == []
+
+
+def test_viterbi_never_breaks_bio_even_when_emissions_ask_for_it():
+    rng = np.random.default_rng(0)
+    transitions = np.zeros((len(TAGS) + 1, len(TAGS)), np.float32)
+    transitions[ILLEGAL] = -1e9
+    inside = [i for i, t in enumerate(TAGS) if t.startswith("I-")]
+    for _ in range(200):
+        emissions = rng.normal(size=(12, len(TAGS))).astype(np.float32)
+        emissions[:, inside] += 3  # I- tags look best everywhere
+        path = viterbi(emissions, transitions)
+        assert TAGS[path[0]][:2] != "I-"
+        for a, b in zip(path, path[1:]):
+            assert not ILLEGAL[a, b], (TAGS[a], TAGS[b])
+
+
+def test_viterbi_follows_the_emissions_when_they_are_legal():
+    emissions = np.full((4, len(TAGS)), -5.0, np.float32)
+    for i, t in enumerate(("B-PER", "I-PER", "O", "B-ORG")):
+        emissions[i, TAGS.index(t)] = 5.0
+    transitions = np.zeros((len(TAGS) + 1, len(TAGS)), np.float32)
+    transitions[ILLEGAL] = -1e9
+    assert viterbi(emissions, transitions) == tags("B-PER", "I-PER", "O", "B-ORG")
+
+
+def test_feature_rows_do_not_depend_on_python_hash_seed():
+    # str hashes change per process; the weights are indexed by our own hash, which must not
+    text = "江泽民指出，新华社北京电"
+    script = ("import sys; from ingest.ner_model import feature_rows; "
+              f"print(feature_rows({text!r}, 20).sum(), feature_rows({text!r}, 20).shape)")
+    outputs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                              env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"}, cwd=ROOT).stdout
+               for seed in ("1", "2", "3")}
+    rows = feature_rows(text, 20)
+    assert outputs == {f"{rows.sum()} (12, 10)\n"}
+    assert rows.min() >= 0 and rows.max() < 2 ** 20
+
+
+def test_feature_rows_see_context_not_just_the_character():
+    a, b = feature_rows("王海说", 20), feature_rows("王海洋", 20)
+    assert (a[0] != b[0]).sum() > 0  # the first character's window reaches two to the right
+    assert (a[0, :3] == b[0, :3]).all()  # what lies left of and at it is the same
+
+
+def test_shipped_model_tags_bare_names_places_and_organisations():
+    assert tagger().tag("江泽民指出，要加强同叶利钦的对话。") == [(0, 3, "PER"), (10, 13, "PER")]
+    assert tagger().tag("新华社北京1月2日电") == [(0, 3, "ORG"), (3, 5, "LOC")]
+    assert tagger().tag("") == []
+
+
+def test_bare_names_become_person_mentions_with_offsets():
+    assert found("王建国和李红梅参加了会议。") == [
+        ("person", "王建国", 0, 3, None), ("person", "李红梅", 4, 7, None)]
+    assert found("徐永清徐匡迪徐有芳出席。") == [
+        ("person", "徐永清", 0, 3, None), ("person", "徐匡迪", 3, 6, None), ("person", "徐有芳", 6, 9, None)]
+
+
+def test_tagged_place_takes_the_canonical_name_and_tagged_organisation_its_surface():
+    ms = extract_entities(None, ["新华社北京1月2日电"])
+    assert [(m.type, m.name, m.surface, m.start, m.end) for m in ms] == [
+        ("org", "新华社", "新华社", 0, 3), ("place", "北京市", "北京", 3, 5)]
+
+
+def test_a_tagged_person_wins_over_a_place_inside_its_name_but_not_a_full_division():
+    assert found("李长春在长春市考察。") == [("person", "李长春", 0, 3, None), ("place", "长春市", 4, 7, None)]
+
+
+def test_a_tagged_person_longer_than_the_rule_one_keeps_the_rules_title():
+    assert found("本报记者唐进修报道：") == [("person", "唐进修", 4, 7, "本报记者")]
+
+
+@pytest.mark.parametrize("text", [
+    "把每一位队员都平安带回家。",  # 都平|安: would end inside a word
+    "丁倩正在为93岁的吴奶奶接种疫苗。",  # 吴奶|奶: a kinship term, not a name
+    "坚持戴口罩、勤洗手、常通风、少聚集。",  # 常: a rarer surname opening an ordinary word, no title
+    "维护世界和平，迎着朝阳出发，长治久安。",  # 朝阳: a listed ambiguous stem
+])
+def test_tagger_spans_that_are_ordinary_words_are_dropped(text):
+    assert [m for m in found(text) if m[1] != "丁倩"] == []
+
+
+def test_a_person_ending_inside_an_idiom_keeps_the_rule_span():
+    assert found("党委书记、主任白林身先士卒。") == [("person", "白林", 7, 9, "党委书记、主任")]
+
+
+def test_training_labels_split_lists_of_people_and_join_surname_and_given_name(tmp_path):
+    corpus = tmp_path / "c.txt"
+    corpus.write_text("王/nr 涛/nr 王/nr 海/nr 欧阳/nr 修/nr 叶利钦/nr 说/v ，/w 新华社/nt 北京/ns 电/n\n"
+                      "\n１２月/t ３１日/t\n", encoding="utf-8")
+    lines = read_corpus(corpus)
+    text, labels = lines[0]
+    assert [(text[s:e], k) for s, e, k in spans(labels)] == [
+        ("王涛", "PER"), ("王海", "PER"), ("欧阳修", "PER"), ("叶利钦", "PER"), ("新华社", "ORG"), ("北京", "LOC")]
+    assert lines[1][0] == "12月31日"  # full-width folded as the pipeline folds it
+    assert len(lines) == 2
+
+
+def test_word_bigrams_are_pairs_written_inside_words(tmp_path):
+    corpus = tmp_path / "c.txt"
+    corpus.write_text("平安/a 回家/v 。/w\n" * 3 + "平/a 安/a\n", encoding="utf-8")
+    assert word_bigrams(corpus, min_count=3, min_share=0.7) == ["回家", "平安"]
+    assert word_bigrams(corpus, min_count=3, min_share=0.8) == ["回家"]
