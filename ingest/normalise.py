@@ -33,16 +33,26 @@ def _opencc_dictionary(name: str, single_chars: bool = True) -> dict[str, str]:
     return table
 
 
+def _in_gb2312(char: str) -> bool:
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 @lru_cache(maxsize=1)
 def _tables() -> tuple[dict[int, str], frozenset[str], frozenset[str], re.Pattern, re.Pattern, dict[str, str]]:
     t2s = _opencc_dictionary("TSCharacters.txt")
     s2t = _opencc_dictionary("STCharacters.txt")
     # Hong Kong and Taiwan variant forms (衞 for 衛) that t2s alone leaves alone: to the standard
     # Traditional form, then to Simplified, as OpenCC's hk2s and tw2s chains do.
+    # A variant that is itself a character of Simplified Chinese (GB 2312) is left alone: Taiwan writes
+    # 著 for 着, but in Simplified text 著 is 著名, 显著.
     for table in ("HKVariantsRev.txt", "TWVariantsRev.txt"):
         for variant, standard in _opencc_dictionary(table).items():
             simplified = t2s.get(standard, standard)
-            if variant not in t2s and simplified != variant:
+            if variant not in t2s and simplified != variant and not _in_gb2312(variant):
                 t2s[variant] = simplified
     traditional = frozenset(t2s)
     # Characters only Simplified text uses: they convert to something else and are not themselves

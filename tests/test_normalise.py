@@ -43,3 +43,9 @@ def test_same_result_as_opencc_t2s_on_traditional_news():
     import opencc
     text = "物資服務中心劉宇主任迅速調配人員,多方籌措,火速開展物資調配工作。乾坤未定,後勤先行。"
     assert to_simplified(text) == opencc.OpenCC("t2s").convert(text)
+
+
+def test_simplified_characters_that_taiwan_uses_as_variants_are_left_alone():
+    # Taiwan writes 著 for 着 (看著); in Simplified text 著 is its own word (著名, 显著, 著作权)
+    assert normalise("著名专家显著提高了著作权保护") == "著名专家显著提高了著作权保护"
+    assert normalise("衞生署説明裡面為了") == "卫生署说明里面为了"  # real variants still convert
