@@ -345,8 +345,11 @@ def clean_article(raw: RawArticle) -> Article:
             continue
         tail = _chrome_rule(ln.norm, ("tail",))
         if tail:
-            in_tail = tail
+            # A share bar or a related-links line above the body (`分享到：微信 微博`) is that line
+            # only; after the body has begun it ends the article.
+            in_tail = tail if kept else None
             dropped.append(DroppedLine(ln.no, ln.text, tail))
+            gap = True
             continue
         meta = parse_meta_line(ln.norm, loose=True) if not kept else None
         if meta is not None:

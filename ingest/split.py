@@ -10,6 +10,8 @@ PAGE_HEADER_LINES = 4
 PAGE_HEADER_CHARS = 60
 # A Markdown-style headline line (`## 太原市人民医院 …`) opens an article.
 HEADLINE = re.compile(r"^\s{0,3}#{1,3}\s+(\S.*?)\s*#*\s*$")
+# An item of a newspaper page's list of its headlines (`本版标题导航：` then `· 家庭医生“签”出健康获得感`).
+LISTED = re.compile(r"^\s*[·•●○◆◇■□▪▶►\-*－．]\s*(\S.{2,48}?)\s*$")
 
 
 def _squash(s: str) -> str:
@@ -24,7 +26,7 @@ def split_articles(text: str) -> list[RawArticle]:
     article of their own only when they hold text; otherwise they go with the first article.
     """
     lines = text.split("\n")
-    heads = [(i, m.group(1)) for i, line in enumerate(lines) if (m := HEADLINE.match(line))]
+    heads = [(i, m.group(1)) for i, line in enumerate(lines) if (m := HEADLINE.match(line))] or _listed_heads(lines)
     if not heads:
         return [RawArticle(seq=0, lines=list(enumerate(lines)))]
     # Merge a headline into the next one when the next repeats it with only blank lines between.
@@ -53,6 +55,24 @@ def split_articles(text: str) -> list[RawArticle]:
 
 
 def is_page_header(lines: list[str]) -> bool:
-    """A few short lines with no sentence in them: the newspaper page's masthead, not an article."""
+    """A few short lines with no sentence in them: the newspaper page's masthead, not an article.
+
+    A masthead that lists the page's headlines (`· 家庭医生“签”出健康获得感`) may be longer.
+    """
     text = [t.strip() for t in lines if t.strip()]
-    return 0 < len(text) <= PAGE_HEADER_LINES and all(len(t) <= PAGE_HEADER_CHARS and "。" not in t for t in text)
+    listed = sum(1 for t in text if LISTED.match(t))
+    allowed = PAGE_HEADER_LINES + (listed + 3 if listed else 0)  # the list, its label and a navigation line
+    return 0 < len(text) <= allowed and all(len(t) <= PAGE_HEADER_CHARS and "。" not in t for t in text)
+
+
+def _listed_heads(lines: list[str]) -> list[tuple[int, str]]:
+    """Headlines a newspaper page lists at its top and prints again, alone on a line, above each article.
+
+    Two or more are needed: a page that lists one headline holds one article.
+    """
+    listed = {_squash(m.group(1)) for line in lines if (m := LISTED.match(line))}
+    if len(listed) < 2:
+        return []
+    heads = [(i, line.strip()) for i, line in enumerate(lines)
+             if not LISTED.match(line) and len(_squash(line)) >= 4 and _squash(line) in listed]
+    return heads if len({_squash(t) for _, t in heads}) >= 2 else []

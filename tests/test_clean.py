@@ -254,3 +254,45 @@ def test_agency_and_taiwan_datelines_give_the_reporter():
     assert a.authors == ["孟晓宇"]
     b = clean("\n".join(["標題在此處", "〔記者林郁婷／台北報導〕衛生福利部疾病管制署今日公布,上週新增83例本土登革熱病例。"]))
     assert b.authors == ["林郁婷"]
+
+
+def test_a_share_bar_above_the_body_drops_only_that_line():
+    a = clean("\n".join(["标题在此处", "2023-08-19 08:10 来源:川北日报", "分享到：微信　微博　QQ空间",
+                         "记者 杨雪 通讯员 何佳", BODY, BODY2, "分享到:", "这一行也是页面的一部分"]))
+    assert texts(a) == ["记者 杨雪 通讯员 何佳", BODY, BODY2]
+    assert rules(a)["分享到：微信　微博　QQ空间"] == "share"
+    assert rules(a)["这一行也是页面的一部分"] == "share"  # after the body it still ends the article
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("点击上方蓝字 关注我们", "wechat"), ("版面导航　　上一版　　下一版　　PDF下载", "paper-nav"),
+    ("本版标题导航：", "paper-nav"), ("＊＊＊＊＊＊＊＊＊＊", "separator"), ("==========", "separator"),
+    ("【纠错】　　【责任编辑：冯琳】", "correction"),
+])
+def test_page_furniture_inside_the_page_is_dropped_wherever_it_stands(line, rule):
+    a = clean("\n".join(["标题在此处", line, BODY, line, BODY2]))
+    assert texts(a) == [BODY, BODY2]
+    assert rules(a)[line] == rule
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("延伸閱讀", "related"), ("新华网版权所有　未经协议授权，禁止下载使用或建立镜像", "copyright"),
+    ("临江日报社版权所有　未经书面授权不得复制或建立镜像", "copyright"), ("分享　　加入LINE好友　　字級：小 中 大", "share"),
+])
+def test_more_tail_markers_end_the_article(line, rule):
+    a = clean("\n".join(["标题在此处", BODY, line, "．高雄前镇再添2例 本土登革热逼近20例"]))
+    assert texts(a) == [BODY]
+    assert rules(a)[line] == rule
+
+
+def test_a_long_body_sentence_naming_a_copyright_holder_is_not_a_tail():
+    line = "法院认定，涉案作品的著作权归原告所有，被告未经许可在其网站转载，应当停止侵权、赔偿损失并公开道歉，该判决已生效。"
+    a = clean("\n".join(["标题在此处", BODY, line, BODY2]))
+    assert texts(a) == [BODY, line, BODY2]
+
+
+def test_a_press_release_label_above_the_headline_is_not_the_title():
+    a = clean("\n".join(["新聞公報", "", "衞生署署長到訪天水圍 了解長者接種流感疫苗情況", "＊＊＊＊＊＊＊＊＊＊", BODY]))
+    assert a.title == "卫生署署长到访天水围 了解长者接种流感疫苗情况"
+    assert rules(a)["新聞公報"] == "doc-label"
+    assert texts(a) == [BODY]

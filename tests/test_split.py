@@ -23,3 +23,26 @@ def test_a_headline_repeated_above_itself_opens_one_article():
 def test_text_before_the_first_headline_is_its_own_article():
     arts = split_articles("导语正文。\n## 第一篇\n正文。")
     assert [(a.seq, a.heading) for a in arts] == [(0, None), (1, "第一篇")]
+
+
+PAPER_PAGE = "\n".join([
+    "临江日报数字报", "", "2023年9月12日　星期二", "第A06版：健康·民生", "", "版面导航　　上一版　　下一版　　PDF下载", "",
+    "本版标题导航：", "· 家庭医生“签”出健康获得感", "· 市中心血站开展“中秋献热血”活动", "",
+    "家庭医生“签”出健康获得感", "", "　　“黄阿姨，最近血压控制得怎么样？”9月8日上午，医生来到居民家中。", "",
+    "市中心血站开展“中秋献热血”活动", "", "　　本报讯 9月10日，市中心血站开展主题献血活动。",
+])
+
+
+def test_a_newspaper_page_listing_its_headlines_splits_where_they_are_printed_again():
+    articles = split_articles(PAPER_PAGE)
+    assert [(a.seq, a.heading, a.lines[0][0]) for a in articles] == [
+        (0, "家庭医生“签”出健康获得感", 0), (1, "市中心血站开展“中秋献热血”活动", 15)]
+    # the masthead with its navigation and headline list is every article's page header, not an article
+    assert articles[1].page_header == ["临江日报数字报", "2023年9月12日　星期二", "第A06版：健康·民生",
+                                       "版面导航　　上一版　　下一版　　PDF下载", "本版标题导航：",
+                                       "· 家庭医生“签”出健康获得感", "· 市中心血站开展“中秋献热血”活动"]
+
+
+def test_a_bulleted_list_whose_items_are_not_printed_again_does_not_split():
+    text = "\n".join(["标题", "· 第一条措施要落实到位", "· 第二条措施要落实到位", "正文第一段。", "正文第二段。"])
+    assert len(split_articles(text)) == 1
