@@ -109,8 +109,10 @@ CREATE TABLE IF NOT EXISTS mentions (
     "end" INTEGER NOT NULL,
     surface TEXT NOT NULL,
     role TEXT,
+    found_by TEXT NOT NULL DEFAULT 'rule' CHECK (found_by IN ('rule', 'tagger')),
     CHECK ("end" > start AND start >= 0)
 );
+CREATE INDEX IF NOT EXISTS idx_mentions_found_by ON mentions (found_by);
 CREATE INDEX IF NOT EXISTS idx_mentions_entity_id ON mentions (entity_id);
 CREATE INDEX IF NOT EXISTS idx_mentions_article_id ON mentions (article_id);
 CREATE INDEX IF NOT EXISTS idx_mentions_paragraph_id ON mentions (paragraph_id);

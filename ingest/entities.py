@@ -42,6 +42,7 @@ class _Text:
     orgs: list[Org]
     hits: list[PersonHit]
     title_spans: list[tuple[int, int, str]] = field(default_factory=list)
+    any_title_spans: list[tuple[int, int, str]] = field(default_factory=list)  # with `顾问`, `护士`, `党员`
 
 
 def extract_entities(title: str | None, paragraphs: list[str]) -> list[Mention]:
@@ -77,8 +78,9 @@ def _extract(title: str | None, paragraphs: list[str]) -> list[Mention]:
         for s, e in blocked + [(p.start, p.end) for p in places]:
             bridges[s] = max(bridges.get(s, s), e)
         hits = finder.find(text, blocked, left_ok, not_names, avoid, bridges)
-        chains = [(s, e, role) for s, e, role, generic in finder.title_chains(text, bridges) if not generic]
-        items.append(_Text(seq, text, places, orgs, _merge_hits(hits), chains))
+        every_chain = finder.title_chains(text, bridges)
+        chains = [(s, e, role) for s, e, role, generic in every_chain if not generic]
+        items.append(_Text(seq, text, places, orgs, _merge_hits(hits), chains, [c[:3] for c in every_chain]))
     persons = _persons(items)
     org_mentions = _orgs(items)
     mentions = persons + org_mentions
@@ -125,17 +127,19 @@ def _tagged(items: list[_Text], found: list[Mention]) -> list[Mention]:
             over = [m for m in here if m.start < e and s < m.end and id(m) not in dropped]
             if kind == "LOC":  # the name the place lists give it (`北京` → 北京市), as for rule places
                 if not over and surface not in places_ix.not_places and surface not in places_ix.ambiguous:
-                    added.append(Mention("place", places_ix.canon.get(surface, surface), surface, s, e, None, it.seq))
+                    added.append(Mention("place", places_ix.canon.get(surface, surface), surface, s, e, None, it.seq,
+                                         "tagger"))
                 continue
             if kind == "ORG":
                 if not over:
-                    added.append(Mention("org", surface, surface, s, e, None, it.seq))
+                    added.append(Mention("org", surface, surface, s, e, None, it.seq, "tagger"))
                 continue
             sl = finder.surname_len(surface, 0)
             chinese = sl and 1 <= len(surface) - sl <= (2 if sl == 1 else 1 + sl) and "·" not in surface
             if not (chinese or finder.foreign_ok(surface)) or finder.rejected(surface):
                 continue
-            role = next((r for ts, te, r in it.title_spans if te == s or ts == e), None)
+            # a kind-of-person title counts here (`顾问卡琳·米勒`): the tagger, not the title, found the name
+            role = next((r for ts, te, r in it.any_title_spans if te == s or ts == e), None)
             if chinese and sl == 1 and finder.lex.surname_tier.get(surface[0]) == 2 and role is None and not over:
                 continue  # a rarer surname that often opens an ordinary word (`常通风`) needs a title
             if all(m.type == "place" and (m.start, m.end) in yielding for m in over):
@@ -145,7 +149,7 @@ def _tagged(items: list[_Text], found: list[Mention]) -> list[Mention]:
                 role = over[0].role or role
             else:
                 continue
-            added.append(Mention("person", surface, surface, s, e, role, it.seq))
+            added.append(Mention("person", surface, surface, s, e, role, it.seq, "tagger"))
     return [m for m in found if id(m) not in dropped] + added
 
 

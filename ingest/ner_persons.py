@@ -102,6 +102,8 @@ class PersonFinder:
         nn = self.lex.not_names
         if name in nn or name[1:] in self.lex.titles or name[-2:] in self.lex.titles:
             return True
+        if name[1:] in self.lex.address_terms or name[2:] in self.lex.address_terms:
+            return True  # `陈奶奶`, `王女士`: a surname with a form of address
         if len(name) == 3 and name[1:] in nn and self.lex.surname_tier.get(name[0]) == 2:
             return True  # `应国家…`: a rare surname character before an ordinary word
         return len(name) >= 3 and name[:2] in nn and name[2] not in self.lex.given_chars

@@ -81,6 +81,7 @@ class Mention:
     end: int
     role: str | None = None  # the title the text gives a person here (`副院长`, `党委书记、主任`)
     paragraph_seq: int | None = None
+    found_by: str = "rule"  # rule (a cue, a list, an ending) | tagger (the statistical tagger alone)
 
 
 @dataclass

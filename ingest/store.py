@@ -243,7 +243,8 @@ def _write_articles(db: sqlite_utils.Database, sources: list[tuple[ProcessedSour
                 return {"article_id": article_id, "paragraph_id": para_ids.get(x.paragraph_seq),
                         "start": x.start, "end": x.end, "surface": x.surface}
 
-            mentions += [{**common(m), "entity_id": entity_ids[(m.type, m.name)], "role": m.role} for m in a.mentions]
+            mentions += [{**common(m), "entity_id": entity_ids[(m.type, m.name)], "role": m.role,
+                          "found_by": m.found_by} for m in a.mentions]
             dates += [{**common(d), "year": d.year, "month": d.month, "day": d.day, "year_source": d.year_source,
                        "iso_date": _iso(d.year, d.month, d.day)} for d in a.dates]
             claims += [{**common(c), "value": c.value, "value_max": c.value_max, "unit": c.unit,

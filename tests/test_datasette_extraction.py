@@ -121,3 +121,21 @@ async def test_claims_table_facets_on_unit_and_qualifier(ds, seed_db):
     units = {v["value"]: v["count"] for v in facets["unit"]["results"]}
     assert units["人次"] == scalar(seed_db, "SELECT count(*) FROM numeric_claims WHERE unit = '人次'")
     assert {v["value"] for v in facets["qualifier"]["results"]} >= {"余", "近"}
+
+
+@pytest.mark.asyncio
+async def test_mentions_say_whether_a_rule_or_only_the_tagger_found_them(tmp_path):
+    from ingest.pipeline import ingest_paths
+    page = tmp_path / "pages" / "p.txt"
+    page.parent.mkdir()
+    page.write_text("市卫健委召开会议\n副院长李宏伟主持会议，王建国和李红梅参加了会议。\n", encoding="utf-8")
+    db = tmp_path / "archive.db"
+    assert ingest_paths(str(db), [str(page.parent)]).errors == 0
+    ds = Datasette([str(db)], metadata=METADATA_FOR_TESTS, settings={"suggest_facets": False})
+    found = {(m["surface"], m["role"], m["found_by"]) for m in await rows(
+        ds, "/archive/mentions.json", _size="max", _col=["surface", "role", "found_by"])}
+    # 李宏伟 has a title, 李红梅 a verb (参加) after her; only the tagger reads 王建国 at the start of a clause
+    assert {("李宏伟", "副院长", "rule"), ("王建国", None, "tagger"), ("李红梅", None, "rule")} <= found
+    r = await ds.client.get("/archive/mentions.json", params={"_facet": "found_by"})
+    facet = {v["value"]: v["count"] for v in r.json()["facet_results"]["found_by"]["results"]}
+    assert facet["tagger"] == 1 and facet["rule"] == len(found) - 1

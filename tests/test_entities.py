@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import opencc
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -354,3 +355,18 @@ def test_stacked_titles_across_the_body_they_belong_to():
     # the second title sits behind its organisation; 常委 inside 人大常委会 is no title
     assert people(one("省委书记、省人大常委会主任王东峰出席"))[0][4] == "省委书记、省人大常委会主任"
     assert people(one("党委书记、市卫生健康委主任张伟出席"))[0][4] == "党委书记、市卫生健康委主任"
+
+
+def test_a_surname_with_a_form_of_address_is_not_a_person():
+    assert names(one("同病房的陈奶奶也竖起了大拇指，王女士和张师傅也来了。"), "person") == set()
+
+
+@pytest.mark.parametrize("text, person, role", [
+    ("感染科医师柯文彬提醒，登革热有4种血清型。", "柯文彬", "医师"),  # 提醒: a speech verb after the name
+    ("社区卫生服务中心全科医生何秀英来到居民家中。", "何秀英", "全科医生"),
+    ("安南区海南里里长陈秀凤说，里内空地多。", "陈秀凤", "里长"),  # a Taiwan village chief
+    ("世界卫生组织驻华代表处顾问卡琳·米勒今年9月曾到甘肃调研。", "卡琳·米勒", "顾问"),
+])
+def test_titles_of_doctors_village_chiefs_and_advisers(text, person, role):
+    ms = [m for m in one(text) if m.type == "person"]
+    assert [(m.name, m.role, text[m.start:m.end]) for m in ms] == [(person, role, person)]
