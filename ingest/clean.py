@@ -115,6 +115,8 @@ def parse_meta_line(line: str, loose: bool = False) -> dict[str, str] | None:
         field = fieldmap[m.group(1)]
         if value and field not in fields:
             fields[field] = value
+    if "published" not in fields and (found := DATE_TIME.search(stripped)):
+        fields["published"] = found.group(0)  # an unlabelled date among the labels (`编辑：侯佳　2023-11-28 07:45`)
     return fields
 
 
@@ -270,7 +272,8 @@ def clean_article(raw: RawArticle) -> Article:
         title = raw.heading.strip()
         title_norm = normalise(title)
         for i, ln in enumerate(lines):
-            if HEADLINE.match(ln.text) and squash(normalise(HEADLINE.match(ln.text).group(1))) == squash(title_norm):
+            if ln.no == raw.heading_line or (
+                    HEADLINE.match(ln.text) and squash(normalise(HEADLINE.match(ln.text).group(1))) == squash(title_norm)):
                 title_idx = i
                 break
     else:

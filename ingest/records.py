@@ -27,7 +27,8 @@ class RawArticle:
 
     seq: int
     lines: list[tuple[int, str]]  # (0-based line number in the file, line text)
-    heading: str | None = None  # the `## ` headline that opened it, when the page had one
+    heading: str | None = None  # the headline that opened it (`## `, or listed at the page's top)
+    heading_line: int | None = None  # its line number in the file
     page_header: list[str] = field(default_factory=list)  # the masthead of a newspaper page holding it
 
 

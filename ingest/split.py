@@ -11,6 +11,7 @@ PAGE_HEADER_CHARS = 60
 # A Markdown-style headline line (`## 太原市人民医院 …`) opens an article.
 HEADLINE = re.compile(r"^\s{0,3}#{1,3}\s+(\S.*?)\s*#*\s*$")
 # An item of a newspaper page's list of its headlines (`本版标题导航：` then `· 家庭医生“签”出健康获得感`).
+LIST_LABEL = re.compile(r"^\s*(本版)?(标题|標題)(导航|導航)\s*[:：]?\s*$")
 LISTED = re.compile(r"^\s*[·•●○◆◇■□▪▶►\-*－．]\s*(\S.{2,48}?)\s*$")
 
 
@@ -40,7 +41,7 @@ def split_articles(text: str) -> list[RawArticle]:
     preamble = list(enumerate(lines[: starts[0][0]]))
     header: list[str] = []
     if any(t.strip() for _, t in preamble):
-        if is_page_header([t for _, t in preamble]):
+        if is_page_header([t for _, t in preamble], frozenset(_headline_list(lines)[0])):
             header = [t.strip() for _, t in preamble if t.strip()]  # `衡阳日报 2023年4月12日 第03版`: every article's
         else:
             articles.append(RawArticle(seq=0, lines=preamble))
@@ -50,19 +51,41 @@ def split_articles(text: str) -> list[RawArticle]:
         body = list(enumerate(lines[i:end], start=i))
         if k == 0:
             body = preamble + body
-        articles.append(RawArticle(seq=len(articles), lines=body, heading=title, page_header=header))
+        articles.append(RawArticle(seq=len(articles), lines=body, heading=title, heading_line=i,
+                                   page_header=header))
     return articles
 
 
-def is_page_header(lines: list[str]) -> bool:
+def is_page_header(lines: list[str], listed: frozenset[str] = frozenset()) -> bool:
     """A few short lines with no sentence in them: the newspaper page's masthead, not an article.
 
-    A masthead that lists the page's headlines (`· 家庭医生“签”出健康获得感`) may be longer.
+    A masthead that lists the page's headlines (`listed`, or `· 家庭医生“签”出健康获得感`) may be longer.
     """
     text = [t.strip() for t in lines if t.strip()]
-    listed = sum(1 for t in text if LISTED.match(t))
-    allowed = PAGE_HEADER_LINES + (listed + 3 if listed else 0)  # the list, its label and a navigation line
+    n_listed = sum(1 for t in text if LISTED.match(t) or _squash(t) in listed)
+    allowed = PAGE_HEADER_LINES + (n_listed + 3 if n_listed else 0)  # the list, its label and a navigation line
     return 0 < len(text) <= allowed and all(len(t) <= PAGE_HEADER_CHARS and "。" not in t for t in text)
+
+
+def _headline_list(lines: list[str]) -> tuple[set[str], set[int]]:
+    """The headlines a newspaper page lists at its top, and the line numbers of that list.
+
+    Items are bulleted lines (`· 标题`) or the lines under a `标题导航` label, up to a blank line.
+    """
+    titles: set[str] = set()
+    at: set[int] = set()
+    for i, line in enumerate(lines):
+        if m := LISTED.match(line):
+            titles.add(_squash(m.group(1)))
+            at.add(i)
+        elif LIST_LABEL.match(line):
+            for j in range(i + 1, len(lines)):
+                item = lines[j].strip()
+                if not item or len(item) > 50 or "。" in item:
+                    break
+                titles.add(_squash(m.group(1) if (m := LISTED.match(item)) else item))
+                at.add(j)
+    return titles, at
 
 
 def _listed_heads(lines: list[str]) -> list[tuple[int, str]]:
@@ -70,9 +93,9 @@ def _listed_heads(lines: list[str]) -> list[tuple[int, str]]:
 
     Two or more are needed: a page that lists one headline holds one article.
     """
-    listed = {_squash(m.group(1)) for line in lines if (m := LISTED.match(line))}
+    listed, list_lines = _headline_list(lines)
     if len(listed) < 2:
         return []
     heads = [(i, line.strip()) for i, line in enumerate(lines)
-             if not LISTED.match(line) and len(_squash(line)) >= 4 and _squash(line) in listed]
+             if i not in list_lines and len(_squash(line)) >= 4 and _squash(line) in listed]
     return heads if len({_squash(t) for _, t in heads}) >= 2 else []

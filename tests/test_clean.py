@@ -296,3 +296,14 @@ def test_a_press_release_label_above_the_headline_is_not_the_title():
     assert a.title == "卫生署署长到访天水围 了解长者接种流感疫苗情况"
     assert rules(a)["新聞公報"] == "doc-label"
     assert texts(a) == [BODY]
+
+
+def test_an_unlabelled_date_at_the_end_of_a_labelled_metadata_line_is_the_publication_date():
+    assert parse_meta_line("来源：江南都市报　作者：胡蓉　编辑：侯佳　2023-11-28 07:45") == {
+        "byline": "江南都市报", "published": "2023-11-28 07:45"}
+
+
+def test_a_newspaper_pages_production_credits_are_page_furniture():
+    a = clean("\n".join(["标题在此处", BODY, "本版编辑：孟小飞　　校对：任静　　组版：黄敏"]))
+    assert texts(a) == [BODY]
+    assert rules(a)["本版编辑：孟小飞　　校对：任静　　组版：黄敏"] == "page-credits"

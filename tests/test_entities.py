@@ -359,6 +359,7 @@ def test_stacked_titles_across_the_body_they_belong_to():
 
 def test_a_surname_with_a_form_of_address_is_not_a_person():
     assert names(one("同病房的陈奶奶也竖起了大拇指，王女士和张师傅也来了。"), "person") == set()
+    assert names(one("一名王姓民众表示，看病方便多了。"), "person") == set()
 
 
 @pytest.mark.parametrize("text, person, role", [
@@ -366,6 +367,9 @@ def test_a_surname_with_a_form_of_address_is_not_a_person():
     ("社区卫生服务中心全科医生何秀英来到居民家中。", "何秀英", "全科医生"),
     ("安南区海南里里长陈秀凤说，里内空地多。", "陈秀凤", "里长"),  # a Taiwan village chief
     ("世界卫生组织驻华代表处顾问卡琳·米勒今年9月曾到甘肃调研。", "卡琳·米勒", "顾问"),
+    ("门诺医院副院长赖俊良说，门诺医院在山地乡。", "赖俊良", "副院长"),
+    ("行动医院护理师林雅婷也是太鲁阁族。", "林雅婷", "护理师"),
+    ("市委副书记、市长邵振华出席会议并讲话。", "邵振华", "市委副书记、市长"),
 ])
 def test_titles_of_doctors_village_chiefs_and_advisers(text, person, role):
     ms = [m for m in one(text) if m.type == "person"]

@@ -46,3 +46,16 @@ def test_a_newspaper_page_listing_its_headlines_splits_where_they_are_printed_ag
 def test_a_bulleted_list_whose_items_are_not_printed_again_does_not_split():
     text = "\n".join(["标题", "· 第一条措施要落实到位", "· 第二条措施要落实到位", "正文第一段。", "正文第二段。"])
     assert len(split_articles(text)) == 1
+
+
+def test_headlines_listed_under_a_label_without_bullets_split_the_page_too():
+    page = "\n".join([
+        "东江晚报数字报刊平台", "", "【第05版：城事】　　2023年12月5日", "", "上一版　　下一版　　返回首页", "",
+        "标题导航", "“红马甲”十年守护社区老人", "流感进入高发期 儿科门诊量明显上升", "",
+        "“红马甲”十年守护社区老人", "", "　　12月5日是第38个国际志愿者日。", "",
+        "流感进入高发期 儿科门诊量明显上升", "", "　　记者从市妇幼保健院了解到，儿科门诊量明显上升。",
+    ])
+    articles = split_articles(page)
+    assert [(a.heading, a.lines[0][0]) for a in articles] == [
+        ("“红马甲”十年守护社区老人", 0), ("流感进入高发期 儿科门诊量明显上升", 14)]
+    assert "标题导航" in articles[0].page_header
