@@ -24,6 +24,10 @@ log = logging.getLogger(__name__)
 
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _NAME_CHARS = re.compile(f"[{CJK}·]+")
+# A tagged place outside the place lists counts only with one of these endings.
+_TAGGED_PLACE_SUFFIXES = ("省", "市", "区", "县", "镇", "乡", "村", "州", "旗", "盟", "街道", "社区")
+# Conjunctions and prepositions the tagger sometimes reads as a place's first character (`及北区`).
+_LEADING_FUNCTION_CHARS = frozenset("及和与在到从向至")
 _NUM = "一二三四五六七八九十百0-9"
 # Full suffix → the short form news uses (`黑龙江省卫生健康委员会` → `省卫健委`).
 _SHORT_SUFFIX = {
@@ -126,9 +130,17 @@ def _tagged(items: list[_Text], found: list[Mention]) -> list[Mention]:
                 continue  # starts or ends inside a word (`都平|安`, `吴奶|奶`)
             over = [m for m in here if m.start < e and s < m.end and id(m) not in dropped]
             if kind == "LOC":  # the name the place lists give it (`北京` → 北京市), as for rule places
-                if not over and surface not in places_ix.not_places and surface not in places_ix.ambiguous:
-                    added.append(Mention("place", places_ix.canon.get(surface, surface), surface, s, e, None, it.seq,
-                                         "tagger"))
+                if surface[0] in _LEADING_FUNCTION_CHARS and len(surface) >= 3:
+                    s, surface = s + 1, surface[1:]  # `及北区` → 北区
+                # a place the lists do not know must carry a division suffix (`东坪镇`, not `太鲁` of 太鲁阁族)
+                # … or stand in a list with a known place (`漠河、呼中等地`)
+                listed = any(m.type == "place" and (m.end == s - 1 and it.text[s - 1] == "、"
+                                                    or m.start == e + 1 and it.text[e:e + 1] == "、") for m in here)
+                known = (surface in places_ix.canon or surface in places_ix.weak or listed
+                         or surface.endswith(_TAGGED_PLACE_SUFFIXES))
+                if not over and known and surface not in places_ix.not_places and surface not in places_ix.ambiguous:
+                    name = places_ix.canon.get(surface) or places_ix.weak.get(surface, (surface,))[0]
+                    added.append(Mention("place", name, surface, s, e, None, it.seq, "tagger"))
                 continue
             if kind == "ORG":
                 if not over:

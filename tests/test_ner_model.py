@@ -130,3 +130,15 @@ def test_word_bigrams_are_pairs_written_inside_words(tmp_path):
     corpus.write_text("平安/a 回家/v 。/w\n" * 3 + "平/a 安/a\n", encoding="utf-8")
     assert word_bigrams(corpus, min_count=3, min_share=0.7) == ["回家", "平安"]
     assert word_bigrams(corpus, min_count=3, min_share=0.8) == ["回家"]
+
+
+def places(text: str) -> list[tuple[str, int, int, str]]:
+    return [(m.surface, m.start, m.end, m.found_by) for m in extract_entities(None, [text]) if m.type == "place"]
+
+
+def test_a_tagged_place_needs_a_division_ending_a_listed_neighbour_or_the_place_lists():
+    text = "台南市今(21)日新增3例登革热本土病例，分别居住在安南区及北区，今年本土病例累计已达27例。"
+    # the tagger reads 及北区; the conjunction is not part of the place
+    assert places(text) == [("台南市", 0, 3, "rule"), ("安南区", 26, 29, "tagger"), ("北区", 30, 32, "tagger")]
+    assert places("漠河、呼中等地最低气温将降至零下。") == [("漠河", 0, 2, "rule"), ("呼中", 3, 5, "tagger")]
+    assert places("行动医院护理师林雅婷也是太鲁阁族。") == []  # 太鲁: no ending, not listed, no neighbour
