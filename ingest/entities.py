@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .ner_lexicon import CJK, WordScanner, read_words
+from .ner_lexicon import CJK, WordScanner, read_sections, read_words
 from .ner_model import tagger
 from .ner_orgs import Org, org_index
 from .ner_persons import _LEFT_CHARS, MEDIUM, PersonHit, person_finder
@@ -24,10 +24,6 @@ log = logging.getLogger(__name__)
 
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _NAME_CHARS = re.compile(f"[{CJK}·]+")
-# A tagged place outside the place lists counts only with one of these endings.
-_TAGGED_PLACE_SUFFIXES = ("省", "市", "区", "县", "镇", "乡", "村", "州", "旗", "盟", "街道", "社区")
-# Conjunctions and prepositions the tagger sometimes reads as a place's first character (`及北区`).
-_LEADING_FUNCTION_CHARS = frozenset("及和与在到从向至")
 _NUM = "一二三四五六七八九十百0-9"
 # Full suffix → the short form news uses (`黑龙江省卫生健康委员会` → `省卫健委`).
 _SHORT_SUFFIX = {
@@ -114,6 +110,7 @@ def _tagged(items: list[_Text], found: list[Mention]) -> list[Mention]:
     characters, or a transliterated foreign name, and not a listed non-name.
     """
     finder, model, places_ix, inside = person_finder(), tagger(), place_index(), _word_bigrams()
+    place_endings, leading_chars = _tagger_checks()
     by_seq: dict[int | None, list[Mention]] = {}
     for m in found:
         by_seq.setdefault(m.paragraph_seq, []).append(m)
@@ -130,14 +127,14 @@ def _tagged(items: list[_Text], found: list[Mention]) -> list[Mention]:
                 continue  # starts or ends inside a word (`都平|安`, `吴奶|奶`)
             over = [m for m in here if m.start < e and s < m.end and id(m) not in dropped]
             if kind == "LOC":  # the name the place lists give it (`北京` → 北京市), as for rule places
-                if surface[0] in _LEADING_FUNCTION_CHARS and len(surface) >= 3:
+                if surface[0] in leading_chars and len(surface) >= 3:
                     s, surface = s + 1, surface[1:]  # `及北区` → 北区
                 # a place the lists do not know must carry a division suffix (`东坪镇`, not `太鲁` of 太鲁阁族)
                 # … or stand in a list with a known place (`漠河、呼中等地`)
                 listed = any(m.type == "place" and (m.end == s - 1 and it.text[s - 1] == "、"
                                                     or m.start == e + 1 and it.text[e:e + 1] == "、") for m in here)
                 known = (surface in places_ix.canon or surface in places_ix.weak or listed
-                         or surface.endswith(_TAGGED_PLACE_SUFFIXES))
+                         or surface.endswith(place_endings))
                 if not over and known and surface not in places_ix.not_places and surface not in places_ix.ambiguous:
                     name = places_ix.canon.get(surface) or places_ix.weak.get(surface, (surface,))[0]
                     added.append(Mention("place", name, surface, s, e, None, it.seq, "tagger"))
@@ -168,6 +165,12 @@ def _tagged(items: list[_Text], found: list[Mention]) -> list[Mention]:
 @lru_cache(maxsize=1)
 def _word_bigrams() -> frozenset[str]:
     return frozenset(read_words("ner_word_bigrams.txt"))
+
+
+@lru_cache(maxsize=1)
+def _tagger_checks() -> tuple[tuple[str, ...], frozenset[str]]:
+    sections = read_sections("ner_tagger_checks.txt")
+    return tuple(sections["place endings"]), frozenset(sections["leading function chars"])
 
 
 def _merge_hits(hits: list[PersonHit]) -> list[PersonHit]:
