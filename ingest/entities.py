@@ -144,6 +144,9 @@ def _tagged(items: list[_Text], found: list[Mention]) -> list[Mention]:
                     added.append(Mention("org", surface, surface, s, e, None, it.seq, "tagger"))
                 continue
             sl = finder.surname_len(surface, 0)
+            if (sl and len(surface) == sl + 1 and e < len(it.text) and it.text[e] in finder.lex.given_chars
+                    and finder.is_boundary(it.text, e + 1) and not finder.is_boundary(it.text, e)):
+                e, surface = e + 1, it.text[s:e + 1]  # `钟伟|豪医生`: the given name runs on to the title
             chinese = sl and 1 <= len(surface) - sl <= (2 if sl == 1 else 1 + sl) and "·" not in surface
             if not (chinese or finder.foreign_ok(surface)) or finder.rejected(surface):
                 continue

@@ -142,3 +142,8 @@ def test_a_tagged_place_needs_a_division_ending_a_listed_neighbour_or_the_place_
     assert places(text) == [("台南市", 0, 3, "rule"), ("安南区", 26, 29, "tagger"), ("北区", 30, 32, "tagger")]
     assert places("漠河、呼中等地最低气温将降至零下。") == [("漠河", 0, 2, "rule"), ("呼中", 3, 5, "tagger")]
     assert places("行动医院护理师林雅婷也是太鲁阁族。") == []  # 太鲁: no ending, not listed, no neighbour
+
+
+def test_a_tagged_name_cut_one_character_short_of_a_title_runs_on_to_it():
+    assert found("钟伟豪医生表示，流感可引致严重并发症。") == [("person", "钟伟豪", 0, 3, "医生")]
+    assert found("王海说，今天很好。") == [("person", "王海", 0, 2, None)]  # 说 ends the name at once
