@@ -27,7 +27,9 @@ def split_articles(text: str) -> list[RawArticle]:
     article of their own only when they hold text; otherwise they go with the first article.
     """
     lines = text.split("\n")
-    heads = [(i, m.group(1)) for i, line in enumerate(lines) if (m := HEADLINE.match(line))] or _listed_heads(lines)
+    listed, list_lines = _headline_list(lines)
+    heads = ([(i, m.group(1)) for i, line in enumerate(lines) if (m := HEADLINE.match(line))]
+             or _listed_heads(lines, listed, list_lines))
     if not heads:
         return [RawArticle(seq=0, lines=list(enumerate(lines)))]
     # Merge a headline into the next one when the next repeats it with only blank lines between.
@@ -41,7 +43,7 @@ def split_articles(text: str) -> list[RawArticle]:
     preamble = list(enumerate(lines[: starts[0][0]]))
     header: list[str] = []
     if any(t.strip() for _, t in preamble):
-        if is_page_header([t for _, t in preamble], frozenset(_headline_list(lines)[0])):
+        if is_page_header([t for _, t in preamble], frozenset(listed)):
             header = [t.strip() for _, t in preamble if t.strip()]  # `衡阳日报 2023年4月12日 第03版`: every article's
         else:
             articles.append(RawArticle(seq=0, lines=preamble))
@@ -88,12 +90,10 @@ def _headline_list(lines: list[str]) -> tuple[set[str], set[int]]:
     return titles, at
 
 
-def _listed_heads(lines: list[str]) -> list[tuple[int, str]]:
-    """Headlines a newspaper page lists at its top and prints again, alone on a line, above each article.
-
-    Two or more are needed: a page that lists one headline holds one article.
+def _listed_heads(lines: list[str], listed: set[str], list_lines: set[int]) -> list[tuple[int, str]]:
+    """Headlines a newspaper page lists at its top (`listed`, on `list_lines`) and prints again, alone
+    on a line, above each article. Two or more are needed: a page that lists one holds one article.
     """
-    listed, list_lines = _headline_list(lines)
     if len(listed) < 2:
         return []
     heads = [(i, line.strip()) for i, line in enumerate(lines)
