@@ -348,9 +348,9 @@ def clean_article(raw: RawArticle) -> Article:
             continue
         tail = _chrome_rule(ln.norm, ("tail",))
         if tail:
-            # A share bar or a related-links line above the body (`分享到：微信 微博`) is that line
-            # only; after the body has begun it ends the article.
-            in_tail = tail if kept else None
+            # A share bar or a related-links line above the body (`分享到：微信 微博`, under a byline
+            # `文 / 杨凯文`) is that line only; once running text has begun it ends the article.
+            in_tail = tail if any(SENTENCE_PUNCT.search(k.norm) for k, _ in kept) else None
             dropped.append(DroppedLine(ln.no, ln.text, tail))
             gap = True
             continue

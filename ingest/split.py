@@ -11,6 +11,13 @@ PAGE_HEADER_CHARS = 60
 # A Markdown-style headline line (`## 太原市人民医院 …`) opens an article.
 HEADLINE = re.compile(r"^\s{0,3}#{1,3}\s+(\S.*?)\s*#*\s*$")
 # An item of a newspaper page's list of its headlines (`本版标题导航：` then `· 家庭医生“签”出健康获得感`).
+# What opens an article's text on a newspaper page: a byline or a dateline (`文/图 本报记者 韦晓光`,
+# `本报讯（记者 常雪梅）`, `新华社郑州5月18日电`), in either script.
+ARTICLE_OPENING = re.compile(
+    r"^\s*(?:(?:文|图|圖|文图|文圖|图文|圖文)\s*[/／:：]|本[报報][记記]者|[记記]者\s|通[讯訊]员\s|通[讯訊]員\s"
+    r"|本[报報][讯訊]|本[报報][^\s，。(（]{0,14}[电電]|新[华華]社|中新[网網])")
+# A headline: a short line with no full stop.
+HEADLINE_CHARS = (4, 40)
 LIST_LABEL = re.compile(r"^\s*(本版)?(标题|標題)(导航|導航)\s*[:：]?\s*$")
 LISTED = re.compile(r"^\s*[·•●○◆◇■□▪▶►\-*－．]\s*(\S.{2,48}?)\s*$")
 
@@ -29,7 +36,7 @@ def split_articles(text: str) -> list[RawArticle]:
     lines = text.split("\n")
     listed, list_lines = _headline_list(lines)
     heads = ([(i, m.group(1)) for i, line in enumerate(lines) if (m := HEADLINE.match(line))]
-             or _listed_heads(lines, listed, list_lines))
+             or _listed_heads(lines, listed, list_lines) or _bylined_heads(lines))
     if not heads:
         return [RawArticle(seq=0, lines=list(enumerate(lines)))]
     # Merge a headline into the next one when the next repeats it with only blank lines between.
@@ -99,3 +106,20 @@ def _listed_heads(lines: list[str], listed: set[str], list_lines: set[int]) -> l
     heads = [(i, line.strip()) for i, line in enumerate(lines)
              if i not in list_lines and len(_squash(line)) >= 4 and _squash(line) in listed]
     return heads if len({_squash(t) for _, t in heads}) >= 2 else []
+
+
+def _bylined_heads(lines: list[str]) -> list[tuple[int, str]]:
+    """Headlines on a newspaper page with no list of them: a short line standing alone, right above
+    a byline or dateline (`健康小屋“开”到家门口` over `文/图 本报记者 韦晓光`). Two or more are
+    needed, so a page holding one article is left whole.
+    """
+    heads = []
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    for k, i in enumerate(filled):
+        title = lines[i].strip()
+        if not (HEADLINE_CHARS[0] <= len(title) <= HEADLINE_CHARS[1]) or "。" in title or ARTICLE_OPENING.match(title):
+            continue
+        alone = (k == 0 or filled[k - 1] < i - 1) and k + 1 < len(filled) and filled[k + 1] > i + 1
+        if alone and ARTICLE_OPENING.match(lines[filled[k + 1]]):
+            heads.append((i, title))
+    return heads if len(heads) >= 2 else []

@@ -256,6 +256,13 @@ def test_agency_and_taiwan_datelines_give_the_reporter():
     assert b.authors == ["林郁婷"]
 
 
+def test_a_share_bar_under_the_byline_drops_only_that_line():
+    a = clean("\n".join(["标题在此处", "发布/2024年7月14日 18:05", "文 / 杨凯文", "分享：Facebook　WhatsApp　复制链接",
+                         BODY, BODY2]))
+    assert texts(a) == ["文 / 杨凯文", BODY, BODY2]
+    assert rules(a)["分享：Facebook　WhatsApp　复制链接"] == "share"
+
+
 def test_a_share_bar_above_the_body_drops_only_that_line():
     a = clean("\n".join(["标题在此处", "2023-08-19 08:10 来源:川北日报", "分享到：微信　微博　QQ空间",
                          "记者 杨雪 通讯员 何佳", BODY, BODY2, "分享到:", "这一行也是页面的一部分"]))
@@ -307,3 +314,25 @@ def test_a_newspaper_pages_production_credits_are_page_furniture():
     a = clean("\n".join(["标题在此处", BODY, "本版编辑：孟小飞　　校对：任静　　组版：黄敏"]))
     assert texts(a) == [BODY]
     assert rules(a)["本版编辑：孟小飞　　校对：任静　　组版：黄敏"] == "page-credits"
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("【字体：大 中 小】　【打印本页】　【关闭窗口】", "page-tools"), ("【字号：大 中 小】　【打印】　【关闭】　　分享到：", "page-tools"),
+    ("(责编：韩冬梅、牛思远)", "page-credits"),
+])
+def test_rows_of_page_tools_and_bracketed_editor_credits_are_dropped(line, rule):
+    a = clean("\n".join(["标题在此处", line, BODY, line, BODY2]))
+    assert texts(a) == [BODY, BODY2]
+    assert rules(a)[line] == rule
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("分享让更多人看到", "share"), ("阅读更多：", "related"), ("热门新闻", "related"),
+    ("新聞聯絡人：公共事務室 張雅婷　電話：06-2353535轉5102", "press-contact"),
+    ("河南日报社出版　地址：郑州市金水区农业路东28号　邮政编码：450008", "imprint"),
+    ("广告经营许可证：豫工商广字第0001号　零售价：每份1.50元", "imprint"),
+])
+def test_footers_of_press_releases_and_newspapers_end_the_article(line, rule):
+    a = clean("\n".join(["标题在此处", BODY, line, "· 卫生部：“健康SG”报名人数突破百万"]))
+    assert texts(a) == [BODY]
+    assert rules(a)[line] == rule

@@ -59,3 +59,22 @@ def test_headlines_listed_under_a_label_without_bullets_split_the_page_too():
     assert [(a.heading, a.lines[0][0]) for a in articles] == [
         ("“红马甲”十年守护社区老人", 0), ("流感进入高发期 儿科门诊量明显上升", 14)]
     assert "标题导航" in articles[0].page_header
+
+
+def test_a_newspaper_page_without_a_headline_list_splits_at_headlines_over_bylines():
+    page = "\n".join([
+        "河南日报", "2024年5月20日　星期一", "06　民生·健康", "",
+        "我省“万名医师下基层”行动启动", "", "　　本报讯（记者 常雪梅）5月18日，行动启动会在郸城县召开。", "",
+        "一、选派医师", "", "　　今年将选派1万名医师。", "",
+        "健康小屋“开”到家门口", "", "　　文/图 本报记者 韦晓光", "", "　　5月19日一早，健康小屋里就热闹起来。",
+    ])
+    articles = split_articles(page)
+    # the sub-heading 一、选派医师 has no byline under it: it stays inside the first article
+    assert [(a.heading, a.heading_line) for a in articles] == [
+        ("我省“万名医师下基层”行动启动", 4), ("健康小屋“开”到家门口", 12)]
+    assert articles[0].page_header == ["河南日报", "2024年5月20日　星期一", "06　民生·健康"]
+
+
+def test_one_headline_over_a_byline_is_one_article():
+    page = "\n".join(["家庭医生签约服务", "", "　　文/图 本报记者 韦晓光", "", "　　正文。"])
+    assert len(split_articles(page)) == 1
