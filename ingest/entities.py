@@ -150,11 +150,13 @@ def _tagged(items: list[_Text], found: list[Mention]) -> list[Mention]:
             chinese = sl and 1 <= len(surface) - sl <= (2 if sl == 1 else 1 + sl) and "·" not in surface
             if not (chinese or finder.foreign_ok(surface)) or finder.rejected(surface):
                 continue
+            if any(ts < e and s < te for ts, te, _ in it.any_title_spans):
+                continue  # a name does not run into a title (`洪副|院长`)
             # a kind-of-person title counts here (`顾问卡琳·米勒`): the tagger, not the title, found the name
             role = next((r for ts, te, r in it.any_title_spans if te == s or ts == e), None)
             if chinese and sl == 1 and finder.lex.surname_tier.get(surface[0]) == 2 and role is None and not over:
                 continue  # a rarer surname that often opens an ordinary word (`常通风`) needs a title
-            if all(m.type == "place" and (m.start, m.end) in yielding for m in over):
+            if all(m.type == "place" and (m.start, m.end) in yielding and (m.start, m.end) != (s, e) for m in over):
                 dropped.update(id(m) for m in over)
             elif len(over) == 1 and over[0].type == "person" and over[0].start == s and over[0].end < e:
                 dropped.add(id(over[0]))

@@ -374,3 +374,8 @@ def test_a_surname_with_a_form_of_address_is_not_a_person():
 def test_titles_of_doctors_village_chiefs_and_advisers(text, person, role):
     ms = [m for m in one(text) if m.type == "person"]
     assert [(m.name, m.role, text[m.start:m.end]) for m in ms] == [(person, role, person)]
+
+
+def test_a_hospital_department_is_not_a_foreign_name_before_a_title():
+    ms = one("成大医院神经内科主治医师郑宇翔表示，患者到院后团队立即处置。")
+    assert [(m.name, m.role) for m in ms if m.type == "person"] == [("郑宇翔", "主治医师")]

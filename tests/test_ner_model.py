@@ -147,3 +147,8 @@ def test_a_tagged_place_needs_a_division_ending_a_listed_neighbour_or_the_place_
 def test_a_tagged_name_cut_one_character_short_of_a_title_runs_on_to_it():
     assert found("钟伟豪医生表示，流感可引致严重并发症。") == [("person", "钟伟豪", 0, 3, "医生")]
     assert found("王海说，今天很好。") == [("person", "王海", 0, 2, None)]  # 说 ends the name at once
+
+
+def test_a_tagged_name_never_runs_into_a_title_nor_replaces_a_place_it_equals():
+    assert found("车或等待症状缓解。洪副院长也呼吁，高血压要控制。") == []  # 洪副|院长
+    assert [m for m in found("将分赴商丘、周口、信阳等地的28家县级医院。") if m[0] == "person"] == []
