@@ -1,13 +1,16 @@
-"""Quality gate on a third set of pages: tests/corpus/pages3, scored against tests/corpus/pages3_gold.json.
+"""Quality gates on pages written, with their gold, by sessions that never saw the extractor.
 
-Fourteen pages (a county hospital's WeChat post, a provincial press release, two digital newspaper
-pages with two articles each, wire stories, Hong Kong and Taiwan pages in Traditional script, a
-village-doctor feature, a city meeting with lists of officials, residents and patients quoted by
-name) written with their gold by a separate session that never saw the extractor. Half were used to
-find classes of error; the other half was scored once blind (person F1 0.912, title 0.857, 13
-leaks) before the general fixes that followed. The gold covers articles, titles, dates, page
-chrome, people with their titles, organisations, places and dates, not numeric claims. Floors are
-the figures reached, rounded down: raise one when a change improves it, never lower one.
+`tests/corpus/pages3` (14 pages: a county hospital's WeChat post, a provincial press release, two
+digital newspaper pages, wire stories, Hong Kong and Taiwan pages in Traditional script, a village
+feature, a city meeting with lists of officials, residents quoted by name): half were used to find
+classes of error, the other half was scored once blind (person F1 0.912, title 0.857, 13 leaks).
+`tests/corpus/pages4` (8 pages: a city CDC notice, a university hospital's consultation with stacked
+titles, a county inspection, a People's Daily report, a Singapore page, a Taiwan release, a
+township WeChat post, a provincial newspaper page with two articles and no list of headlines):
+scored once blind (person F1 0.868, articles 8/9, title 0.875, 11 leaks). Both were then fixed by
+general rules only, so neither is blind any more. The gold covers articles, titles, dates, page
+chrome, people with their titles, organisations and places, not numeric claims. Floors are the
+figures reached, rounded down: raise one when a change improves it, never lower one.
 """
 from pathlib import Path
 
@@ -16,31 +19,33 @@ import pytest
 from conftest import check_floors_and_ceilings, score_archive
 from ingest.pipeline import ingest_paths
 
-HERE = Path(__file__).resolve().parent
-PAGES = HERE / "corpus" / "pages3"
-GOLD = HERE / "corpus" / "pages3_gold.json"
+CORPUS = Path(__file__).resolve().parent / "corpus"
 
-FLOORS = {  # at least
-    "person_precision": 1.0, "person_f1": 0.96, "role_acc": 0.91, "org_recall": 0.93, "place_recall": 0.95,
-    "date_recall": 1.0, "title_acc": 1.0, "pubdate_acc": 1.0, "article_recall": 1.0,
+GATES = {  # folder: (articles, floors (at least), ceilings (at most))
+    "pages3": ("16/16", {"person_precision": 1.0, "person_f1": 0.96, "role_acc": 0.91, "org_recall": 0.93,
+                         "place_recall": 0.95, "date_recall": 1.0, "title_acc": 1.0, "pubdate_acc": 1.0},
+               {"offsets_bad": 0, "boilerplate_leaks": 0, "forbidden_person_hits": 0, "extra_articles": 0}),
+    "pages4": ("9/9", {"person_precision": 0.98, "person_f1": 0.98, "role_acc": 0.88, "org_recall": 0.86,
+                       "place_recall": 0.96, "date_recall": 1.0, "title_acc": 1.0, "pubdate_acc": 1.0},
+               {"offsets_bad": 0, "boilerplate_leaks": 2, "forbidden_person_hits": 0, "extra_articles": 0}),
 }
-CEILINGS = {  # at most
-    "offsets_bad": 0, "boilerplate_leaks": 0, "forbidden_person_hits": 0, "extra_articles": 0,
-}
 
 
-@pytest.fixture(scope="module")
-def scores(tmp_path_factory):
-    db = tmp_path_factory.mktemp("pages3") / "pages3.db"
-    summary = ingest_paths(str(db), [str(PAGES)], workers=2)
+@pytest.fixture(scope="module", params=sorted(GATES))
+def gate(request, tmp_path_factory):
+    name = request.param
+    db = tmp_path_factory.mktemp(name) / f"{name}.db"
+    summary = ingest_paths(str(db), [str(CORPUS / name)], workers=2)
     assert summary.errors == 0, summary.failures
-    return score_archive(db, GOLD)
+    return name, score_archive(db, CORPUS / f"{name}_gold.json")
 
 
-def test_every_article_on_the_pages_is_there(scores):
-    assert scores["articles"] == "16/16"
-    assert scores["offsets_checked"] >= 600
+def test_every_article_on_the_pages_is_there(gate):
+    name, scores = gate
+    assert scores["articles"] == GATES[name][0]
+    assert scores["offsets_bad"] == 0 and scores["offsets_checked"] >= 300
 
 
-def test_scores_hold_their_floors_and_ceilings(scores):
-    check_floors_and_ceilings(scores, FLOORS, CEILINGS)
+def test_scores_hold_their_floors_and_ceilings(gate):
+    name, scores = gate
+    check_floors_and_ceilings(scores, GATES[name][1], GATES[name][2])
