@@ -370,6 +370,8 @@ def test_a_surname_with_a_form_of_address_is_not_a_person():
     ("门诺医院副院长赖俊良说，门诺医院在山地乡。", "赖俊良", "副院长"),
     ("行动医院护理师林雅婷也是太鲁阁族。", "林雅婷", "护理师"),
     ("市委副书记、市长邵振华出席会议并讲话。", "邵振华", "市委副书记、市长"),
+    ("副院长、主任医师、博士生导师万志勇亲自坐镇。", "万志勇", "副院长、主任医师、博士生导师"),
+    ("卫生部兼人力部高级政务部长冯家伦医生在活动上致辞。", "冯家伦", "高级政务部长"),
 ])
 def test_titles_of_doctors_village_chiefs_and_advisers(text, person, role):
     ms = [m for m in one(text) if m.type == "person"]
