@@ -119,7 +119,7 @@ def _bylined_heads(lines: list[str]) -> list[tuple[int, str]]:
         title = lines[i].strip()
         if not (HEADLINE_CHARS[0] <= len(title) <= HEADLINE_CHARS[1]) or "。" in title or ARTICLE_OPENING.match(title):
             continue
-        alone = (k == 0 or filled[k - 1] < i - 1) and k + 1 < len(filled) and filled[k + 1] > i + 1
-        if alone and ARTICLE_OPENING.match(lines[filled[k + 1]]):
+        after_blank = k == 0 or filled[k - 1] < i - 1  # the byline may follow on the next line
+        if after_blank and k + 1 < len(filled) and ARTICLE_OPENING.match(lines[filled[k + 1]]):
             heads.append((i, title))
     return heads if len(heads) >= 2 else []

@@ -276,6 +276,7 @@ def test_a_share_bar_above_the_body_drops_only_that_line():
     ("本版标题导航：", "paper-nav"), ("＊＊＊＊＊＊＊＊＊＊", "separator"), ("==========", "separator"),
     ("【纠错】　　【责任编辑：冯琳】", "correction"), ("【字体：大 中 小】　【打印本页】　【关闭窗口】", "page-tools"),
     ("【字号：大 中 小】　【打印】　【关闭】　　分享到：", "page-tools"), ("(责编：韩冬梅、牛思远)", "page-credits"),
+    ("字体：小 中 大  分享到：", "font-size"), ("字号：【大】【中】【小】    浏览量：5873", "font-size"),
 ])
 def test_page_furniture_inside_the_page_is_dropped_wherever_it_stands(line, rule):
     a = clean("\n".join(["标题在此处", line, BODY, line, BODY2]))
@@ -290,6 +291,7 @@ def test_page_furniture_inside_the_page_is_dropped_wherever_it_stands(line, rule
     ("新聞聯絡人：公共事務室 張雅婷　電話：06-2353535轉5102", "press-contact"),
     ("河南日报社出版　地址：郑州市金水区农业路东28号　邮政编码：450008", "imprint"),
     ("广告经营许可证：豫工商广字第0001号　零售价：每份1.50元", "imprint"),
+    ("滨江晚报社出版  社址：滨江市新华路88号  邮编：312000", "imprint"), ("本报热线：96811  零售价：1.00元", "imprint"),
 ])
 def test_more_tail_markers_end_the_article(line, rule):
     a = clean("\n".join(["标题在此处", BODY, line, "．高雄前镇再添2例 本土登革热逼近20例"]))
@@ -303,10 +305,11 @@ def test_a_long_body_sentence_naming_a_copyright_holder_is_not_a_tail():
     assert texts(a) == [BODY, line, BODY2]
 
 
-def test_a_press_release_label_above_the_headline_is_not_the_title():
-    a = clean("\n".join(["新聞公報", "", "衞生署署長到訪天水圍 了解長者接種流感疫苗情況", "＊＊＊＊＊＊＊＊＊＊", BODY]))
+@pytest.mark.parametrize("label", ["新聞公報", "香港特別行政區政府 新聞公報"])
+def test_a_press_release_label_above_the_headline_is_not_the_title(label):
+    a = clean("\n".join([label, "", "衞生署署長到訪天水圍 了解長者接種流感疫苗情況", "＊＊＊＊＊＊＊＊＊＊", BODY]))
     assert a.title == "卫生署署长到访天水围 了解长者接种流感疫苗情况"
-    assert rules(a)["新聞公報"] == "doc-label"
+    assert rules(a)[label] == "doc-label"
     assert texts(a) == [BODY]
 
 

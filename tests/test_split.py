@@ -78,3 +78,13 @@ def test_a_newspaper_page_without_a_headline_list_splits_at_headlines_over_bylin
 def test_one_headline_over_a_byline_is_one_article():
     page = "\n".join(["家庭医生签约服务", "", "　　文/图 本报记者 韦晓光", "", "　　正文。"])
     assert len(split_articles(page)) == 1
+
+
+def test_a_headline_with_its_byline_on_the_very_next_line_opens_an_article_too():
+    page = "\n".join([
+        "滨江晚报", "2023年11月8日 星期三 A06 城事·健康", "", "三甲医院专家进社区 百余居民家门口看名医",
+        "本报记者 邱雅琴  通讯员 包晓东", "", "11月7日上午，义诊活动走进社区。", "",
+        "市疾控提醒：流感进入高发期", "", "本报讯（记者 华晓峰）记者昨日从市疾控中心获悉。",
+    ])
+    assert [(a.heading, a.heading_line) for a in split_articles(page)] == [
+        ("三甲医院专家进社区 百余居民家门口看名医", 3), ("市疾控提醒：流感进入高发期", 8)]
