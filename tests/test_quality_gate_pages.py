@@ -38,6 +38,9 @@ GATES = {  # folder: (articles, floors (at least), ceilings (at most))
 }
 
 
+MIN_OFFSETS = {"pages3": 600, "pages4": 300, "pages5": 250}  # mentions, dates and claims stored with offsets
+
+
 @pytest.fixture(scope="module", params=sorted(GATES))
 def gate(request, tmp_path_factory):
     name = request.param
@@ -50,7 +53,7 @@ def gate(request, tmp_path_factory):
 def test_every_article_on_the_pages_is_there(gate):
     name, scores = gate
     assert scores["articles"] == GATES[name][0]
-    assert scores["offsets_bad"] == 0 and scores["offsets_checked"] >= 250
+    assert scores["offsets_bad"] == 0 and scores["offsets_checked"] >= MIN_OFFSETS[name]
 
 
 def test_scores_hold_their_floors_and_ceilings(gate):
