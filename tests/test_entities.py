@@ -180,6 +180,16 @@ def test_party_branch_and_department():
     assert {"后勤党支部", "机关党支部", "总务科"} <= names(ms, "org")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("天津市科委主任到会。", {"天津市科委"}),  # not 天津市科 (a department 科 never runs into 委)
+    ("市教委发布通知。", {"市教委"}),
+    ("韩国国会通过法案，日本自民党表示反对。", {"韩国国会", "日本自民党"}),
+    ("全体职工党员和各民主党派参加。", set()),  # 党员, 党派: not a party's name
+])
+def test_commissions_by_short_form_legislatures_and_parties(text, expected):
+    assert names(one(text), "org") == expected
+
+
 def test_abbreviation_linked_to_full_name():
     ms = extract_entities(None, ["他们就是二院疫情防控突击队。", "哈尔滨市第二医院全体党员定能守护人民健康。"])
     short = [(m.name, m.surface, m.start, m.end, m.paragraph_seq) for m in ms if m.surface == "二院"]
