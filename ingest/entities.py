@@ -139,8 +139,8 @@ def _tagged(items: list[_Text], found: list[Mention]) -> list[Mention]:
                     name = places_ix.canon.get(surface) or places_ix.weak.get(surface, (surface,))[0]
                     added.append(Mention("place", name, surface, s, e, None, it.seq, "tagger"))
                 continue
-            if kind == "ORG":
-                if not over:
+            if kind == "ORG":  # it may hold the rules' names whole (`法国社会党` over 法国), not cut one
+                if all(s <= m.start and m.end <= e and (m.start, m.end) != (s, e) for m in over):
                     added.append(Mention("org", surface, surface, s, e, None, it.seq, "tagger"))
                 continue
             sl = finder.surname_len(surface, 0)
@@ -148,7 +148,7 @@ def _tagged(items: list[_Text], found: list[Mention]) -> list[Mention]:
                     and finder.is_boundary(it.text, e + 1) and not finder.is_boundary(it.text, e)):
                 e, surface = e + 1, it.text[s:e + 1]  # `钟伟|豪医生`: the given name runs on to the title
             chinese = sl and 1 <= len(surface) - sl <= (2 if sl == 1 else 1 + sl) and "·" not in surface
-            if not (chinese or finder.foreign_ok(surface)) or finder.rejected(surface):
+            if not (chinese or finder.foreign_ok(surface, wide=True)) or finder.rejected(surface):
                 continue
             if any(ts < e and s < te for ts, te, _ in it.any_title_spans):
                 continue  # a name does not run into a title (`洪副|院长`)

@@ -66,6 +66,8 @@ class PersonFinder:
                                           + trie_pattern(self.byline_plain) + r"\s*[/:：|])[^()（）\n]{1,80}?[)）]")
         self.foreign_chars = read_chars("ner_foreign_chars.txt", "chars") | {"·"}
         self.foreign_marked = read_chars("ner_foreign_chars.txt", "marked")
+        # the wider set the tagger's names are checked against (its spans, not a run of these, set the ends)
+        self.foreign_chars_wide = self.foreign_chars | read_chars("ner_transliteration_chars.txt", "chars")
         tier1 = "".join(sorted(self.lex.top_surnames))
         given = "".join(sorted(self.lex.given_chars))
         # Three-character names standing alone between punctuation (`，王建国、李明华等`): no cue at all.
@@ -183,12 +185,15 @@ class PersonFinder:
         options.sort(key=lambda o: o[1])  # a candidate opening with 和/与 loses to the shorter one
         return (options[0][0], q)
 
-    def foreign_ok(self, name: str) -> bool:
-        """A transliterated foreign name: 2-8 transliteration characters, one of them marked."""
+    def foreign_ok(self, name: str, wide: bool = False) -> bool:
+        """A transliterated foreign name: 2-8 transliteration characters, one of them marked. `wide`
+        admits every character of the training corpus's foreign names (`涅姆佐夫`, `诺尔曼·白求恩`)."""
         core = name.strip("·")
+        chars = self.foreign_chars_wide if wide else self.foreign_chars
         marked = any(c in self.foreign_marked for c in core) or "·" in core  # 约翰·弗农
-        return (2 <= len(core) <= 8 and core == name and all(c in self.foreign_chars for c in core)
-                and marked and core not in self.lex.not_names)
+        parts = core.split("·")  # each part of `埃米利奥·莱沃洛·卡斯特亚诺斯` up to 8 characters
+        return (len(core) >= 2 and all(1 <= len(p) <= 8 for p in parts) and (len(parts) > 1 or len(core) <= 8)
+                and core == name and all(c in chars for c in core) and marked and core not in self.lex.not_names)
 
     def foreign_at(self, text: str, p: int) -> tuple[int, int] | None:
         """`外交部长普里马科夫等…` → the run of transliteration characters after the title."""

@@ -13,7 +13,7 @@ from ingest.ner_model import ILLEGAL, TAGS, feature_rows, spans, tagger, viterbi
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "training"))
-from train_ner import read_corpus, word_bigrams  # noqa: E402
+from train_ner import read_corpus, transliteration_chars, word_bigrams  # noqa: E402
 
 
 def found(text: str) -> list[tuple[str, str, int, int, str | None]]:
@@ -152,3 +152,27 @@ def test_a_tagged_name_cut_one_character_short_of_a_title_runs_on_to_it():
 def test_a_tagged_name_never_runs_into_a_title_nor_replaces_a_place_it_equals():
     assert found("车或等待症状缓解。洪副院长也呼吁，高血压要控制。") == []  # 洪副|院长
     assert [m for m in found("将分赴商丘、周口、信阳等地的28家县级医院。") if m[0] == "person"] == []
+
+
+def test_tagged_foreign_names_pass_on_the_training_corpus_transliteration_characters():
+    # 涅 and 佐 are not in the hand list: the corpus's own foreign names vouch for them
+    assert found("俄罗斯副总理涅姆佐夫昨天抵达北京。")[1] == ("person", "涅姆佐夫", 6, 10, "副总理")
+    # a name in three parts may run past eight characters, each part at most eight
+    assert found("会上，埃米利奥·莱沃洛·卡斯特亚诺斯发表讲话。") == [
+        ("person", "埃米利奥·莱沃洛·卡斯特亚诺斯", 3, 18, None)]
+    # still no transliteration mark, no foreign name: ordinary words stay out
+    assert found("大家要多吃水果。") == []
+
+
+def test_transliteration_characters_come_from_lone_nr_tokens_in_three_names(tmp_path):
+    corpus = tmp_path / "c.txt"
+    corpus.write_text("克林顿/nr 和/c 克里斯/nr 、/w 克劳德·顿/nr 会面/v\n"
+                      "王/nr 克顿/nr 说/v 克顿/nr\n", encoding="utf-8")
+    # 克 is in three lone names of 3+ characters; 顿 in two (克顿 is too short, 王 克顿 is a Chinese name)
+    assert transliteration_chars(corpus, min_names=3) == ["克"]
+    assert transliteration_chars(corpus, min_names=2) == ["克", "顿"]
+
+
+def test_a_tagged_organisation_may_hold_a_rule_place_whole_but_not_cut_one():
+    orgs = [m for m in extract_entities(None, ["日本队以三比一获胜。"]) if m.type == "org"]
+    assert [(m.surface, m.start, m.end, m.found_by) for m in orgs] == [("日本队", 0, 3, "tagger")]
