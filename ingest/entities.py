@@ -226,7 +226,7 @@ def _persons(items: list[_Text]) -> list[Mention]:
                 right = finder.is_boundary(text, e)
                 if not (left and (right or e - s >= 3)):
                     continue
-                role = next((r for ts, te, r in it.title_spans if te == s or ts == e), None)
+                role = next((r for ts, te, r in it.any_title_spans if te == s or ts == e), None)
                 spans.append((s, e))
                 out.append(Mention("person", text[s:e], text[s:e], s, e, role, it.seq))
         for h in it.hits:

@@ -112,6 +112,12 @@ def test_confirmed_name_found_again_without_cue():
     assert ("杨钰", "杨钰", 5, 7, None, 1) in people(ms)
 
 
+def test_a_confirmed_name_found_again_takes_a_plain_title_next_to_it():
+    # HK style: the office before the name the first time, only 医生 after it later
+    ms = extract_entities(None, ["卫生署署长林文蔚医生今日到访。", "林文蔚医生在院长陪同下参观。"])
+    assert [m for m in people(ms) if m[5] == 1] == [("林文蔚", "林文蔚", 0, 3, "医生", 1)]
+
+
 def test_traditional_input_once_converted():
     text = opencc.OpenCC("t2s").convert("副院長李宏偉緊急召開疫情通報及抗疫動員會")
     assert people(one(text)) == [("李宏伟", "李宏伟", 3, 6, "副院长", 0)]
