@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .ner_lexicon import lexicon, read_chars, read_sections, trie_pattern
+from .ner_lexicon import lexicon, read_chars, read_sections, read_words, trie_pattern, trie_regex
 
 STRONG, MEDIUM, WEAK = 3, 2, 1
 
@@ -72,6 +72,7 @@ class PersonFinder:
         given = "".join(sorted(self.lex.given_chars))
         # Three-character names standing alone between punctuation (`，王建国、李明华等`): no cue at all.
         self.bare_re = re.compile(f"(?=([{tier1}][{given}][{given}]))")
+        self.leader_re = trie_regex(read_words("ner_name_leaders.txt"))
         surnames = [s for s in self.lex.surname_tier]
         self.ref_re = re.compile("(" + trie_pattern(surnames) + ")(" + trie_pattern(self.lex.titles) + ")")
 
@@ -284,6 +285,14 @@ class PersonFinder:
             if not generic:
                 if not accept(self.name_before(text, cs, STRONG, starts_ok), role, STRONG):
                     accept(self.foreign_before(text, cs), role, STRONG)
+        for m in self.leader_re.finditer(text):  # `妻子蒲秀琼`: a person, but no title to record
+            span = self.name_at(text, m.end(), MEDIUM)
+            if (span is not None and self.is_boundary(text, span[1]) and not self.rejected(text[span[0]:span[1]])
+                    # a rarer surname (`来信`, `战隆冬`) only in a full name with a speech verb after it (`儿子妥建军说`)
+                    and (self.lex.surname_tier.get(text[span[0]], 1) == 1
+                         or span[1] - span[0] == 3 and self.lex.cue_re.match(text, span[1]))
+                    and accept(span, None, MEDIUM)):
+                self._list_after(text, span[1], None, accept)
         for m in self.lex.cue_re.finditer(text):
             if not accept(self.name_before(text, m.start(), MEDIUM, starts_ok), None, MEDIUM):
                 accept(self.foreign_before(text, m.start(), 3), None, MEDIUM)

@@ -118,6 +118,19 @@ def test_a_confirmed_name_found_again_takes_a_plain_title_next_to_it():
     assert [m for m in people(ms) if m[5] == 1] == [("林文蔚", "林文蔚", 0, 3, "医生", 1)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("罗永福的妻子蒲秀琼是他最得力的助手。",  # a relation, not a role
+     [("罗永福", "罗永福", 0, 3, None, 0), ("蒲秀琼", "蒲秀琼", 6, 9, None, 0)]),
+    ("游客王明明和家人一起登山。", [("王明明", "王明明", 2, 5, None, 0)]),
+    ("村民张三、李四华参加了义诊。", [("张三", "张三", 2, 4, None, 0), ("李四华", "李四华", 5, 8, None, 0)]),
+    ("妥永红的儿子妥建军说。", [("妥建军", "妥建军", 6, 9, None, 0)]),  # a rarer surname, and a speech verb
+    ("读者来信说，工人战隆冬，老人祝寿也常见。", []),  # rarer surnames opening ordinary words
+    ("患者高血压控制不好，居民区里很安静。", []),
+])
+def test_a_relation_word_before_a_name_is_a_cue_without_a_role(text, expected):
+    assert people(one(text)) == expected
+
+
 def test_traditional_input_once_converted():
     text = opencc.OpenCC("t2s").convert("副院長李宏偉緊急召開疫情通報及抗疫動員會")
     assert people(one(text)) == [("李宏伟", "李宏伟", 3, 6, "副院长", 0)]
