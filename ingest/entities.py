@@ -147,6 +147,9 @@ def _tagged(items: list[_Text], found: list[Mention]) -> list[Mention]:
             if (sl and len(surface) == sl + 1 and e < len(it.text) and it.text[e] in finder.lex.given_chars
                     and finder.is_boundary(it.text, e + 1) and not finder.is_boundary(it.text, e)):
                 e, surface = e + 1, it.text[s:e + 1]  # `钟伟|豪医生`: the given name runs on to the title
+            runs_on = finder.lex.follower_re.match(it.text, e - 1) if sl and len(surface) == sl + 2 else None
+            if runs_on is not None and runs_on.end() > e:
+                e, surface = e - 1, surface[:-1]  # `护士杨柳|一起`: the last character opens the word after
             chinese = sl and 1 <= len(surface) - sl <= (2 if sl == 1 else 1 + sl) and "·" not in surface
             if not (chinese or finder.foreign_ok(surface, wide=True)) or finder.rejected(surface):
                 continue

@@ -149,6 +149,12 @@ def test_a_tagged_name_cut_one_character_short_of_a_title_runs_on_to_it():
     assert found("王海说，今天很好。") == [("person", "王海", 0, 2, None)]  # 说 ends the name at once
 
 
+def test_a_tagged_name_gives_back_a_last_character_that_opens_the_next_word():
+    # the tagger reads 杨柳一 (一|起); cut back, 杨柳 is an ordinary word (willow) and no name is left
+    assert found("全科医生何秀英和护士杨柳一起来到居民家中。") == [("person", "何秀英", 4, 7, "全科医生")]
+    assert found("李明一直在这里工作。") == [("person", "李明", 0, 2, None)]
+
+
 def test_a_tagged_name_never_runs_into_a_title_nor_replaces_a_place_it_equals():
     assert found("车或等待症状缓解。洪副院长也呼吁，高血压要控制。") == []  # 洪副|院长
     assert [m for m in found("将分赴商丘、周口、信阳等地的28家县级医院。") if m[0] == "person"] == []
