@@ -32,6 +32,8 @@ _PORTFOLIO_RE = re.compile(r"[（(][^（）()\n]{1,12}[)）]")
 _BARE_LEFT = set("、，,。；;：:“”\"（）()《》【】 \u3000")
 _BARE_RIGHT = set("、，,。；;：:“”\"（）()《》【】 \u3000！!？?")
 # Department endings: a byline token ending in one of these is a department, not a person.
+# a name in two or more parts joined by `·`; group 1 is the first `·`
+_DOTTED_RE = re.compile(r"[\u4e00-\u9fff]{2,12}(·)[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,6})*")
 _DEPT_END = ("科", "办", "部", "处", "室", "队", "组", "站", "所", "中心", "院", "局", "委", "会", "社")
 
 
@@ -293,6 +295,11 @@ class PersonFinder:
                          or span[1] - span[0] == 3 and self.lex.cue_re.match(text, span[1]))
                     and accept(span, None, MEDIUM)):
                 self._list_after(text, span[1], None, accept)
+        leader_ends = {m.end() for m in self.leader_re.finditer(text)}
+        chain_roles = {e: role for _, e, role, _ in chains}
+        for span in self._dotted_names(text, starts_ok | leader_ends):
+            title_end = len(text[:span[0]].rstrip(_SPACES))  # `通讯员 热娜古丽·艾则孜`
+            accept(span, chain_roles.get(title_end) if span[0] not in leader_ends else None, STRONG)
         for m in self.lex.cue_re.finditer(text):
             if not accept(self.name_before(text, m.start(), MEDIUM, starts_ok), None, MEDIUM):
                 accept(self.foreign_before(text, m.start(), 3), None, MEDIUM)
@@ -320,6 +327,24 @@ class PersonFinder:
                 continue
             hits.append(PersonHit(s, e, m.group(1), m.group(2), STRONG, ref_title=m.group(2)))
         return hits
+
+    def _dotted_names(self, text: str, starts_ok: set[int]) -> list[tuple[int, int]]:
+        """Names in parts joined by `·` (`吐尔洪·阿西木`, `瓦旦·吉洛`, `热娜古丽·艾则孜`): Uyghur, Taiwanese
+        indigenous and foreign names. The name starts after a title, a relation word, a place or
+        organisation, or a separating character, and its last part ends where a name may end."""
+        out = []
+        for m in _DOTTED_RE.finditer(text):
+            first, dot = m.start(), m.start(1)
+            window = range(dot - 2, max(first, dot - 6) - 1, -1)  # nearest the `·` first
+            start = next((s for s in window if s in starts_ok), None)  # after a title (`村医吐尔洪`)
+            if start is None:
+                start = next((s for s in reversed(window) if s == 0 or not _is_cjk(text[s - 1])
+                              or text[s - 1] in _LEFT_CHARS), None)
+            last = text.rfind("·", 0, m.end()) + 1
+            end = next((e for e in range(last + 2, m.end() + 1) if self.is_boundary(text, e)), None)
+            if start is not None and end is not None and text[start - 1:start] not in ("《", "“"):
+                out.append((start, end))
+        return out
 
     def _roles_after(self, text: str, hits: list[PersonHit], chains) -> None:
         """Give a role-less name the title that `作为`/`担任` hands it just after (`刘亮亮作为副领队`)."""

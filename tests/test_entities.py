@@ -131,6 +131,26 @@ def test_a_relation_word_before_a_name_is_a_cue_without_a_role(text, expected):
     assert people(one(text)) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("村医吐尔洪·阿西木每天都上门。", [("吐尔洪·阿西木", "吐尔洪·阿西木", 2, 9, "村医", 0)]),
+    ("秀林乡卫生所主任瓦旦·吉洛表示，将加强防疫。", [("瓦旦·吉洛", "瓦旦·吉洛", 8, 13, "主任", 0)]),
+    ("56岁的村民艾合买提·托合提去年参加筛查。", [("艾合买提·托合提", "艾合买提·托合提", 6, 14, None, 0)]),
+    ("记者 马骁 通讯员 热娜古丽·艾则孜", [("马骁", "马骁", 3, 5, "记者", 0),
+                                   ("热娜古丽·艾则孜", "热娜古丽·艾则孜", 10, 18, "通讯员", 0)]),
+])
+def test_names_in_parts_joined_by_an_interpunct(text, expected):
+    assert people(one(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("她的儿子邱建平常年在广东打工。", [("邱建平", "邱建平", 4, 7, None, 0)]),  # 常年: a time word after the name
+    ("公园保安杨德胜也赶来帮忙。", [("杨德胜", "杨德胜", 4, 7, "保安", 0)]),
+    ("驾驶员岳国庆随即出发。", [("岳国庆", "岳国庆", 3, 6, "驾驶员", 0)]),
+])
+def test_time_words_end_a_name_and_occupations_are_titles(text, expected):
+    assert people(one(text)) == expected
+
+
 def test_traditional_input_once_converted():
     text = opencc.OpenCC("t2s").convert("副院長李宏偉緊急召開疫情通報及抗疫動員會")
     assert people(one(text)) == [("李宏伟", "李宏伟", 3, 6, "副院长", 0)]
