@@ -139,7 +139,7 @@ def _tagged(items: list[_Text], found: list[Mention]) -> list[Mention]:
                     name = places_ix.canon.get(surface) or places_ix.weak.get(surface, (surface,))[0]
                     added.append(Mention("place", name, surface, s, e, None, it.seq, "tagger"))
                 continue
-            if kind == "ORG":  # it may hold the rules' names whole (`法国社会党` over 法国), not cut one
+            if kind == "ORG":  # it may hold the rules' names whole (`日本队` over 日本), not cut one
                 if all(s <= m.start and m.end <= e and (m.start, m.end) != (s, e) for m in over):
                     added.append(Mention("org", surface, surface, s, e, None, it.seq, "tagger"))
                 continue

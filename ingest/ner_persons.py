@@ -31,9 +31,9 @@ _PORTFOLIO_RE = re.compile(r"[（(][^（）()\n]{1,12}[)）]")
 # Punctuation around a name that stands alone (a bare name needs it on both sides).
 _BARE_LEFT = set("、，,。；;：:“”\"（）()《》【】 \u3000")
 _BARE_RIGHT = set("、，,。；;：:“”\"（）()《》【】 \u3000！!？?")
-# Department endings: a byline token ending in one of these is a department, not a person.
-# a name in two or more parts joined by `·`; group 1 is the first `·`
+# A name in two or more parts joined by `·`; group 1 is the first `·`.
 _DOTTED_RE = re.compile(r"[\u4e00-\u9fff]{2,12}(·)[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,6})*")
+# Department endings: a byline token ending in one of these is a department, not a person.
 _DEPT_END = ("科", "办", "部", "处", "室", "队", "组", "站", "所", "中心", "院", "局", "委", "会", "社")
 
 
@@ -287,15 +287,15 @@ class PersonFinder:
             if not generic:
                 if not accept(self.name_before(text, cs, STRONG, starts_ok), role, STRONG):
                     accept(self.foreign_before(text, cs), role, STRONG)
-        for m in self.leader_re.finditer(text):  # `妻子蒲秀琼`: a person, but no title to record
-            span = self.name_at(text, m.end(), MEDIUM)
+        leader_ends = {m.end() for m in self.leader_re.finditer(text)}
+        for end in sorted(leader_ends):  # `妻子蒲秀琼`: a person, but no title to record
+            span = self.name_at(text, end, MEDIUM)
             if (span is not None and self.is_boundary(text, span[1]) and not self.rejected(text[span[0]:span[1]])
                     # a rarer surname (`来信`, `战隆冬`) only in a full name with a speech verb after it (`儿子妥建军说`)
                     and (self.lex.surname_tier.get(text[span[0]], 1) == 1
                          or span[1] - span[0] == 3 and self.lex.cue_re.match(text, span[1]))
                     and accept(span, None, MEDIUM)):
                 self._list_after(text, span[1], None, accept)
-        leader_ends = {m.end() for m in self.leader_re.finditer(text)}
         chain_roles = {e: role for _, e, role, _ in chains}
         for span in self._dotted_names(text, starts_ok | leader_ends):
             title_end = len(text[:span[0]].rstrip(_SPACES))  # `通讯员 热娜古丽·艾则孜`
