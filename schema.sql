@@ -1,7 +1,8 @@
 -- The one definition of the archive's tables. `ingest` creates them from this file and nothing else.
 -- Public contract (../shared/acceptance/README.md): articles, paragraphs, entities, mentions,
 -- date_mentions, numeric_claims with their named columns. Offsets are 0-based, end-exclusive
--- character offsets into paragraphs.text (or articles.title when paragraph_id is NULL).
+-- character offsets into paragraphs.text (for mentions, articles.title or articles.byline when
+-- paragraph_id is NULL: mentions.field says which).
 
 -- One row per input file, keyed by its path relative to the folder that was ingested.
 CREATE TABLE IF NOT EXISTS sources (
@@ -110,7 +111,11 @@ CREATE TABLE IF NOT EXISTS mentions (
     surface TEXT NOT NULL,
     role TEXT,
     found_by TEXT NOT NULL DEFAULT 'rule' CHECK (found_by IN ('rule', 'tagger')),
-    CHECK ("end" > start AND start >= 0)
+    -- the text start/end index: paragraphs.text, articles.title, or articles.byline (a name only
+    -- the page's metadata line gives, `作者:欧阳晓婷 刘畅`); paragraph_id is set for the first only
+    field TEXT NOT NULL DEFAULT 'paragraph' CHECK (field IN ('paragraph', 'title', 'byline')),
+    CHECK ("end" > start AND start >= 0),
+    CHECK ((field = 'paragraph') = (paragraph_id IS NOT NULL))
 );
 CREATE INDEX IF NOT EXISTS idx_mentions_found_by ON mentions (found_by);
 CREATE INDEX IF NOT EXISTS idx_mentions_entity_id ON mentions (entity_id);

@@ -10,8 +10,9 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .ner_lexicon import read_sections
 from .normalise import detect_script, normalise, strip_pinyin
-from .records import Article, DroppedLine, Paragraph, RawArticle
+from .records import Article, BylinePerson, DroppedLine, Paragraph, RawArticle
 from .rules import chrome_rules, table, word_list
 from .split import HEADLINE
 
@@ -45,7 +46,8 @@ DATELINE_BYLINE = re.compile(
     r"|^\s*[〔【\[(（]\s*(?P<tw>记者\s*[\u4e00-\u9fff]{2,4})\s*[／/]\s*[\u4e00-\u9fff]{1,6}(?:报导|报道)\s*[〕】\])）]")
 # `(姜晓萌 赵太迎)` closing the last paragraph.
 TRAILING_AUTHORS = re.compile(r"[(（](?P<by>[\u4e00-\u9fff]{1,4}(?:[\s、,，]+[\u4e00-\u9fff]{1,4})*)[)）]\s*$")
-HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+# A name in a byline: two to four Chinese characters, or parts joined by `·` (`热娜古丽·艾则孜`).
+HAN_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8})+)$")
 
 
 def squash(s: str) -> str:
@@ -83,14 +85,15 @@ def _meta_labels() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _meta_pattern() -> re.Pattern:
     labels = sorted(_meta_labels(), key=len, reverse=True)
-    return re.compile(r"(?:^|\s)(" + "|".join(map(re.escape, labels)) + r")\s*[:：]")
+    # a label opens the line or follows a space or a bracket (`【字号:大 中 小】`)
+    return re.compile(r"(?:^|[\s【\[|｜])(" + "|".join(map(re.escape, labels)) + r")\s*[:：]")
 
 
 def parse_meta_line(line: str, loose: bool = False) -> dict[str, str] | None:
     """Fields of a metadata line (`来源:宣传科 张阳 发布时间:2022-06-07 11:22:27`), or None if it is not one.
 
-    A line is metadata when it starts with a label, or is a bare date (with its weekday) or clock
-    time. `loose`, for the lines under a headline, also takes a short dated line with no sentence in
+    A line is metadata when it starts with a label (perhaps after its date: `2024-03-25 08:30 来源:…`),
+    or is a bare date (with its weekday) or clock time. Every byline value is kept, in order. `loose`, for the lines under a headline, also takes a short dated line with no sentence in
     it (`原创 市第三人民医院 2023-06-19 18:30 发表于福建`).
     """
     stripped = line.strip()
@@ -102,19 +105,34 @@ def parse_meta_line(line: str, loose: bool = False) -> dict[str, str] | None:
         return {"published": date.group(0)}
     if clock:
         return {"clock": stripped}
-    if not labels or labels[0].start(1) != 0 or len(stripped) > 120:
+    # labels open the line, or follow the date it opens with (`2024-03-25 08:30  来源:… 作者:…`)
+    first = labels[0].start(1) if labels else -1
+    opens = first == 0 or (date is not None and first >= date.end() and not stripped[date.end():first].strip()
+                           and not SENTENCE_PUNCT.search(stripped))
+    if not opens or len(stripped) > 120:
         found = DATE_TIME.search(stripped)
         if loose and found and len(stripped) <= 60 and not SENTENCE_PUNCT.search(stripped):
             return {"published": found.group(0)}
         return None
     fields: dict[str, str] = {}
+    bylines: list[str] = []
     fieldmap = _meta_labels()
     for k, m in enumerate(labels):
         value_end = labels[k + 1].start() if k + 1 < len(labels) else len(stripped)
         value = stripped[m.end():value_end].strip()
         field = fieldmap[m.group(1)]
-        if value and field not in fields:
+        if field in ("source", "byline"):  # an unlabelled date after it is the publication date
+            value = DATE_TIME.sub("", value).strip()
+        if not value:
+            continue
+        if field == "source":  # where it came from: a department or a paper, sometimes with its writer
+            bylines.append(value)
+        elif field == "byline":  # the label says what the people did (`作者:胡蓉`, `编辑:侯佳`)
+            bylines.append(f"{m.group(1)}:{value}")
+        elif field not in fields:
             fields[field] = value
+    if bylines:
+        fields["byline"] = "; ".join(bylines)
     if "published" not in fields and (found := DATE_TIME.search(stripped)):
         fields["published"] = found.group(0)  # an unlabelled date among the labels (`编辑：侯佳　2023-11-28 07:45`)
     return fields
@@ -145,35 +163,57 @@ def parse_published(value: str) -> tuple[str | None, str | None]:
 
 
 def byline_names(byline: str) -> list[str]:
-    """Person names in a byline (`记者 张丽 闫珊 通讯员 张倩云`, `宣传科 张阳 党院办 高冰`).
+    """Person names in a byline (`记者 张丽 闫珊 通讯员 张倩云`, `宣传科 张阳 党院办 高冰`)."""
+    return [person.name for person in byline_people(byline)]
 
-    Role words and department names (tokens with an organisation ending) are not names.
+
+def byline_people(byline: str) -> list[BylinePerson]:
+    """Names in a byline with their offsets and roles: `记者 张丽 闫珊; 作者:胡蓉` → 张丽 记者, 闫珊 记者, 胡蓉 None.
+
+    Role words and department names (tokens with an organisation ending) are not names. A role word
+    holds for the names after it up to the next role word, department or `;`; words that only say
+    who wrote it (`作者`, `文`) give no role.
     """
     roles, longest_first = _byline_roles()
+    not_titles = _byline_plain()
     org_endings = word_list("org_suffixes.txt")
-    names = []
-    for token in re.split(r"[\s、,，/／:：;；|]+", byline):
-        for role in longest_first:  # `记者张丽` written without a space
-            if token.startswith(role) and HAN_NAME.match(token[len(role):] or "-"):
-                token = token[len(role):]
-                break
-        if token in roles or not HAN_NAME.match(token) or token.endswith(org_endings):
-            continue
-        names.append(token)
-    return names
+    people: list[BylinePerson] = []
+    for segment in re.finditer(r"[^;；]+", byline):
+        role = None
+        for m in re.finditer(r"[^\s、,，/／:：|｜丨]+", segment.group(0)):
+            token, start = m.group(0), segment.start() + m.start()
+            for word in longest_first:  # `记者张丽` written without a space
+                if token.startswith(word) and HAN_NAME.match(token[len(word):] or "-"):
+                    role = None if word in not_titles else word
+                    token, start = token[len(word):], start + len(word)
+                    break
+            if token in roles:
+                role = None if token in not_titles else token
+            elif token.endswith(org_endings):
+                role = None  # a department (`宣传科 张阳`): its people have no title here
+            elif HAN_NAME.match(token):
+                people.append(BylinePerson(token, start, start + len(token), role))
+    return people
 
 
 @lru_cache(maxsize=1)
 def _byline_pattern() -> re.Pattern:
     words = "|".join(map(re.escape, sorted(word_list("byline_lines.txt"), key=len, reverse=True)))
-    return re.compile(rf"^\s*(?:{words})\s*[/／:：|｜]\s*(\S.*)$")
+    return re.compile(rf"^\s*(?:{words})\s*[/／:：|｜丨]\s*(\S.*)$")
 
 
 @lru_cache(maxsize=1)
 def _byline_roles() -> tuple[frozenset[str], tuple[str, ...]]:
-    """Byline role words as a set, and longest first for prefix matching (`记者张丽`)."""
-    roles = word_list("byline_roles.txt")
-    return frozenset(roles), tuple(sorted(roles, key=len, reverse=True))
+    """Byline words as a set, and longest first for prefix matching (`记者张丽`): the titles
+    (`记者`) and the words that name an author without one (`作者`, `文`), from `ner_byline.txt`."""
+    words = read_sections("ner_byline.txt")
+    every = words["roles"] + words["plain"]
+    return frozenset(every), tuple(sorted(every, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _byline_plain() -> frozenset[str]:
+    return frozenset(read_sections("ner_byline.txt")["plain"])
 
 
 def _byline_line(line: str) -> str | None:
@@ -194,17 +234,28 @@ def _is_caption(s: str) -> bool:
 def _find_title(lines: list[_Line], counts: Counter) -> int | None:
     """Index in `lines` of the headline, or None when the page has none we can trust.
 
-    In order: the line just above a metadata line (`发布时间:…`); a title-like line near the top that
+    In order: the line just above a metadata line (`发布时间:…`, but not a government page's
+    catalogue block `索引号:… 主题分类:…`, which stands above the headline); a title-like line near the top that
     the page repeats (image alt text repeats the headline); a short first line above a paragraph.
     """
     window = [i for i, ln in enumerate(lines[:HEAD_WINDOW * 3]) if not _chrome_rule(ln.norm, ("any", "head", "tail"))]
     window = window[:HEAD_WINDOW]
-    for k, i in enumerate(window[:META_WINDOW]):
-        if parse_meta_line(lines[i].text, loose=True) is not None:
-            for j in reversed(window[max(0, k - 3):k]):
-                if _title_like(lines[j].text):
-                    return j
-            break
+    metas = [parse_meta_line(lines[i].text, loose=True) for i in window[:META_WINDOW]]
+    k = 0
+    while k < len(metas):
+        if metas[k] is None:
+            k += 1
+            continue
+        run = k
+        while run + 1 < len(metas) and metas[run + 1] is not None:
+            run += 1
+        if any("catalogue" in m for m in metas[k:run + 1]):
+            k = run + 1  # a disclosure catalogue (`索引号:…`) stands above the headline, not under it
+            continue
+        for j in reversed(window[max(0, k - 3):k]):
+            if _title_like(lines[j].text):
+                return j
+        break
     for i in window[:5]:
         if _title_like(lines[i].text) and counts[squash(lines[i].norm)] >= 2 and not _prose_above(lines, window, i):
             return i
@@ -290,6 +341,7 @@ def clean_article(raw: RawArticle) -> Article:
 
     # 2. Everything above the headline is the page around it; its first plain line names the site.
     start = 0
+    metadata_above: list[dict[str, str]] = []
     if title_idx is not None:
         breadcrumb_parts: set[str] = set()
         masthead = set(raw.page_header)
@@ -299,6 +351,9 @@ def clean_article(raw: RawArticle) -> Article:
                 breadcrumb_parts.update(squash(p) for p in re.split(r">>?|»|＞|→|/|[:：]", ln.norm))
             elif rule is None and squash(title_norm).startswith(squash(ln.norm)):
                 rule = "title-variant"  # the headline's first part printed above it
+            elif rule is None and (meta := parse_meta_line(ln.norm)) is not None:
+                metadata_above.append(meta)  # a government page's catalogue block (`发布日期:…`)
+                rule = "metadata"
             elif rule is None and article.site is None and len(ln.norm) <= 30 and squash(ln.norm) not in breadcrumb_parts:
                 article.site = ln.norm
                 rule = "site-name"
@@ -318,6 +373,8 @@ def clean_article(raw: RawArticle) -> Article:
         if meta.get("byline"):
             bylines.append(meta["byline"])
 
+    for meta in metadata_above:
+        take_meta(meta)
     kept: list[tuple[_Line, bool]] = []  # (line, a removed line stood just above it)
     gap = False
     in_tail = None
@@ -326,6 +383,8 @@ def clean_article(raw: RawArticle) -> Article:
             meta = parse_meta_line(ln.norm)
             if meta is not None:
                 take_meta(meta)
+            elif _byline_line(ln.norm):  # closing credits under a WeChat post's tail (`文字丨邬建军`)
+                bylines.append(ln.norm.strip())
             rule = "metadata" if meta is not None else None
             dropped.append(DroppedLine(ln.no, ln.text, rule or _chrome_rule(ln.norm, ("tail",))
                                        or _chrome_rule(ln.norm, ("any",)) or in_tail))

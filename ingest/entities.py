@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .clean import byline_people
 from .ner_lexicon import CJK, WordScanner, read_sections, read_words
 from .ner_model import tagger
 from .ner_orgs import Org, org_index
@@ -45,10 +46,12 @@ class _Text:
     any_title_spans: list[tuple[int, int, str]] = field(default_factory=list)  # with `顾问`, `护士`, `党员`
 
 
-def extract_entities(title: str | None, paragraphs: list[str]) -> list[Mention]:
-    """Mentions in one article: `paragraph_seq` indexes `paragraphs`, None means the title."""
+def extract_entities(title: str | None, paragraphs: list[str], byline: str | None = None) -> list[Mention]:
+    """Mentions in one article: `paragraph_seq` indexes `paragraphs`, None means the title (or the
+    byline, for the people only the byline names: `in_byline`)."""
     try:
-        return _extract(title, paragraphs)
+        mentions = _extract(title, paragraphs)
+        return mentions + _byline_only(byline, mentions)
     except Exception:  # the contract is to never raise; a bug here must not stop an ingest
         log.exception("entity extraction failed; article left without entities")
         return []
@@ -97,6 +100,19 @@ def _extract(title: str | None, paragraphs: list[str]) -> list[Mention]:
     mentions = _tagged(items, mentions)
     mentions.sort(key=lambda m: (-1 if m.paragraph_seq is None else m.paragraph_seq, m.start, -m.end, m.type))
     return mentions
+
+
+def _byline_only(byline: str | None, found: list[Mention]) -> list[Mention]:
+    """People the byline names and the text does not (`作者:欧阳晓婷 刘畅` on the metadata line under
+    the headline), with offsets into the byline and the byline's role word (`记者`, `编辑`)."""
+    finder = person_finder()
+    named = {m.name for m in found if m.type == "person"}
+    out = []
+    for p in byline_people(byline or ""):
+        if p.name not in named and finder.byline_name_ok(p.name, after_role=p.role is not None):
+            named.add(p.name)
+            out.append(Mention("person", p.name, p.name, p.start, p.end, p.role, None, in_byline=True))
+    return out
 
 
 def _tagged(items: list[_Text], found: list[Mention]) -> list[Mention]:

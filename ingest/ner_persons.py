@@ -371,6 +371,11 @@ class PersonFinder:
                 return
             end = span[1]
 
+    def byline_name_ok(self, token: str, after_role: bool = False) -> bool:
+        """Is a token of a byline a person's name (`欧阳晓婷`, `热娜古丽·艾则孜`; not `字号`)?"""
+        return self._token_name(token, set(), after_role) or (
+            _DOTTED_RE.fullmatch(token) is not None and not self.rejected(token))
+
     def _token_name(self, token: str, not_names: set[str], after_role: bool = False) -> bool:
         """Is a byline token (already delimited) a person's name? Right after a role word
         (`记者 宁静`) a frequent surname with an ordinary word for a given name is still a name."""

@@ -67,7 +67,7 @@ class Summary:
 def extract_article(article: Article) -> Article:
     """Fill the article's mentions, dates and claims from its normalised title and paragraphs."""
     texts = [p.text for p in article.paragraphs]
-    article.mentions = extract_entities(article.title, texts)
+    article.mentions = extract_entities(article.title, texts, article.byline)
     article.dates = []
     article.claims = []
     for p in article.paragraphs:

@@ -73,7 +73,8 @@ class Article:
 
 @dataclass
 class Mention:
-    """A person, organisation or place named in a paragraph (or in the title when `paragraph_seq` is None)."""
+    """A person, organisation or place named in a paragraph, in the title (`paragraph_seq` None), or
+    in the byline (`in_byline`: a name only the page's metadata line gives, `作者:欧阳晓婷`)."""
 
     type: str  # person | org | place
     name: str  # canonical Simplified name the mention refers to
@@ -83,6 +84,17 @@ class Mention:
     role: str | None = None  # the title the text gives a person here (`副院长`, `党委书记、主任`)
     paragraph_seq: int | None = None
     found_by: str = "rule"  # rule (a cue, a list, an ending) | tagger (the statistical tagger alone)
+    in_byline: bool = False  # offsets index the article's byline, not a paragraph or the title
+
+
+@dataclass(frozen=True)
+class BylinePerson:
+    """A name in a byline, where it stands in the byline text, and the role word that introduced it."""
+
+    name: str
+    start: int
+    end: int
+    role: str | None
 
 
 @dataclass

@@ -244,7 +244,7 @@ def _write_articles(db: sqlite_utils.Database, sources: list[tuple[ProcessedSour
                         "start": x.start, "end": x.end, "surface": x.surface}
 
             mentions += [{**common(m), "entity_id": entity_ids[(m.type, m.name)], "role": m.role,
-                          "found_by": m.found_by} for m in a.mentions]
+                          "found_by": m.found_by, "field": _mention_field(m)} for m in a.mentions]
             dates += [{**common(d), "year": d.year, "month": d.month, "day": d.day, "year_source": d.year_source,
                        "iso_date": _iso(d.year, d.month, d.day)} for d in a.dates]
             claims += [{**common(c), "value": c.value, "value_max": c.value_max, "unit": c.unit,
@@ -260,6 +260,11 @@ def _write_articles(db: sqlite_utils.Database, sources: list[tuple[ProcessedSour
     articles_per_entity = Counter(eid for eid, _ in {(m["entity_id"], m["article_id"]) for m in mentions})
     _add_counts(db, [(eid, n, articles_per_entity[eid]) for eid, n in sorted(per_entity.items())])
     _index(db, articles, paragraphs)
+
+
+def _mention_field(m) -> str:
+    """Which text a mention's offsets index: a paragraph, the title or the byline."""
+    return "byline" if m.in_byline else "title" if m.paragraph_seq is None else "paragraph"
 
 
 def _timeline_day(article) -> dict[str, str | None]:

@@ -1,7 +1,7 @@
 """One test per cleaning rule, on small Chinese strings."""
 import pytest
 
-from ingest.clean import byline_names, clean_article, parse_meta_line, parse_published
+from ingest.clean import byline_names, byline_people, clean_article, parse_meta_line, parse_published
 from ingest.records import RawArticle
 
 BODY = "自4月22日本轮疫情以来,医院党委始终坚持疫情就是命令,防控就是责任,把疫情防控工作放在第一位。"
@@ -315,7 +315,47 @@ def test_a_press_release_label_above_the_headline_is_not_the_title(label):
 
 def test_an_unlabelled_date_at_the_end_of_a_labelled_metadata_line_is_the_publication_date():
     assert parse_meta_line("来源：江南都市报　作者：胡蓉　编辑：侯佳　2023-11-28 07:45") == {
-        "byline": "江南都市报", "published": "2023-11-28 07:45"}
+        "byline": "江南都市报; 作者:胡蓉; 编辑:侯佳", "published": "2023-11-28 07:45"}
+
+
+@pytest.mark.parametrize("line, byline", [
+    # every byline label is kept, not only the first (`来源` used to hide `作者`)
+    ("发布时间:2024-04-17 09:46  来源:县卫健委  作者:欧阳晓婷 刘畅  浏览次数:1283", "县卫健委; 作者:欧阳晓婷 刘畅"),
+    # labels after the date the line opens with
+    ("2024-03-25 08:30:12  来源:天山健康网  作者:记者 马骁 通讯员 热娜古丽·艾则孜",
+     "天山健康网; 作者:记者 马骁 通讯员 热娜古丽·艾则孜"),
+    # font-size buttons in brackets and an empty counter stay out
+    ("信息来源:市急救中心  作者:柏晓岚  阅读次数:  字号:【大 中 小】", "市急救中心; 作者:柏晓岚"),
+    ("来源:省政府新闻办  【字号:大 中 小】【打印】【关闭】", "省政府新闻办"),
+])
+def test_every_byline_label_of_a_metadata_line_is_kept(line, byline):
+    assert parse_meta_line(line)["byline"] == byline
+
+
+def test_a_dated_sentence_is_not_a_metadata_line():
+    assert parse_meta_line("2022年3月5日 来源:群众来信，反映了问题。") is None
+
+
+def test_byline_people_carry_the_role_word_before_them():
+    people = byline_people("天山健康网; 作者:记者 马骁 通讯员 热娜古丽·艾则孜; 编辑:侯佳")
+    assert [(p.name, p.start, p.end, p.role) for p in people] == [
+        ("马骁", 13, 15, "记者"), ("热娜古丽·艾则孜", 20, 28, "通讯员"), ("侯佳", 33, 35, "编辑")]
+    assert [(p.name, p.role) for p in byline_people("作者:胡蓉; 宣传科 张阳; 文字丨邬建军")] == [
+        ("胡蓉", None), ("张阳", None), ("邬建军", None)]
+
+
+def test_a_government_catalogue_block_is_not_taken_for_the_headline():
+    a = clean("\n".join(["某市卫生健康委员会", "索引号:001008003012026/2024-154367    主题分类:卫生健康",
+                         "发布机构:市卫生健康委    成文日期:2024-07-30", "公开方式:主动公开    发布日期:2024-07-30",
+                         "", "汛期急救保障工作有序开展", "", "信息来源:市急救中心  作者:柏晓岚  阅读次数:", BODY]))
+    assert a.title == "汛期急救保障工作有序开展"
+    assert a.published_date == "2024-07-30" and a.authors == ["柏晓岚"] and texts(a) == [BODY]
+
+
+def test_closing_credits_under_a_wechat_tail_are_the_byline():
+    a = clean("\n".join(["标题在此处", BODY, "往期推荐", "另一篇文章的标题", "文字丨邬建军 陆晓晨", "编辑丨房悦"]))
+    assert texts(a) == [BODY]
+    assert a.byline == "文字丨邬建军 陆晓晨; 编辑丨房悦" and a.authors == ["邬建军", "陆晓晨", "房悦"]
 
 
 def test_a_newspaper_pages_production_credits_are_page_furniture():

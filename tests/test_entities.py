@@ -80,6 +80,20 @@ def test_byline_with_ascii_parentheses():
                                                   ("魏勇", "通讯员")]
 
 
+def test_people_only_the_byline_names_point_into_the_byline():
+    byline = "县卫健委; 作者:欧阳晓婷 刘畅; 编辑:侯佳"
+    found = extract_entities("标题", ["刘畅在现场采访了村民。"], byline)
+    in_byline = [(m.name, m.start, m.end, m.role) for m in found if m.in_byline]
+    # 刘畅 is already in the text: one mention there, none added from the byline
+    assert in_byline == [("欧阳晓婷", 9, 13, None), ("侯佳", 21, 23, "编辑")]
+    assert all(byline[m.start:m.end] == m.surface for m in found if m.in_byline)
+    assert [m.paragraph_seq for m in found if m.name == "刘畅"] == [0]
+
+
+def test_byline_words_that_are_not_names_stay_out():
+    assert extract_entities(None, [], "疾病预防控制处 字号 阅读次数 宣传科") == []
+
+
 def test_byline_line_with_departments():
     ms = one("文/宣传科 张阳 党院办 高冰")
     assert people(ms) == [("张阳", "张阳", 6, 8, None, 0), ("高冰", "高冰", 13, 15, None, 0)]

@@ -15,7 +15,7 @@ articles): scored once blind (person F1 0.948, articles 7/8, title 0.714, 11 lea
 transcript, a newspaper page with three articles, a city rescue report, a Kashgar page with Uyghur
 names; its gold has claims too): scored once blind (person F1 0.855, P 0.970, R 0.765; role 0.86,
 title 0.8, claims F1 0.91, 10 leaks). pages3-5 were then fixed by general rules only, pages6 in part
-(names joined by ·, time words after names), so none is blind any more; the leaks left are editors' credit lines,
+(names joined by ·, time words after names, people named only on a metadata line), so none is blind any more; the leaks left are editors' credit lines,
 which these gold files count as page furniture and the archive keeps as bylines. The gold covers articles, titles, dates, page
 chrome, people with their titles, organisations and places, not numeric claims. Floors are the
 figures reached, rounded down: raise one when a change improves it, never lower one.
@@ -39,10 +39,10 @@ GATES = {  # folder: (articles, floors (at least), ceilings (at most))
     "pages5": ("8/8", {"person_precision": 1.0, "person_f1": 0.98, "role_acc": 0.91, "org_recall": 0.96,
                        "place_recall": 1.0, "date_recall": 1.0, "title_acc": 1.0, "pubdate_acc": 1.0},
                {"offsets_bad": 0, "boilerplate_leaks": 4, "forbidden_person_hits": 0, "extra_articles": 0}),
-    "pages6": ("10/10", {"person_precision": 1.0, "person_f1": 0.91, "role_acc": 0.94, "org_recall": 0.85,
-                         "place_recall": 0.88, "date_recall": 0.9, "title_acc": 0.8, "pubdate_acc": 1.0,
+    "pages6": ("10/10", {"person_precision": 1.0, "person_f1": 0.95, "role_acc": 0.98, "org_recall": 0.85,
+                         "place_recall": 0.88, "date_recall": 0.9, "title_acc": 0.9, "pubdate_acc": 1.0,
                          "claims_f1": 0.91},
-               {"offsets_bad": 0, "boilerplate_leaks": 10, "forbidden_person_hits": 0, "extra_articles": 0}),
+               {"offsets_bad": 0, "boilerplate_leaks": 5, "forbidden_person_hits": 0, "extra_articles": 0}),
 }
 
 

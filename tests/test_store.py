@@ -4,7 +4,7 @@ import sqlite3
 import sqlite_utils
 
 from ingest import store
-from ingest.pipeline import ProcessedSource
+from ingest.pipeline import ProcessedSource, ingest_paths
 from ingest.records import Article, Mention, Paragraph, SourceFile
 
 
@@ -16,6 +16,26 @@ def test_live_schema_matches_schema_sql(seed_db):
     fresh = sqlite3.connect(":memory:")
     fresh.executescript(store.schema_sql())
     assert schema_of(sqlite3.connect(seed_db)) == schema_of(fresh)
+
+
+def test_every_mention_points_at_its_surface_in_the_text_its_field_names(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("\n".join([
+        "副院长李宏伟看望一线医护人员", "发布时间:2024-04-17 09:46  来源:县卫健委  作者:欧阳晓婷 刘畅  浏览次数:1283",
+        "4月16日,副院长李宏伟来到发热门诊,看望坚守岗位的医护人员,询问物资保障情况。"]), encoding="utf-8")
+    ingest_paths(str(tmp_path / "a.db"), [str(page)])
+    conn = sqlite3.connect(tmp_path / "a.db")
+    rows = conn.execute("""
+        SELECT m.field, m.surface, m.role, CASE m.field WHEN 'paragraph' THEN p.text WHEN 'title' THEN a.title
+                                                        ELSE a.byline END
+        FROM mentions m JOIN articles a ON a.id = m.article_id LEFT JOIN paragraphs p ON p.id = m.paragraph_id
+        JOIN entities e ON e.id = m.entity_id WHERE e.type = 'person' ORDER BY m.id""").fetchall()
+    assert [(f, s, r) for f, s, r, _ in rows] == [
+        ("title", "李宏伟", "副院长"), ("paragraph", "李宏伟", "副院长"), ("byline", "欧阳晓婷", None), ("byline", "刘畅", None)]
+    starts = conn.execute("SELECT start, \"end\" FROM mentions m JOIN entities e ON e.id = m.entity_id "
+                          "WHERE e.type = 'person' ORDER BY m.id").fetchall()
+    assert all(text[s:e] == surface for (_, surface, _, text), (s, e) in zip(rows, starts))
+    assert conn.execute("SELECT byline FROM articles").fetchone()[0] == "县卫健委; 作者:欧阳晓婷 刘畅"
 
 
 def test_every_foreign_key_has_an_index():
