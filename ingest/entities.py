@@ -98,8 +98,27 @@ def _extract(title: str | None, paragraphs: list[str]) -> list[Mention]:
                 continue  # a person's name wins over a place name that looks like it
             mentions.append(Mention("place", p.name, p.surface, p.start, p.end, None, item.seq))
     mentions = _tagged(items, mentions)
+    mentions += _list_neighbours(items, mentions)
     mentions.sort(key=lambda m: (-1 if m.paragraph_seq is None else m.paragraph_seq, m.start, -m.end, m.type))
     return mentions
+
+
+def _list_neighbours(items: list[_Text], found: list[Mention]) -> list[Mention]:
+    """People named in a list beside a person already found (`队员向宇、张鹏飞`, `蒙志刚和韦春燕`)."""
+    finder = person_finder()
+    out: list[Mention] = []
+    for it in items:
+        here = [m for m in found if m.paragraph_seq == it.seq]
+        names = [(m.start, m.end) for m in here if m.type == "person" and m.surface == m.name]
+        if not names:
+            continue
+        starts_ok = ({o.end for o in it.orgs} | {p.end for p in it.places} | {e for _, e, _ in it.any_title_spans}
+                     | {m.end() for m in finder.leader_re.finditer(it.text)})
+        taken = [(m.start, m.end) for m in here]
+        for s, e in finder.list_neighbours(it.text, names, taken, starts_ok):
+            role = next((r for _, te, r in it.any_title_spans if te == s), None)
+            out.append(Mention("person", it.text[s:e], it.text[s:e], s, e, role, it.seq))
+    return out
 
 
 def _byline_only(byline: str | None, found: list[Mention]) -> list[Mention]:

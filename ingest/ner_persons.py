@@ -29,6 +29,9 @@ _AS_REACH = 12  # characters allowed between the verb and the title (`作为此�
 # A bracketed portfolio between a title and the name (`总行政经理（质素及安全）陈家豪`).
 _PORTFOLIO_RE = re.compile(r"[（(][^（）()\n]{1,12}[)）]")
 # Punctuation around a name that stands alone (a bare name needs it on both sides).
+# What joins the items of a list of names (`向宇、张鹏飞`, `蒙志刚和韦春燕`), and what may close an item.
+_LIST_JOINS = set("、和与及")
+_LIST_ENDS = set("、和与及等，,。；;：:）)") | {""}
 _BARE_LEFT = set("、，,。；;：:“”\"（）()《》【】 \u3000")
 _BARE_RIGHT = set("、，,。；;：:“”\"（）()《》【】 \u3000！!？?")
 # A name in two or more parts joined by `·`; group 1 is the first `·`.
@@ -360,6 +363,59 @@ class PersonFinder:
                     if all(_is_cjk(c) for c in between):
                         h.role = role
                     break
+
+    def list_neighbours(self, text: str, names: list[tuple[int, int]], taken: list[tuple[int, int]],
+                        starts_ok: set[int]) -> list[tuple[int, int]]:
+        """Names standing in a list with a found name (`队员向宇、张鹏飞`, `蒙志刚和韦春燕`, `万强、黎明等`).
+
+        The list is the cue, so a rarer surname (向, 富) counts here. An item is a surname and one or
+        two given-name characters, closed off on its far side by a separator, a name's left boundary
+        (after a title, a relation word or `的`) or a word that ends a name.
+        """
+        found: list[tuple[int, int]] = []
+        queue = list(names)
+        spans = list(taken)
+        while queue:
+            s, e = queue.pop()
+            for span in (self._item_after(text, e + 1) if text[e:e + 1] in _LIST_JOINS else None,
+                         self._item_before(text, s - 1, starts_ok) if s and text[s - 1] in _LIST_JOINS else None):
+                if span is None or any(ts < span[1] and span[0] < te for ts, te in spans):
+                    continue
+                found.append(span)
+                spans.append(span)
+                queue.append(span)
+        return sorted(found)
+
+    def _item_after(self, text: str, p: int) -> tuple[int, int] | None:
+        sl = self.surname_len(text, p)
+        if not sl or p + sl >= len(text):
+            return None
+        lengths = [sl + k for k in (1, 2) if all(self.given_ok(c, False) for c in text[p + sl:p + sl + k])]
+        end = next((p + n for n in lengths if p + n <= len(text) and text[p + n:p + n + 1] in _LIST_ENDS), None)
+        if end is None:
+            end = next((p + n for n in reversed(lengths) if self.is_boundary(text, p + n)), None)
+        if end is None:
+            return None
+        # between `、` and `、`/`等` an item is a name even when it is also a word (`万强、黎明等`)
+        listed = text[p - 1] == "、" and text[end:end + 1] in ("、", "等")
+        return None if self._not_item(text[p:end], listed) else (p, end)
+
+    def _item_before(self, text: str, q: int, starts_ok: set[int]) -> tuple[int, int] | None:
+        for n in (3, 2):
+            s = q - n
+            if s < 0:
+                continue
+            sl = self.surname_len(text, s)
+            if not sl or not all(self.given_ok(c, False) for c in text[s + sl:q]) or not 1 <= n - sl <= 2:
+                continue
+            if (s == 0 or s in starts_ok or text[s - 1] in _LEFT_CHARS or not _is_cjk(text[s - 1])) \
+                    and not self._not_item(text[s:q]):
+                return (s, q)
+        return None
+
+    def _not_item(self, name: str, listed: bool = False) -> bool:
+        """A list item that holds a title (`院长`) is no name, nor (unless `listed`) a listed non-name."""
+        return (self.rejected(name) and not listed) or any(name[k:] in self.lex.titles for k in range(1, len(name)))
 
     def _list_after(self, text: str, end: int, role: str | None, accept) -> None:
         """`副院长牛晓红、郭伟`: names after a titled name, joined by `、`, share its title."""

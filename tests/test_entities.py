@@ -80,6 +80,21 @@ def test_byline_with_ascii_parentheses():
                                                   ("魏勇", "通讯员")]
 
 
+@pytest.mark.parametrize("text, found", [
+    # a rarer surname (富) counts in a list with names found by their cues
+    ("9时许,执法人员岑志刚、富海燕、梅晓波来到滨河路检查。", ["岑志刚", "富海燕", "梅晓波"]),
+    # joined by 和 to a name found later in the sentence; 的 opens the first item
+    ("检验科的蒙志刚和韦春燕负责抽血。", ["蒙志刚", "韦春燕"]),
+    # between 、 and 等 an item is a name even when it is also a word
+    ("获奖,童海燕、柏松、万强、黎明等20名同志被评为先进个人。", ["童海燕", "柏松", "万强", "黎明"]),
+    # the items of a list that are no names stay out
+    ("院长李明和王府井街道负责人参加。", ["李明"]),
+    ("主任张伟与党员干部一起值守。", ["张伟"]),
+])
+def test_names_in_a_list_beside_a_found_name(text, found):
+    assert [m.name for m in one(text) if m.type == "person"] == found
+
+
 def test_people_only_the_byline_names_point_into_the_byline():
     byline = "县卫健委; 作者:欧阳晓婷 刘畅; 编辑:侯佳"
     found = extract_entities("标题", ["刘畅在现场采访了村民。"], byline)
