@@ -101,8 +101,9 @@ class OrgIndex:
             if i in stop_ends:
                 # `附属和济医院`: a one-character stop right before a one-character prefix is part of the name
                 if (crossed_stop or s - i != 1 or text[i - 1] not in _NAME_STOPS or i < 2
-                        or not _PREFIX_CHAR.match(text[i - 2]) or i - 1 in org_start):
-                    break  # (`乡镇卫生院和村卫生室`: a 和 right after another organisation joins two)
+                        or not _PREFIX_CHAR.match(text[i - 2]) or i - 1 in org_start or text[i] in _ADMIN_ONE_CHAR):
+                    break  # (`乡镇卫生院和村卫生室`: a 和 right after another organisation joins two;
+                    # `副县长封晓燕和县卫健委`: before 县, 市 … a 和 joins, as `县卫健委` is a name already)
                 crossed_stop = True
             if not _PREFIX_CHAR.match(text[i - 1]):
                 break

@@ -95,6 +95,14 @@ def test_names_in_a_list_beside_a_found_name(text, found):
     assert [m.name for m in one(text) if m.type == "person"] == found
 
 
+def test_a_conjunction_before_a_county_organisation_does_not_join_it_to_a_name():
+    ms = one("副县长封晓燕和县卫健委、县医保局负责人参加。")
+    assert people(ms) == [("封晓燕", "封晓燕", 3, 6, "副县长", 0)]
+    assert names(ms, "org") == {"县卫健委", "县医保局"}
+    # the county 和县 itself is still read whole after its city
+    assert "马鞍山市和县卫健委" in names(one("马鞍山市和县卫健委主任李四说。"), "org")
+
+
 def test_people_only_the_byline_names_point_into_the_byline():
     byline = "县卫健委; 作者:欧阳晓婷 刘畅; 编辑:侯佳"
     found = extract_entities("标题", ["刘畅在现场采访了村民。"], byline)
