@@ -362,3 +362,17 @@ def test_a_newspaper_pages_production_credits_are_page_furniture():
     a = clean("\n".join(["标题在此处", BODY, "本版编辑：孟小飞　　校对：任静　　组版：黄敏"]))
     assert texts(a) == [BODY]
     assert rules(a)["本版编辑：孟小飞　　校对：任静　　组版：黄敏"] == "page-credits"
+
+
+def test_a_government_header_with_date_weather_and_breadcrumb_is_chrome():
+    a = clean("\n".join(["某县人民政府", "2022年2月25日 星期五　　今日天气：多云 3℃~12℃", "您现在的位置：首页 > 政务公开 > 部门动态",
+                         "", "我县召开卫生健康工作会议", "", "发布日期：2022-02-25　　来源：县卫生健康委员会", BODY]))
+    assert a.title == "我县召开卫生健康工作会议" and texts(a) == [BODY]
+    assert rules(a)["您现在的位置：首页 > 政务公开 > 部门动态"] == "breadcrumb"
+
+
+def test_wechat_collection_tag_and_closing_lines_are_chrome():
+    a = clean("\n".join(["标题在此处", "收录于合集 #乡村振兴 12个 #健康古零 36个", BODY, "文图：覃丽华",
+                         "投稿邮箱：gulingfabu@163.com", "喜欢此内容的人还喜欢", "另一篇文章的标题"]))
+    assert texts(a) == [BODY, "文图：覃丽华"]
+    assert rules(a)["收录于合集 #乡村振兴 12个 #健康古零 36个"] == "wechat"
