@@ -83,7 +83,7 @@ def _extract(title: str | None, paragraphs: list[str]) -> list[Mention]:
         hits = finder.find(text, blocked, left_ok, not_names, avoid, bridges)
         every_chain = finder.title_chains(text, bridges)
         chains = [(s, e, role) for s, e, role, generic in every_chain if not generic]
-        items.append(_Text(seq, text, places, orgs, _merge_hits(hits), chains, [c[:3] for c in every_chain]))
+        items.append(_Text(seq, text, places, orgs, _merge_hits(hits, text), chains, [c[:3] for c in every_chain]))
     persons = _persons(items)
     org_mentions = _orgs(items)
     mentions = persons + org_mentions
@@ -216,8 +216,11 @@ def _tagger_checks() -> tuple[tuple[str, ...], frozenset[str]]:
     return tuple(sections["place endings"]), frozenset(sections["leading function chars"])
 
 
-def _merge_hits(hits: list[PersonHit]) -> list[PersonHit]:
-    """One hit per span (keeping a role if any cue gave one); overlaps go to the stronger cue."""
+def _merge_hits(hits: list[PersonHit], text: str) -> list[PersonHit]:
+    """One hit per span (keeping a role if any cue gave one); overlaps go to the stronger cue.
+
+    A name with a title on each side has both as its role, in reading order
+    (`代表陈建国大使` → 代表、大使)."""
     by_span: dict[tuple[int, int], PersonHit] = {}
     for h in hits:
         key = (h.start, h.end)
@@ -227,6 +230,10 @@ def _merge_hits(hits: list[PersonHit]) -> list[PersonHit]:
         else:
             if have.role is None and h.role is not None:
                 have.role = h.role
+            elif have.role and h.role and have.role != h.role and h.ref_title is None and have.ref_title is None:
+                before, after = (have.role, h.role) if text.startswith(h.role, h.end) else (h.role, have.role)
+                if text.startswith(after, h.end) and text.endswith(before, 0, h.start):
+                    have.role = f"{before}、{after}"
             have.strength = max(have.strength, h.strength)
     ranked = sorted(by_span.values(), key=lambda h: (-h.strength, h.ref_title is not None, -(h.end - h.start)))
     kept: list[PersonHit] = []

@@ -167,6 +167,7 @@ class Lexicon:
         self.given_chars = read_chars("ner_given_chars.txt", "")
         self.never_chars = read_chars("ner_given_chars.txt", "never") - self.given_chars
         self.not_names = set(read_words("ner_not_names.txt"))
+        self.name_words = set(read_sections("ner_not_names.txt").get("also given names", []))
         self.address_terms = set(read_words("ner_address_terms.txt"))
         title_sections = read_sections("ner_titles.txt")
         self.generic_titles = set(title_sections.get("generic", []))

@@ -154,6 +154,8 @@ class PersonFinder:
         if self.rejected(name):
             if best == g + 2 and not self.rejected(text[p:g + 1]) and self.is_boundary(text, g + 1):
                 return (p, g + 1)
+            if name in self.lex.name_words and strength >= MEDIUM and self.is_boundary(text, best):
+                return (p, best)  # `副局长田野介绍`: a word that is also a name, right after a title
             return None
         return (p, best)
 

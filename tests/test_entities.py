@@ -103,6 +103,23 @@ def test_a_conjunction_before_a_county_organisation_does_not_join_it_to_a_name()
     assert "马鞍山市和县卫健委" in names(one("马鞍山市和县卫健委主任李四说。"), "org")
 
 
+@pytest.mark.parametrize("text, found", [
+    # a word that is also a name, right after a title and before a word that ends a name
+    ("市市场监管局副局长田野介绍", [("田野", "副局长")]),
+    ("护士杨柳一起出发。", [("杨柳", "护士")]),
+    # … and only there
+    ("我们走在田野上。", []), ("表彰黎明前的战士", []), ("主任高峰期间值守", []),
+    # rank titles and police ranks in a stacked chain
+    ("省卫生健康委员会党组成员、副主任、一级巡视员刘建华主持会议。", [("刘建华", "党组成员、副主任、一级巡视员")]),
+    ("治安警察局郑国豪警司介绍", [("郑国豪", "警司")]),
+    # a title on each side: both, in reading order
+    ("国际组织代表陈建国大使当天表示", [("陈建国", "代表、大使")]),
+    ("主任医师李四教授说", [("李四", "主任医师、教授")]),
+])
+def test_names_and_roles_around_titles(text, found):
+    assert [(m.name, m.role) for m in one(text) if m.type == "person"] == found
+
+
 def test_people_only_the_byline_names_point_into_the_byline():
     byline = "县卫健委; 作者:欧阳晓婷 刘畅; 编辑:侯佳"
     found = extract_entities("标题", ["刘畅在现场采访了村民。"], byline)

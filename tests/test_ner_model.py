@@ -150,8 +150,9 @@ def test_a_tagged_name_cut_one_character_short_of_a_title_runs_on_to_it():
 
 
 def test_a_tagged_name_gives_back_a_last_character_that_opens_the_next_word():
-    # the tagger reads 杨柳一 (一|起); cut back, 杨柳 is an ordinary word (willow) and no name is left
-    assert found("全科医生何秀英和护士杨柳一起来到居民家中。") == [("person", "何秀英", 4, 7, "全科医生")]
+    # the tagger reads 杨柳一 (一|起); cut back to 杨柳, a word (willow) that is also a name after a title
+    assert found("全科医生何秀英和护士杨柳一起来到居民家中。") == [
+        ("person", "何秀英", 4, 7, "全科医生"), ("person", "杨柳", 10, 12, "护士")]
     assert found("李明一直在这里工作。") == [("person", "李明", 0, 2, None)]
 
 
