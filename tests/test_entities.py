@@ -120,6 +120,12 @@ def test_names_and_roles_around_titles(text, found):
     assert [(m.name, m.role) for m in one(text) if m.type == "person"] == found
 
 
+def test_party_schools_pharmacies_and_alliances_are_organisations():
+    assert names(one("会议在县委党校报告厅召开。"), "org") == {"县委党校"}
+    assert "河东区惠民大药房" in names(one("河东区惠民大药房将口罩价格上调。"), "org")
+    assert names(one("他到药店买药，加入联盟。"), "org") == set()  # the bare word is no name
+
+
 def test_people_only_the_byline_names_point_into_the_byline():
     byline = "县卫健委; 作者:欧阳晓婷 刘畅; 编辑:侯佳"
     found = extract_entities("标题", ["刘畅在现场采访了村民。"], byline)
