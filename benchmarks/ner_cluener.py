@@ -62,8 +62,11 @@ def main() -> None:
         persons = [m for m in mentions if m.type == "person" and m.paragraph_seq == 0]
         pred_pairs = set()
         for m in persons:
-            if m.role and text[max(0, m.start - len(m.role)):m.start] == m.role:
-                pred_pairs.add((m.start - len(m.role), m.start, m.start, m.end))
+            parts = (m.role or "").split("、")  # a role may hold the title after the name too (代表、大使)
+            before = next((t for t in ("、".join(parts[:k]) for k in range(len(parts), 0, -1))
+                           if t and text[max(0, m.start - len(t)):m.start] == t), None)
+            if before:
+                pred_pairs.add((m.start - len(before), m.start, m.start, m.end))
         strict[0] += len(pred_pairs & gold_pairs)
         strict[1] += len(pred_pairs)
         strict[2] += len(gold_pairs)
