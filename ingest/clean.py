@@ -93,7 +93,8 @@ def parse_meta_line(line: str, loose: bool = False) -> dict[str, str] | None:
     """Fields of a metadata line (`来源:宣传科 张阳 发布时间:2022-06-07 11:22:27`), or None if it is not one.
 
     A line is metadata when it starts with a label (perhaps after its date: `2024-03-25 08:30 来源:…`),
-    or is a bare date (with its weekday) or clock time. Every byline value is kept, in order. `loose`, for the lines under a headline, also takes a short dated line with no sentence in
+    or is a bare date (with its weekday) or clock time. Every byline value is kept, in order.
+    `loose`, for the lines under a headline, also takes a short dated line with no sentence in
     it (`原创 市第三人民医院 2023-06-19 18:30 发表于福建`).
     """
     stripped = line.strip()
@@ -235,8 +236,9 @@ def _find_title(lines: list[_Line], counts: Counter) -> int | None:
     """Index in `lines` of the headline, or None when the page has none we can trust.
 
     In order: the line just above a metadata line (`发布时间:…`, but not a government page's
-    catalogue block `索引号:… 主题分类:…`, which stands above the headline); a title-like line near the top that
-    the page repeats (image alt text repeats the headline); a short first line above a paragraph.
+    catalogue block `索引号:… 主题分类:…`, which stands above the headline); a title-like line near
+    the top that the page repeats (image alt text repeats the headline); a short first line above a
+    paragraph.
     """
     window = [i for i, ln in enumerate(lines[:HEAD_WINDOW * 3]) if not _chrome_rule(ln.norm, ("any", "head", "tail"))]
     window = window[:HEAD_WINDOW]

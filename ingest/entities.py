@@ -104,7 +104,7 @@ def _extract(title: str | None, paragraphs: list[str]) -> list[Mention]:
 
 
 def _list_neighbours(items: list[_Text], found: list[Mention]) -> list[Mention]:
-    """People named in a list beside a person already found (`队员向宇、张鹏飞`, `蒙志刚和韦春燕`)."""
+    """People named in a list beside a person already found (`岑志刚、富海燕`, `蒙志刚和韦春燕`)."""
     finder = person_finder()
     out: list[Mention] = []
     for it in items:

@@ -28,10 +28,10 @@ _AS_RE = re.compile(r"(?:作为|担任|出任|兼任|身为|任)(?:此次|本次
 _AS_REACH = 12  # characters allowed between the verb and the title (`作为此次援哈医疗队副领队`)
 # A bracketed portfolio between a title and the name (`总行政经理（质素及安全）陈家豪`).
 _PORTFOLIO_RE = re.compile(r"[（(][^（）()\n]{1,12}[)）]")
-# Punctuation around a name that stands alone (a bare name needs it on both sides).
-# What joins the items of a list of names (`向宇、张鹏飞`, `蒙志刚和韦春燕`), and what may close an item.
+# What joins the items of a list of names (`岑志刚、富海燕`, `蒙志刚和韦春燕`), and what may close an item.
 _LIST_JOINS = set("、和与及")
 _LIST_ENDS = set("、和与及等，,。；;：:）)") | {""}
+# Punctuation around a name that stands alone (a bare name needs it on both sides).
 _BARE_LEFT = set("、，,。；;：:“”\"（）()《》【】 \u3000")
 _BARE_RIGHT = set("、，,。；;：:“”\"（）()《》【】 \u3000！!？?")
 # A name in two or more parts joined by `·`; group 1 is the first `·`.
@@ -368,7 +368,7 @@ class PersonFinder:
 
     def list_neighbours(self, text: str, names: list[tuple[int, int]], taken: list[tuple[int, int]],
                         starts_ok: set[int]) -> list[tuple[int, int]]:
-        """Names standing in a list with a found name (`队员向宇、张鹏飞`, `蒙志刚和韦春燕`, `万强、黎明等`).
+        """Names standing in a list with a found name (`岑志刚、富海燕、梅晓波`, `蒙志刚和韦春燕`, `万强、黎明等`).
 
         The list is the cue, so a rarer surname (向, 富) counts here. An item is a surname and one or
         two given-name characters, closed off on its far side by a separator, a name's left boundary
@@ -410,8 +410,8 @@ class PersonFinder:
             sl = self.surname_len(text, s)
             if not sl or not all(self.given_ok(c, False) for c in text[s + sl:q]) or not 1 <= n - sl <= 2:
                 continue
-            if (s == 0 or s in starts_ok or text[s - 1] in _LEFT_CHARS or not _is_cjk(text[s - 1])) \
-                    and not self._not_item(text[s:q]):
+            left_ok = s == 0 or s in starts_ok or text[s - 1] in _LEFT_CHARS or not _is_cjk(text[s - 1])
+            if left_ok and not self._not_item(text[s:q]):
                 return (s, q)
         return None
 
