@@ -175,8 +175,7 @@ def byline_people(byline: str) -> list[BylinePerson]:
     holds for the names after it up to the next role word, department or `;`; words that only say
     who wrote it (`作者`, `文`) give no role.
     """
-    roles, longest_first = _byline_roles()
-    not_titles = _byline_plain()
+    roles, longest_first, not_titles = _byline_roles()
     org_endings = word_list("org_suffixes.txt")
     people: list[BylinePerson] = []
     for segment in re.finditer(r"[^;；]+", byline):
@@ -204,17 +203,12 @@ def _byline_pattern() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _byline_roles() -> tuple[frozenset[str], tuple[str, ...]]:
-    """Byline words as a set, and longest first for prefix matching (`记者张丽`): the titles
-    (`记者`) and the words that name an author without one (`作者`, `文`), from `ner_byline.txt`."""
+def _byline_roles() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+    """Byline words as a set, longest first for prefix matching (`记者张丽`), and those of them that
+    name an author without a title (`作者`, `文`; the others, `记者`, are titles), from `ner_byline.txt`."""
     words = read_sections("ner_byline.txt")
     every = words["roles"] + words["plain"]
-    return frozenset(every), tuple(sorted(every, key=len, reverse=True))
-
-
-@lru_cache(maxsize=1)
-def _byline_plain() -> frozenset[str]:
-    return frozenset(read_sections("ner_byline.txt")["plain"])
+    return frozenset(every), tuple(sorted(every, key=len, reverse=True)), frozenset(words["plain"])
 
 
 def _byline_line(line: str) -> str | None:
@@ -460,7 +454,7 @@ def clean_article(raw: RawArticle) -> Article:
     text = [p for p in paragraphs if p.kind != "byline"]
     if text and (m := TRAILING_AUTHORS.search(text[-1].text)):
         tokens = re.split(r"[\s、,，]+", m["by"].strip())
-        roles, _ = _byline_roles()
+        roles, _, _ = _byline_roles()
         names = byline_names(m["by"])
         # Every token a name, a byline word (记者) or a department (院办), so `(中)` or
         # `(含社区卫生服务中心)` is not a byline.

@@ -392,8 +392,9 @@ class PersonFinder:
         sl = self.surname_len(text, p)
         if not sl or p + sl >= len(text):
             return None
-        lengths = [sl + k for k in (1, 2) if all(self.given_ok(c, False) for c in text[p + sl:p + sl + k])]
-        end = next((p + n for n in lengths if p + n <= len(text) and text[p + n:p + n + 1] in _LIST_ENDS), None)
+        lengths = [sl + k for k in (1, 2)
+                   if p + sl + k <= len(text) and all(self.given_ok(c, False) for c in text[p + sl:p + sl + k])]
+        end = next((p + n for n in lengths if text[p + n:p + n + 1] in _LIST_ENDS), None)
         if end is None:
             end = next((p + n for n in reversed(lengths) if self.is_boundary(text, p + n)), None)
         if end is None:
