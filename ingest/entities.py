@@ -185,7 +185,8 @@ def _tagged(items: list[_Text], found: list[Mention]) -> list[Mention]:
             runs_on = finder.lex.follower_re.match(it.text, e - 1) if sl and len(surface) == sl + 2 else None
             if runs_on is not None and runs_on.end() > e:
                 e, surface = e - 1, surface[:-1]  # `护士杨柳|一起`: the last character opens the word after
-            chinese = sl and 1 <= len(surface) - sl <= (2 if sl == 1 else 1 + sl) and "·" not in surface
+            chinese = (sl and 1 <= len(surface) - sl <= (2 if sl == 1 else 1 + sl) and "·" not in surface
+                       and not finder.lex.surname_markers.intersection(surface))  # `孙氏`, `王姓阿`
             if not (chinese or finder.foreign_ok(surface, wide=True)) or finder.rejected(surface):
                 continue
             if any(ts < e and s < te for ts, te, _ in it.any_title_spans):

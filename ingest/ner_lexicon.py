@@ -165,7 +165,8 @@ class Lexicon:
         self.top_surnames = set(surnames.get("top", []))
         self.compound_surnames = set(surnames.get("compound", []))
         self.given_chars = read_chars("ner_given_chars.txt", "")
-        self.never_chars = read_chars("ner_given_chars.txt", "never") - self.given_chars
+        self.surname_markers = read_chars("ner_given_chars.txt", "surname markers")
+        self.never_chars = (read_chars("ner_given_chars.txt", "never") | self.surname_markers) - self.given_chars
         self.not_names = set(read_words("ner_not_names.txt"))
         self.name_words = set(read_sections("ner_not_names.txt").get("also given names", []))
         self.address_terms = set(read_words("ner_address_terms.txt"))

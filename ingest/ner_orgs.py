@@ -46,6 +46,7 @@ class OrgIndex:
         self.generic_names = set(stops.get("generic names", []))
         words = stops.get("", [])
         self.stops = WordScanner(words)  # every stop word, overlapping ones included
+        self.name_words = WordScanner(stops.get("name words", []))
         names, self.known_canon = read_aliases("ner_orgs_known.txt")
         self.known_re = trie_regex(names)
 
@@ -56,9 +57,10 @@ class OrgIndex:
         stop_ends: dict[int, int] = {}
         if self.suffix_re.search(text) is None:
             return self._known(text, [])
+        inside_words = inside_place + self.name_words.scan(text)
         for s, e in self.stops.every(text):
-            if any(ps < e and s < pe and not (s <= ps and pe <= e) for ps, pe in inside_place):
-                continue  # `和` inside `和平区` does not stop anything
+            if any(ps < e and s < pe and not (s <= ps and pe <= e) for ps, pe in inside_words):
+                continue  # `和` inside `和平区`, `全` inside `全国` do not stop anything
             if stop_ends.get(e, 0) < e - s:
                 stop_ends[e] = e - s
         orgs: list[Org] = []

@@ -39,6 +39,11 @@ _DETERMINERS = set("各每该这其此某")  # a town name never opens with one 
 # `台南市北区、东区及永康区`) confirm names that are too short or too ordinary to trust alone.
 _LIST_MARKS = set("、和及与或/")
 _GENERIC_DIVISIONS = {"城区", "郊区", "矿区"}  # county-level names that are ordinary words for any town
+# A two-character division name the lists do not hold counts only in a list right after a place
+# (`安南区及北区`), and not when it opens with a determiner, a count or a level (`该区`, `全县`, `两市`).
+_SHORT_DIVISION = re.compile(f"[{CJK}][区县市镇乡旗]")
+_NOT_SHORT_DIVISION_START = _DETERMINERS | set("全本两多市县城郊矿")
+_CJK_RE = re.compile(f"[{CJK}]")
 _LEVEL = {"province": 3, "prefecture": 2, "county": 1, "world": 2}
 
 
@@ -134,10 +139,10 @@ class PlaceIndex:
                 continue
             surface = text[s:e]
             out.append(Place(s, e, surface, self.canon[surface], surface not in self.full_names))
-        out = self._listed(text, self._short_names(text, out))
+        out = self.listed(text, self._short_names(text, out))
         return self._towns(text, out)
 
-    def _listed(self, text: str, found: list[Place]) -> list[Place]:
+    def listed(self, text: str, found: list[Place]) -> list[Place]:
         """Add weak names (`祁县`, `延长`) that stand in a list with a found place (`介休、祁县`), or
         right under one when they carry their suffix (`晋中市祁县`, `台南市北区`). Only the text next
         to places is looked at; names found this way confirm their own neighbours in turn."""
@@ -166,6 +171,13 @@ class PlaceIndex:
                     if text[e0 + 1:e0 + 1 + k] in self.weak:
                         take(e0 + 1, e0 + 1 + k, True)
                         break
+                else:  # `安南区及北区`: a two-character division name the lists do not hold
+                    short = text[e0 + 1:e0 + 3]
+                    if (_SHORT_DIVISION.fullmatch(short) and short[0] not in _NOT_SHORT_DIVISION_START
+                            and (e0 + 3 >= n or not _CJK_RE.match(text[e0 + 3]))
+                            and all(e0 + 3 <= ts or te <= e0 + 1 for ts, te in taken)):
+                        extra.append(Place(e0 + 1, e0 + 3, short, short, False))
+                        taken.append((e0 + 1, e0 + 3))
             if s0 >= 2 and text[s0 - 1] in _LIST_MARKS:  # before the place, across a list mark
                 for k in self.weak_lengths:
                     if s0 - 1 - k >= 0 and text[s0 - 1 - k:s0 - 1] in self.weak:

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ingest.entities import _extract, extract_entities
+from ingest.ner_places import place_index
 from ingest.records import Mention
 
 
@@ -186,6 +187,7 @@ def test_a_confirmed_name_found_again_takes_a_plain_title_next_to_it():
     ("妥永红的儿子妥建军说。", [("妥建军", "妥建军", 6, 9, None, 0)]),  # a rarer surname, and a speech verb
     ("读者来信说，工人战隆冬，老人祝寿也常见。", []),  # rarer surnames opening ordinary words
     ("患者高血压控制不好，居民区里很安静。", []),
+    ("病友刘建华说，手术很顺利。", [("刘建华", "刘建华", 2, 5, None, 0)]),  # fellow patients, residents, alumni
 ])
 def test_a_relation_word_before_a_name_is_a_cue_without_a_role(text, expected):
     assert people(one(text)) == expected
@@ -423,6 +425,15 @@ def test_towns_streets_and_communities_by_their_suffix():
         assert names(one(text), "place") == set(), text
 
 
+def test_a_short_division_name_listed_right_after_a_place():
+    # 北区 is in no list: it counts in a list right after a place, as a listed weak name does
+    assert [(m.surface, m.start, m.end) for m in one("分别居住在台南市及北区，今年") if m.type == "place"] == [
+        ("台南市", 5, 8), ("北区", 9, 11)]
+    assert names(one("全市及全区，今年"), "place") == set()  # 全区: no name
+    # the rule alone does not take one that runs on into a word (the tagger may read it, in context)
+    assert [p.surface for p in place_index().find("台南市、北区居民")] == ["台南市"]
+
+
 def test_hong_kong_districts_and_taiwan_counties():
     assert names(one("沙田、屯门及观塘区的污水"), "place") >= {"沙田", "屯门", "观塘"}
     assert "屏东县" in names(one("高雄市9例及屏东县3例"), "place")
@@ -438,6 +449,17 @@ def test_agencies_ending_in_shu_and_verbs_before_suffixes():
 def test_counts_inside_an_organisation_prefix_are_cut():
     assert names(one("医院送来30名省人民医院专家"), "org") == {"省人民医院"}
     assert names(one("第三批医疗队已抵达"), "org") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全国人大常委会副委员长出席", {"全国人大常委会"}),  # 全 of 全国 does not stop the name
+    ("全国人民代表大会常务委员会今天召开会议", {"全国人民代表大会常务委员会"}),  # nor 代表 of 代表大会
+    ("中国人民政治协商会议全国委员会主席", {"中国人民政治协商会议", "中国人民政治协商会议全国委员会"}),
+    ("全市各级医院要严肃查处违法行为", set()),  # 全市 and 各 still stop; 查处 is a verb, not a 处
+    ("今后要依法惩处", set()),
+])
+def test_name_words_inside_organisations_and_verbs_ending_like_them(text, expected):
+    assert names(one(text), "org") == expected
 
 
 def test_known_name_with_a_conjunction_inside():
