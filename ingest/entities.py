@@ -137,15 +137,19 @@ def _byline_only(byline: str | None, found: list[Mention]) -> list[Mention]:
 def _tagged(items: list[_Text], found: list[Mention]) -> list[Mention]:
     """`found` with the names the statistical tagger finds where no rule did (`江泽民指出`, `新华社`).
 
-    The rules keep the last word, with two exceptions where the tagger reads more of the text: a
+    The rules keep the last word, with exceptions where the tagger reads more of the text: a
     person it finds wins over place names inside or across the name (`李长春`, not 长春; a list
-    `徐永清徐匡迪`, not 清徐) unless the place is a full division name (`清徐县`); and a person it
+    `徐永清徐匡迪`, not 清徐) unless the place is a full division name (`清徐县`); a person it
     reads longer than a rule did from the same first character (`记者唐进修报道`, `普里马科夫`)
-    takes the longer name. A person must look like one: a surname and one to three given-name
-    characters, or a transliterated foreign name, and not a listed non-name.
+    takes the longer name; a place it reads on past a listed one with a place ending takes the
+    longer name (`波兰共和国`); and an organisation it reads shorter than a rule did, where the rule
+    ran on over words before the name, cuts them (`巩固|中国共产党`). A person must look like one: a
+    surname and one to three given-name characters, or a transliterated foreign name, and not a
+    listed non-name.
     """
     finder, model, places_ix, inside = person_finder(), tagger(), place_index(), _word_bigrams()
-    place_endings, leading_chars = _tagger_checks()
+    orgs_ix = org_index()
+    checks = _tagger_checks()
     by_seq: dict[int | None, list[Mention]] = {}
     for m in found:
         by_seq.setdefault(m.paragraph_seq, []).append(m)
@@ -156,43 +160,69 @@ def _tagged(items: list[_Text], found: list[Mention]) -> list[Mention]:
         yielding = {(p.start, p.end) for p in it.places if p.bare or p.surface not in places_ix.cn_full}
         for s, e, kind in model.tag(it.text):
             surface = it.text[s:e]
-            if len(surface) < 2 or not _NAME_CHARS.fullmatch(surface):
+            if not _NAME_CHARS.fullmatch(surface):
                 continue
-            if it.text[s - 1:s + 1] in inside or it.text[e - 1:e + 1] in inside:
+            if (s > 0 and it.text[s - 1:s + 1] in inside) or it.text[e - 1:e + 1] in inside:
                 continue  # starts or ends inside a word (`都平|安`, `吴奶|奶`)
             over = [m for m in here if m.start < e and s < m.end and id(m) not in dropped]
+            if len(surface) == 1:  # a one-character short name the tagger reads as a place (`中俄`, `京`)
+                if kind == "LOC" and surface in places_ix.short and not over:
+                    added.append(Mention("place", places_ix.short[surface], surface, s, e, None, it.seq, "tagger"))
+                continue
             if kind == "LOC":  # the name the place lists give it (`北京` → 北京市), as for rule places
-                if surface[0] in leading_chars and len(surface) >= 3:
+                if surface[0] in checks.leading_chars and len(surface) >= 3:
                     s, surface = s + 1, surface[1:]  # `及北区` → 北区
+                    over = [m for m in over if s < m.end]
+                longer = _longer_place(it, s, e, over)
+                if longer is not None:  # `波兰共和国` over 波兰, `马拉维湖` over 马拉维
+                    dropped.update(id(m) for m in over)
+                    added.append(Mention("place", longer, surface, s, e, None, it.seq, "tagger"))
+                    continue
                 # a place the lists do not know must carry a division suffix (`东坪镇`, not `太鲁` of 太鲁阁族)
                 # … or stand in a list with a known place (`漠河、呼中等地`)
                 listed = any(m.type == "place" and (m.end == s - 1 and it.text[s - 1] == "、"
                                                     or m.start == e + 1 and it.text[e:e + 1] == "、") for m in here)
                 known = (surface in places_ix.canon or surface in places_ix.weak or listed
-                         or surface.endswith(place_endings))
+                         or surface.endswith(checks.place_endings))
                 if not over and known and surface not in places_ix.not_places and surface not in places_ix.ambiguous:
                     name = places_ix.canon.get(surface) or places_ix.weak.get(surface, (surface,))[0]
                     added.append(Mention("place", name, surface, s, e, None, it.seq, "tagger"))
                 continue
             if kind == "ORG":  # it may hold the rules' names whole (`日本队` over 日本), not cut one
+                named = orgs_ix.name_in(surface)
+                if named is None:
+                    continue
+                s, surface = s + named[0], named[1]
+                over = [m for m in over if s < m.end]
                 if all(s <= m.start and m.end <= e and (m.start, m.end) != (s, e) for m in over):
+                    added.append(Mention("org", surface, surface, s, e, None, it.seq, "tagger"))
+                elif len(surface) >= 3 and (overrun := _prefix_overrun(it, s, e, over)) is not None:
+                    # the rules ran the name on over words before it (`巩固|中国共产党`)
+                    dropped.add(id(overrun))
                     added.append(Mention("org", surface, surface, s, e, None, it.seq, "tagger"))
                 continue
             sl = finder.surname_len(surface, 0)
             if (sl and len(surface) == sl + 1 and e < len(it.text) and it.text[e] in finder.lex.given_chars
-                    and finder.is_boundary(it.text, e + 1) and not finder.is_boundary(it.text, e)):
-                e, surface = e + 1, it.text[s:e + 1]  # `钟伟|豪医生`: the given name runs on to the title
+                    and not finder.is_boundary(it.text, e)
+                    and (finder.is_boundary(it.text, e + 1)
+                         or (it.text[e:e + 2] not in inside and it.text[e] not in finder.lex.top_surnames))):
+                # `钟伟|豪医生`, `钟石|根早已`: a common given-name character that neither opens a word
+                # after the name (`李华|平安`) nor the next name of a list (`乔石|李鹏`) makes a
+                # three-character name, as most are
+                e, surface = e + 1, it.text[s:e + 1]
             runs_on = finder.lex.follower_re.match(it.text, e - 1) if sl and len(surface) == sl + 2 else None
             if runs_on is not None and runs_on.end() > e:
                 e, surface = e - 1, surface[:-1]  # `护士杨柳|一起`: the last character opens the word after
             chinese = (sl and 1 <= len(surface) - sl <= (2 if sl == 1 else 1 + sl) and "·" not in surface
                        and not finder.lex.surname_markers.intersection(surface))  # `孙氏`, `王姓阿`
-            if not (chinese or finder.foreign_ok(surface, wide=True)) or finder.rejected(surface):
-                continue
             if any(ts < e and s < te for ts, te, _ in it.any_title_spans):
                 continue  # a name does not run into a title (`洪副|院长`)
             # a kind-of-person title counts here (`顾问卡琳·米勒`): the tagger, not the title, found the name
             role = next((r for ts, te, r in it.any_title_spans if te == s or ts == e), None)
+            foreign = not chinese and (finder.foreign_ok(surface, wide=True) or (
+                role is not None and finder.foreign_ok(surface, wide=True, any_chars=True)))
+            if not (chinese or foreign) or finder.rejected(surface):
+                continue
             if chinese and sl == 1 and finder.lex.surname_tier.get(surface[0]) == 2 and role is None and not over:
                 continue  # a rarer surname that often opens an ordinary word (`常通风`) needs a title
             if all(m.type == "place" and (m.start, m.end) in yielding and (m.start, m.end) != (s, e) for m in over):
@@ -203,7 +233,63 @@ def _tagged(items: list[_Text], found: list[Mention]) -> list[Mention]:
             else:
                 continue
             added.append(Mention("person", surface, surface, s, e, role, it.seq, "tagger"))
-    return [m for m in found if id(m) not in dropped] + added
+        # names too short or ordinary to trust alone, listed beside a place the tagger found
+        # (`安南区及北区`), as they are beside the rules' places
+        tagged_here = [m for m in added if m.paragraph_seq == it.seq]
+        tagged_places = [Place(m.start, m.end, m.surface, m.name, False) for m in tagged_here if m.type == "place"]
+        taken = [(m.start, m.end) for m in here + tagged_here if id(m) not in dropped]
+        for p in places_ix.listed(it.text, tagged_places) if tagged_places else []:
+            if all(p.end <= s or e <= p.start for s, e in taken):
+                added.append(Mention("place", p.name, p.surface, p.start, p.end, None, it.seq, "tagger"))
+    return [m for m in found if id(m) not in dropped] + _completed(items, found + added, added)
+
+
+def _completed(items: list[_Text], every: list[Mention], added: list[Mention]) -> list[Mention]:
+    """`added`, with a tagged name that the article writes in full elsewhere taken in full where the
+    text goes on with it (`徐满|仓说` → 徐满仓, as `在村民徐满仓家` gave it)."""
+    names = sorted({m.surface for m in every if m.type == "person"}, key=len, reverse=True)
+    texts = {it.seq: it.text for it in items}
+    out = []
+    for m in added:
+        if m.type == "person":
+            text = texts[m.paragraph_seq]
+            full = next((n for n in names if len(n) > len(m.surface) and n.startswith(m.surface)
+                         and text.startswith(n, m.start)), None)
+            if full is not None:
+                m = Mention("person", full, full, m.start, m.start + len(full), m.role, m.paragraph_seq, "tagger")
+        out.append(m)
+    return out
+
+
+def _prefix_overrun(it: _Text, s: int, e: int, over: list[Mention]) -> Mention | None:
+    """The rule organisation that reads a tagged one with more before it, or None: it ends where the
+    tagged one ends and starts earlier, over characters that hold no place or organisation of their
+    own, and whatever else lies under the tagged name lies inside it (`巩固|中国共产党`, 中国 in it)."""
+    orgs = [m for m in over if m.type == "org"]
+    if len(orgs) != 1 or orgs[0].end != e or orgs[0].start >= s or any(m.start < s for m in over if m is not orgs[0]):
+        return None
+    rs = orgs[0].start
+    if any(rs <= x.start < s for x in it.places) or any(rs < x.start < s for x in it.orgs):
+        return None
+    return orgs[0]
+
+
+def _longer_place(it: _Text, s: int, e: int, over: list[Mention]) -> str | None:
+    """The name for a tagged place that runs on past the places the rules found in it with a place
+    ending (`波兰共和国` → 波兰, `马拉维湖`), or None. A title that starts in the ending
+    (`洛杉矶市|长`) or anything but places under it keeps the rules' reading."""
+    if not over or any(m.type != "place" or m.start < s or m.end > e for m in over):
+        return None
+    first, last = min(over, key=lambda m: m.start), max(over, key=lambda m: m.end)
+    rest = it.text[last.end:e]
+    if first.start != s or not rest or any(last.end <= ts < e for ts, _, _ in it.any_title_spans):
+        return None
+    checks = _tagger_checks()
+    if rest in checks.same_place_endings and len(over) == 1:
+        return first.name
+    if rest in checks.same_place_endings or rest in checks.feature_endings:
+        return it.text[s:e]
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -211,10 +297,20 @@ def _word_bigrams() -> frozenset[str]:
     return frozenset(read_words("ner_word_bigrams.txt"))
 
 
+@dataclass(frozen=True)
+class _TaggerChecks:
+    """The word lists of `ner_tagger_checks.txt`."""
+    place_endings: tuple[str, ...]
+    leading_chars: frozenset[str]
+    same_place_endings: frozenset[str]
+    feature_endings: frozenset[str]
+
+
 @lru_cache(maxsize=1)
-def _tagger_checks() -> tuple[tuple[str, ...], frozenset[str]]:
+def _tagger_checks() -> _TaggerChecks:
     sections = read_sections("ner_tagger_checks.txt")
-    return tuple(sections["place endings"]), frozenset(sections["leading function chars"])
+    return _TaggerChecks(tuple(sections["place endings"]), frozenset(sections["leading function chars"]),
+                         frozenset(sections["same place endings"]), frozenset(sections["feature endings"]))
 
 
 def _merge_hits(hits: list[PersonHit], text: str) -> list[PersonHit]:

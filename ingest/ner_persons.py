@@ -193,10 +193,17 @@ class PersonFinder:
         options.sort(key=lambda o: o[1])  # a candidate opening with 和/与 loses to the shorter one
         return (options[0][0], q)
 
-    def foreign_ok(self, name: str, wide: bool = False) -> bool:
+    def foreign_ok(self, name: str, wide: bool = False, any_chars: bool = False) -> bool:
         """A transliterated foreign name: 2-8 transliteration characters, one of them marked. `wide`
-        admits every character of the training corpus's foreign names (`涅姆佐夫`, `诺尔曼·白求恩`)."""
+        admits every character of the training corpus's foreign names (`涅姆佐夫`, `诺尔曼·白求恩`);
+        `any_chars`, for a name the tagger found beside a title, asks only for three characters or
+        more with a transliteration character in each part (`总统塞迪略`)."""
         core = name.strip("·")
+        if any_chars:
+            parts = core.split("·")
+            return (core == name and len(core) >= 3 and all(1 <= len(p) <= 8 for p in parts)
+                    and all(any(c in self.foreign_chars_wide for c in p) for p in parts)
+                    and core not in self.lex.not_names)
         chars = self.foreign_chars_wide if wide else self.foreign_chars
         marked = any(c in self.foreign_marked for c in core) or "·" in core  # 约翰·弗农
         parts = core.split("·")  # each part of `埃米利奥·莱沃洛·卡斯特亚诺斯` up to 8 characters

@@ -124,8 +124,15 @@ class PlaceIndex:
         self.regex = trie_regex(self.canon)  # for anchored matches (`match`); `scanner` scans text
         self.scanner = WordScanner(self.canon)
         self.idiom_re = trie_regex(self.idioms) if self.idioms else None
-        self.short = {row[0]: row[1] for row in read_table("ner_places_abbrev.txt") if len(row) > 1}
-        pair_chars = "".join(c for c in self.short if c not in "华港台")
+        abbrev = read_sections("ner_places_abbrev.txt")
+        countries = dict(zip(abbrev[""][::2], abbrev[""][1::2]))
+        provinces = abbrev.get("provinces and cities", [])
+        # one-character names → canonical full names (`港` → 香港特别行政区)
+        self.short = {c: self.canon.get(full, full)
+                      for c, full in {**countries, **dict(zip(provinces[::2], provinces[1::2]))}.items()}
+        # every one-character place name, the ambiguous ones too (`以`, `伊`): the tagger's training labels
+        self.one_char = frozenset(self.short) | frozenset(abbrev.get("ambiguous", []))
+        pair_chars = "".join(c for c in countries if c not in "华港台")
         self.pair_re = re.compile(f"([{pair_chars}])([{pair_chars}])(?=(?:{_PAIR_NEXT}))")
 
     def find(self, text: str) -> list[Place]:

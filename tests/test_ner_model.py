@@ -8,12 +8,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from ingest.entities import extract_entities
-from ingest.ner_model import ILLEGAL, TAGS, feature_rows, spans, tagger, viterbi
+from ingest.entities import _completed, _Text, extract_entities
+from ingest.records import Mention
+from ingest.ner_model import GAZETTEERS, ILLEGAL, TAGS, TEMPLATES, Gazetteer, feature_rows, spans, tagger, viterbi
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "training"))
-from train_ner import read_corpus, transliteration_chars, word_bigrams  # noqa: E402
+from train_ner import gazetteer_words, read_corpus, transliteration_chars, word_bigrams  # noqa: E402
 
 
 def found(text: str) -> list[tuple[str, str, int, int, str | None]]:
@@ -62,8 +63,31 @@ def test_feature_rows_do_not_depend_on_python_hash_seed():
                               env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"}, cwd=ROOT).stdout
                for seed in ("1", "2", "3")}
     rows = feature_rows(text, 20)
-    assert outputs == {f"{rows.sum()} (12, 10)\n"}
+    assert outputs == {f"{rows.sum()} (12, {len(TEMPLATES) + 3 * len(GAZETTEERS)})\n"}
     assert rows.min() >= 0 and rows.max() < 2 ** 20
+
+
+def test_gazetteer_codes_mark_how_the_longest_word_of_each_list_covers_each_character():
+    gaz = Gazetteer({"place": ["北京", "北京市", "京市"], "title": ["主任"], "person": ["王"]})
+    covers = dict(zip(GAZETTEERS, gaz.cover("北京市卫健委主任").T))
+    # 北京市 (begins with length 3, inside, ends) wins over 北京 and 京市; one-character words never count
+    assert covers["place"].tolist() == [13, 1, 2, 0, 0, 0, 0, 0]
+    assert covers["title"].tolist() == [0, 0, 0, 0, 0, 0, 12, 2]
+    assert covers["person"].tolist() == [0] * 8
+    assert gaz.matches("北京市") == [(0, 3, 0), (1, 3, 0)]  # (start, end, list): the longest at each start
+
+
+def test_no_gazetteer_word_means_the_null_feature_row():
+    # row 0 is never weighed in training: a character no list covers gets nothing from the lists
+    rows = feature_rows("啊哦嗯", 20)
+    assert (rows[:, len(TEMPLATES):] == 0).all()
+    assert (rows[:, :len(TEMPLATES)] != 0).all()
+    with_title = feature_rows("主任说", 20)
+    assert (with_title[:2, len(TEMPLATES):] != 0).any()
+
+
+def test_ascii_punctuation_reads_as_the_full_width_marks_of_the_training_corpus():
+    assert (feature_rows("徐满仓家,团队(一)", 20) == feature_rows("徐满仓家，团队（一）", 20)).all()
 
 
 def test_feature_rows_see_context_not_just_the_character():
@@ -125,6 +149,28 @@ def test_training_labels_split_lists_of_people_and_join_surname_and_given_name(t
     assert len(lines) == 2
 
 
+def test_training_labels_put_back_the_compound_names_the_corpus_lost(tmp_path):
+    corpus = tmp_path / "c.txt"
+    corpus.write_text("通过/p 中国/ns 国际/n 广播/vn 电台/n 和/c 香港/ns 特别/a 行政区/n ，/w 中/j 美/j 关系/n\n"
+                      "坚持/v 完善/v 中国共产党/nt 领导/vn 的/u 政治/n 协商/vn 制度/n ，/w 三/m 年/q 后/f\n",
+                      encoding="utf-8")
+    (text, labels), (text2, labels2) = read_corpus(corpus)
+    # the rules read the organisation and the place over several tokens; one-character short names are places
+    assert [(text[s:e], k) for s, e, k in spans(labels)] == [
+        ("中国国际广播电台", "ORG"), ("香港特别行政区", "LOC"), ("中", "LOC"), ("美", "LOC")]
+    # a verb before an organisation is not part of it (`完善|中国共产党`)
+    assert [(text2[s:e], k) for s, e, k in spans(labels2)] == [("中国共产党", "ORG")]
+
+
+def test_gazetteer_words_keep_organisations_and_people_that_look_like_names(tmp_path):
+    jieba_dict = tmp_path / "dict.txt"
+    jieba_dict.write_text("新华社 4854 nt\n北京 34488 ns\n王建国 30 nr\n一劳永逸 10 nr\n王五 1 nr\n"
+                          "克林顿 84 nrt\n欧阳修 20 nr\n克 5 nr\n", encoding="utf-8")
+    assert gazetteer_words(jieba_dict, set("克林顿")) == {
+        # places come from the archive's own lists; 一劳永逸 has no surname, 王五 is too rare, 克 too short
+        "organisations": ["新华社"], "people": ["克林顿", "欧阳修", "王建国"]}
+
+
 def test_word_bigrams_are_pairs_written_inside_words(tmp_path):
     corpus = tmp_path / "c.txt"
     corpus.write_text("平安/a 回家/v 。/w\n" * 3 + "平/a 安/a\n", encoding="utf-8")
@@ -183,3 +229,50 @@ def test_transliteration_characters_come_from_lone_nr_tokens_in_three_names(tmp_
 def test_a_tagged_organisation_may_hold_a_rule_place_whole_but_not_cut_one():
     orgs = [m for m in extract_entities(None, ["日本队以三比一获胜。"]) if m.type == "org"]
     assert [(m.surface, m.start, m.end, m.found_by) for m in orgs] == [("日本队", 0, 3, "tagger")]
+
+
+def test_one_character_short_names_the_tagger_reads_as_places_take_their_full_names():
+    ms = extract_entities(None, ["中俄建设面向21世纪的战略协作伙伴关系。"])
+    assert [(m.name, m.surface, m.start, m.end, m.found_by) for m in ms] == [
+        ("中国", "中", 0, 1, "tagger"), ("俄罗斯", "俄", 1, 2, "tagger")]
+    # 以 (以色列) and 深 (深圳) name places too, but not only places: a mention needs the full name
+    assert [m.name for m in extract_entities(None, ["中以两国签署协议，沪深两市上涨。"])] == ["中国", "上海市"]
+
+
+def test_a_tagged_place_running_on_past_a_listed_one_with_a_place_ending():
+    assert places("波兰共和国总统出席了会议。") == [("波兰共和国", 0, 5, "tagger")]
+    assert [m.name for m in extract_entities(None, ["波兰共和国总统出席了会议。"])] == ["波兰"]  # the same place
+    assert places("洛杉矶市长会见代表团。") == [("洛杉矶", 0, 3, "rule")]  # 市长 is a title, not 市
+
+
+def test_a_tagged_organisation_cuts_the_words_the_rules_ran_on_over():
+    orgs = [(m.type, m.surface, m.start, m.end, m.found_by) for m in extract_entities(
+        None, ["巩固中国共产党同各民主党派的联盟。"])]
+    assert orgs == [("org", "中国共产党", 2, 7, "tagger"), ("place", "中国", 2, 4, "rule")]
+    # a place before the organisation stays in its name (`哈尔滨市|第二医院` is one name)
+    assert ("org", "哈尔滨市第二医院") in [(m.type, m.surface) for m in extract_entities(None, ["支援哈尔滨市第二医院"])]
+
+
+def test_a_tagged_foreign_name_beside_a_title_needs_only_some_transliteration_characters():
+    assert found("墨西哥总统塞迪略会见了代表团。") == [
+        ("place", "墨西哥", 0, 3, None), ("person", "塞迪略", 5, 8, "总统")]
+    assert [m for m in found("扎琳娜表示感谢。") if m[0] == "person"] == []  # no title: the strict check
+
+
+@pytest.mark.parametrize("text", ["再由心血管外科接台实施孙氏手术。", "一旁的王姓阿嬷也笑着说。"])
+def test_a_surname_with_a_surname_marker_is_no_name(text):
+    assert [m for m in found(text) if m[0] == "person"] == []
+
+
+def test_a_two_character_tagged_name_runs_on_over_a_common_given_name_character():
+    assert found("村医钟石根早已等在那里。") == [("person", "钟石根", 2, 5, "村医")]
+    assert [m[1] for m in found("乔石李鹏出席。")] == ["乔石", "李鹏"]  # 李 opens the next name
+
+
+def test_a_name_the_article_writes_in_full_is_taken_in_full_where_the_text_goes_on_with_it():
+    items = [_Text(0, "在村民徐满仓家,团队发现他咳嗽。", [], [], []), _Text(1, "“心里踏实多了。”徐满仓说，徐满意了。", [], [], [])]
+    full = Mention("person", "徐满仓", "徐满仓", 3, 6, None, 0, "tagger")
+    cut = Mention("person", "徐满", "徐满", 9, 11, None, 1, "tagger")  # the tagger's reading of `徐满|仓说`
+    other = Mention("person", "徐满", "徐满", 14, 16, None, 1, "tagger")  # the text does not go on with 仓
+    assert [(m.surface, m.start, m.end) for m in _completed(items, [full, cut, other], [cut, other])] == [
+        ("徐满仓", 9, 12), ("徐满", 14, 16)]
