@@ -219,12 +219,15 @@ def _tagged(items: list[_Text], found: list[Mention]) -> list[Mention]:
                 continue  # a name does not run into a title (`洪副|院长`)
             # a kind-of-person title counts here (`顾问卡琳·米勒`): the tagger, not the title, found the name
             role = next((r for ts, te, r in it.any_title_spans if te == s or ts == e), None)
+            cue = role is not None or finder.lex.cue_re.match(it.text, e) is not None  # `总统塞迪略`, `习仲勋同志`
             foreign = not chinese and (finder.foreign_ok(surface, wide=True) or (
-                role is not None and finder.foreign_ok(surface, wide=True, any_chars=True)))
+                cue and finder.foreign_ok(surface, wide=True, any_chars=True)))
             if not (chinese or foreign) or finder.rejected(surface):
                 continue
-            if chinese and sl == 1 and finder.lex.surname_tier.get(surface[0]) == 2 and role is None and not over:
-                continue  # a rarer surname that often opens an ordinary word (`常通风`) needs a title
+            if (chinese and sl == 1 and finder.lex.surname_tier.get(surface[0]) == 2 and not over
+                    and not (role is not None or cue and len(surface) == 3)):
+                continue  # a rarer surname that often opens an ordinary word (`常通风`) needs a title,
+                # or a full name and a cue word after it
             if all(m.type == "place" and (m.start, m.end) in yielding and (m.start, m.end) != (s, e) for m in over):
                 dropped.update(id(m) for m in over)
             elif len(over) == 1 and over[0].type == "person" and over[0].start == s and over[0].end < e:

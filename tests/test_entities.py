@@ -188,6 +188,7 @@ def test_a_confirmed_name_found_again_takes_a_plain_title_next_to_it():
     ("读者来信说，工人战隆冬，老人祝寿也常见。", []),  # rarer surnames opening ordinary words
     ("患者高血压控制不好，居民区里很安静。", []),
     ("病友刘建华说，手术很顺利。", [("刘建华", "刘建华", 2, 5, None, 0)]),  # fellow patients, residents, alumni
+    ("院友陆锦泉分享了经验。", [("陆锦泉", "陆锦泉", 2, 5, None, 0)]),  # 分享, an action verb, ends the name
 ])
 def test_a_relation_word_before_a_name_is_a_cue_without_a_role(text, expected):
     assert people(one(text)) == expected
@@ -453,10 +454,12 @@ def test_counts_inside_an_organisation_prefix_are_cut():
 
 @pytest.mark.parametrize("text, expected", [
     ("全国人大常委会副委员长出席", {"全国人大常委会"}),  # 全 of 全国 does not stop the name
-    ("全国人民代表大会常务委员会今天召开会议", {"全国人民代表大会常务委员会"}),  # nor 代表 of 代表大会
+    ("全国人民代表大会常务委员会今天召开会议", {"全国人民代表大会常务委员会", "全国人民代表大会"}),  # nor 代表
     ("中国人民政治协商会议全国委员会主席", {"中国人民政治协商会议", "中国人民政治协商会议全国委员会"}),
     ("全市各级医院要严肃查处违法行为", set()),  # 全市 and 各 still stop; 查处 is a verb, not a 处
     ("今后要依法惩处", set()),
+    ("第九届全国人民代表大会第一次会议", {"第九届全国人民代表大会"}),  # a legislature
+    ("召开人民代表大会", set()),  # a kind, not a name
 ])
 def test_name_words_inside_organisations_and_verbs_ending_like_them(text, expected):
     assert names(one(text), "org") == expected

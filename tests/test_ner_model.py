@@ -253,10 +253,16 @@ def test_a_tagged_organisation_cuts_the_words_the_rules_ran_on_over():
     assert ("org", "哈尔滨市第二医院") in [(m.type, m.surface) for m in extract_entities(None, ["支援哈尔滨市第二医院"])]
 
 
-def test_a_tagged_foreign_name_beside_a_title_needs_only_some_transliteration_characters():
+def test_a_tagged_foreign_name_beside_a_title_or_a_cue_needs_only_some_transliteration_characters():
     assert found("墨西哥总统塞迪略会见了代表团。") == [
         ("place", "墨西哥", 0, 3, None), ("person", "塞迪略", 5, 8, "总统")]
-    assert [m for m in found("扎琳娜表示感谢。") if m[0] == "person"] == []  # no title: the strict check
+    assert found("扎琳娜表示感谢。") == [("person", "扎琳娜", 0, 3, None)]  # a speech verb after it
+    assert found("我们见到了扎琳娜。") == []  # neither: the strict check, which 琳 fails
+
+
+def test_a_rarer_surname_needs_a_title_or_a_full_name_with_a_cue_word_after_it():
+    assert found("习仲勋同志的讲话") == [("person", "习仲勋", 0, 3, None)]
+    assert found("坚持戴口罩、勤洗手、常通风。") == []
 
 
 @pytest.mark.parametrize("text", ["再由心血管外科接台实施孙氏手术。", "一旁的王姓阿嬷也笑着说。"])
