@@ -14,7 +14,7 @@ from ingest.ner_model import GAZETTEERS, ILLEGAL, TAGS, TEMPLATES, Gazetteer, fe
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "training"))
-from train_ner import gazetteer_words, read_corpus, transliteration_chars, word_bigrams  # noqa: E402
+from train_ner import gazetteer_words, read_corpus, read_tokens, transliteration_chars, word_bigrams  # noqa: E402
 
 
 def found(text: str) -> list[tuple[str, str, int, int, str | None]]:
@@ -141,7 +141,7 @@ def test_training_labels_split_lists_of_people_and_join_surname_and_given_name(t
     corpus = tmp_path / "c.txt"
     corpus.write_text("王/nr 涛/nr 王/nr 海/nr 欧阳/nr 修/nr 叶利钦/nr 说/v ，/w 新华社/nt 北京/ns 电/n\n"
                       "\n１２月/t ３１日/t\n", encoding="utf-8")
-    lines = read_corpus(corpus)
+    lines = read_corpus(read_tokens(corpus))
     text, labels = lines[0]
     assert [(text[s:e], k) for s, e, k in spans(labels)] == [
         ("王涛", "PER"), ("王海", "PER"), ("欧阳修", "PER"), ("叶利钦", "PER"), ("新华社", "ORG"), ("北京", "LOC")]
@@ -154,7 +154,7 @@ def test_training_labels_put_back_the_compound_names_the_corpus_lost(tmp_path):
     corpus.write_text("通过/p 中国/ns 国际/n 广播/vn 电台/n 和/c 香港/ns 特别/a 行政区/n ，/w 中/j 美/j 关系/n\n"
                       "坚持/v 完善/v 中国共产党/nt 领导/vn 的/u 政治/n 协商/vn 制度/n ，/w 三/m 年/q 后/f\n",
                       encoding="utf-8")
-    (text, labels), (text2, labels2) = read_corpus(corpus)
+    (text, labels), (text2, labels2) = read_corpus(read_tokens(corpus))
     # the rules read the organisation and the place over several tokens; one-character short names are places
     assert [(text[s:e], k) for s, e, k in spans(labels)] == [
         ("中国国际广播电台", "ORG"), ("香港特别行政区", "LOC"), ("中", "LOC"), ("美", "LOC")]
@@ -174,8 +174,8 @@ def test_gazetteer_words_keep_organisations_and_people_that_look_like_names(tmp_
 def test_word_bigrams_are_pairs_written_inside_words(tmp_path):
     corpus = tmp_path / "c.txt"
     corpus.write_text("平安/a 回家/v 。/w\n" * 3 + "平/a 安/a\n", encoding="utf-8")
-    assert word_bigrams(corpus, min_count=3, min_share=0.7) == ["回家", "平安"]
-    assert word_bigrams(corpus, min_count=3, min_share=0.8) == ["回家"]
+    assert word_bigrams(read_tokens(corpus), min_count=3, min_share=0.7) == ["回家", "平安"]
+    assert word_bigrams(read_tokens(corpus), min_count=3, min_share=0.8) == ["回家"]
 
 
 def places(text: str) -> list[tuple[str, int, int, str]]:
@@ -222,8 +222,8 @@ def test_transliteration_characters_come_from_lone_nr_tokens_in_three_names(tmp_
     corpus.write_text("克林顿/nr 和/c 克里斯/nr 、/w 克劳德·顿/nr 会面/v\n"
                       "王/nr 克顿/nr 说/v 克顿/nr\n", encoding="utf-8")
     # 克 is in three lone names of 3+ characters; 顿 in two (克顿 is too short, 王 克顿 is a Chinese name)
-    assert transliteration_chars(corpus, min_names=3) == ["克"]
-    assert transliteration_chars(corpus, min_names=2) == ["克", "顿"]
+    assert transliteration_chars(read_tokens(corpus), min_names=3) == ["克"]
+    assert transliteration_chars(read_tokens(corpus), min_names=2) == ["克", "顿"]
 
 
 def test_a_tagged_organisation_may_hold_a_rule_place_whole_but_not_cut_one():

@@ -65,9 +65,9 @@ def read_tokens(path: Path) -> list[list[tuple[str, str]]]:
     return out
 
 
-def read_corpus(path: Path) -> list[tuple[str, list[int]]]:
-    """(text, tag indices) per non-empty line."""
-    return [("".join(w for w, _ in tokens), labels(tokens)) for tokens in read_tokens(path)]
+def read_corpus(lines: list[list[tuple[str, str]]]) -> list[tuple[str, list[int]]]:
+    """(text, tag indices) per line of tokens."""
+    return [("".join(w for w, _ in tokens), labels(tokens)) for tokens in lines]
 
 
 def labels(tokens: list[tuple[str, str]]) -> list[int]:
@@ -97,9 +97,10 @@ def _compound_names(tokens: list[tuple[str, str]], tags: list[int]) -> None:
     """Label the organisations and places the rules read over several tokens, and one-character short
     names of places, where they do not cut a name the corpus gives."""
     text = "".join(w for w, _ in tokens)
+    one_char = place_index().one_char
     starts, ends, at = {}, {}, 0
     for i, (word, pos) in enumerate(tokens):
-        if pos == "j" and word in place_index().one_char and tags[at] == TAG_INDEX["O"]:
+        if pos == "j" and word in one_char and tags[at] == TAG_INDEX["O"]:
             tags[at] = TAG_INDEX["B-LOC"]  # `中/j 美/j`, `京/j`
         starts[at] = i
         at += len(word)
@@ -135,7 +136,7 @@ def _compound_names(tokens: list[tuple[str, str]], tags: list[int]) -> None:
 def gazetteer_words(jieba_dict: Path, foreign_chars: set[str], min_person_count: int = 3) -> dict[str, list[str]]:
     """Organisation and people words from jieba's `dict.txt` (word, count, part of speech).
 
-    Its `nr` words hold idioms and ordinary words too (`安全感`), so a person must look like one: a
+    Its `nr` words hold idioms and ordinary words too (`一劳永逸`), so a person must look like one: a
     known surname and one or two characters, or three or more transliteration characters. Its `ns`
     words are left out: they mix places with ordinary words (`美化`, `关联`, `万国`) and tag
     `莫斯科` as a person, and the archive's own place lists serve the tagger better.
@@ -157,7 +158,7 @@ def gazetteer_words(jieba_dict: Path, foreign_chars: set[str], min_person_count:
     return {k: sorted(v) for k, v in out.items()}
 
 
-def word_bigrams(path: Path, min_count: int = 3, min_share: float = 0.9) -> list[str]:
+def word_bigrams(lines: list[list[tuple[str, str]]], min_count: int = 3, min_share: float = 0.9) -> list[str]:
     """Character pairs the corpus nearly always writes inside one word (`平安`, `身上`, `奶奶`).
 
     A name cannot begin or end between the two (`都平|安`, `吴奶|奶`): the tagger's spans are
@@ -165,12 +166,9 @@ def word_bigrams(path: Path, min_count: int = 3, min_share: float = 0.9) -> list
     """
     within: Counter[str] = Counter()
     across: Counter[str] = Counter()
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for tokens in lines:
         previous = None
-        for token in line.split():
-            word = fold_width(token.rpartition("/")[0])
-            if not word:
-                continue
+        for word, _ in tokens:
             if previous is not None:
                 across[previous + word[0]] += 1
             for a, b in zip(word, word[1:]):
@@ -179,7 +177,7 @@ def word_bigrams(path: Path, min_count: int = 3, min_share: float = 0.9) -> list
     return sorted(bg for bg, n in within.items() if n >= min_count and n / (n + across[bg]) >= min_share)
 
 
-def transliteration_chars(path: Path, min_names: int = 3) -> list[str]:
+def transliteration_chars(lines: list[list[tuple[str, str]]], min_names: int = 3) -> list[str]:
     """Characters of the foreign names in the corpus, in at least `min_names` different names.
 
     The corpus writes a Chinese name as two `nr` tokens (`江/nr 泽民/nr`) and a foreign or minority
@@ -188,13 +186,11 @@ def transliteration_chars(path: Path, min_names: int = 3) -> list[str]:
     (with the hand list in `ner_foreign_chars.txt`) in `ingest/ner_persons.py`.
     """
     names: set[str] = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        tokens = [token.rpartition("/") for token in line.split()]
-        for i, (word, _, pos) in enumerate(tokens):
-            word = fold_width(word)
+    for tokens in lines:
+        for i, (word, pos) in enumerate(tokens):
             if pos != "nr" or len(word.replace("·", "")) < 3:
                 continue
-            if (i > 0 and tokens[i - 1][2] == "nr") or (i + 1 < len(tokens) and tokens[i + 1][2] == "nr"):
+            if (i > 0 and tokens[i - 1][1] == "nr") or (i + 1 < len(tokens) and tokens[i + 1][1] == "nr"):
                 continue
             names.add(word)
     counts = Counter(c for name in names for c in set(name) if c.isalpha())
@@ -294,13 +290,14 @@ def main() -> None:
     ap.add_argument("--bigrams-out", type=Path, default=ROOT / "ingest" / "data" / "ner_word_bigrams.txt")
     ap.add_argument("--foreign-out", type=Path, default=ROOT / "ingest" / "data" / "ner_transliteration_chars.txt")
     args = ap.parse_args()
+    corpus = read_tokens(args.corpus)
     # the generated word lists first: the gazetteer is one of the model's inputs
-    bigrams = word_bigrams(args.corpus)
+    bigrams = word_bigrams(corpus)
     write_generated(args.bigrams_out, {None: bigrams}, 30, " ", (
         "# Character pairs written inside one word at least 9 times in 10 (and 3 times or more) in the People's\n"
         "# Daily January 1998 corpus; a tagged name may not start or end between them (`都平|安`).\n"))
     print(f"wrote {args.bigrams_out} ({len(bigrams)} pairs)")
-    chars = transliteration_chars(args.corpus)
+    chars = transliteration_chars(corpus)
     write_generated(args.foreign_out, {"chars": chars}, 40, "", (
         "# Characters of foreign and minority names in the People's Daily January 1998 corpus (a lone `nr`\n"
         "# token of 3+ characters, `克林顿/nr`), each in at least 3 different names. A name the tagger finds\n"
@@ -313,7 +310,7 @@ def main() -> None:
         "# (MIT licence, (c) Sun Junyi): its organisations (nt) and its people (nr) that look like names.\n"))
     print(f"wrote {gazetteer_out} (" + ", ".join(f"{len(v)} {k}" for k, v in words.items()) + ")")
     gazetteer.cache_clear()
-    lines = read_corpus(args.corpus)[: args.limit]
+    lines = read_corpus(corpus[: args.limit])
     train_lines = [x for i, x in enumerate(lines) if i % 10 != 9]
     dev = [x for i, x in enumerate(lines) if i % 10 == 9]
     print(f"{len(train_lines)} training lines ({sum(len(t) for t, _ in train_lines):,} chars), {len(dev)} held out")
