@@ -210,9 +210,10 @@ def _tagged(items: list[_Text], found: list[Mention]) -> list[Mention]:
                 # after the name (`李华|平安`) nor the next name of a list (`乔石|李鹏`) makes a
                 # three-character name, as most are
                 e, surface = e + 1, it.text[s:e + 1]
-            runs_on = finder.lex.follower_re.match(it.text, e - 1) if sl and len(surface) == sl + 2 else None
-            if runs_on is not None and runs_on.end() > e:
-                e, surface = e - 1, surface[:-1]  # `护士杨柳|一起`: the last character opens the word after
+            runs_on = finder.lex.follower_re.match(it.text, e - 1) if sl and len(surface) in (sl + 2, sl + 3) else None
+            if runs_on is not None and (runs_on.end() > e or len(surface) == sl + 3):
+                # `护士杨柳|一起`: the last character opens the word after; `莫嘉慧|则表示`: it is one
+                e, surface = e - 1, surface[:-1]
             chinese = (sl and 1 <= len(surface) - sl <= (2 if sl == 1 else 1 + sl) and "·" not in surface
                        and not finder.lex.surname_markers.intersection(surface))  # `孙氏`, `王姓阿`
             if any(ts < e and s < te for ts, te, _ in it.any_title_spans):

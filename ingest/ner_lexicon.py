@@ -166,6 +166,7 @@ class Lexicon:
         self.compound_surnames = set(surnames.get("compound", []))
         self.given_chars = read_chars("ner_given_chars.txt", "")
         self.surname_markers = read_chars("ner_given_chars.txt", "surname markers")
+        self.place_last_chars = read_chars("ner_given_chars.txt", "not last before a title")
         self.never_chars = (read_chars("ner_given_chars.txt", "never") | self.surname_markers) - self.given_chars
         self.not_names = set(read_words("ner_not_names.txt"))
         self.name_words = set(read_sections("ner_not_names.txt").get("also given names", []))
@@ -177,6 +178,7 @@ class Lexicon:
         self.title_re = trie_regex(titles)
         followers = read_sections("ner_name_followers.txt")
         self.cue_words = set(followers.get("cue", []))
+        self.cue_adverbs = set(followers.get("adverbs before a cue", []))
         self.boundary_words = set(followers.get("boundary", [])) | self.cue_words
         self.follower_re = trie_regex(self.boundary_words | self.titles)
         self.cue_re = trie_regex(self.cue_words)

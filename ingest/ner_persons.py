@@ -183,11 +183,15 @@ class PersonFinder:
             name = text[p:q]
             if self.rejected(name) or (length - sl == 2 and text[q - 1] in self.lex.boundary_words):
                 continue  # `杨钰和副领队…`: the 和 belongs to the sentence, not the name
+            if length - sl == 2 and text[q - 1] in self.lex.place_last_chars:
+                continue  # `汤湖镇|党委副书记`: the place the title belongs to
             if strength < STRONG and tier == 2 and length - sl < 2:
                 continue
             at_boundary = p == 0 or p in left_ok or text[p - 1] in _LEFT_CHARS or not _is_cjk(text[p - 1])
             if at_boundary:
-                options.append((p, text[p] in _LEFT_CHARS))
+                options.append((p, text[p] in _LEFT_CHARS, sl))
+        # a candidate starting inside another's compound surname loses to it (`濮阳卫东`, not 卫东)
+        options = [o for o in options if not any(ps < o[0] <= ps + psl for ps, _, psl in options if psl > 1)]
         if not options:
             return None
         options.sort(key=lambda o: o[1])  # a candidate opening with 和/与 loses to the shorter one
@@ -196,19 +200,17 @@ class PersonFinder:
     def foreign_ok(self, name: str, wide: bool = False, any_chars: bool = False) -> bool:
         """A transliterated foreign name: 2-8 transliteration characters, one of them marked. `wide`
         admits every character of the training corpus's foreign names (`涅姆佐夫`, `诺尔曼·白求恩`);
-        `any_chars`, for a name the tagger found beside a title, asks only for three characters or
-        more with a transliteration character in each part (`总统塞迪略`)."""
+        `any_chars`, for a name the tagger found beside a title or before a cue word, asks only for
+        three characters or more with a transliteration character in each part (`总统塞迪略`)."""
         core = name.strip("·")
+        parts = core.split("·")  # each part of `埃米利奥·莱沃洛·卡斯特亚诺斯` up to 8 characters
+        if core != name or not all(1 <= len(p) <= 8 for p in parts) or core in self.lex.not_names:
+            return False
         if any_chars:
-            parts = core.split("·")
-            return (core == name and len(core) >= 3 and all(1 <= len(p) <= 8 for p in parts)
-                    and all(any(c in self.foreign_chars_wide for c in p) for p in parts)
-                    and core not in self.lex.not_names)
+            return len(core) >= 3 and all(any(c in self.foreign_chars_wide for c in p) for p in parts)
         chars = self.foreign_chars_wide if wide else self.foreign_chars
         marked = any(c in self.foreign_marked for c in core) or "·" in core  # 约翰·弗农
-        parts = core.split("·")  # each part of `埃米利奥·莱沃洛·卡斯特亚诺斯` up to 8 characters
-        return (len(core) >= 2 and all(1 <= len(p) <= 8 for p in parts) and (len(parts) > 1 or len(core) <= 8)
-                and core == name and all(c in chars for c in core) and marked and core not in self.lex.not_names)
+        return len(core) >= 2 and all(c in chars for c in core) and marked
 
     def foreign_at(self, text: str, p: int) -> tuple[int, int] | None:
         """`外交部长普里马科夫等…` → the run of transliteration characters after the title."""
@@ -313,8 +315,9 @@ class PersonFinder:
             title_end = len(text[:span[0]].rstrip(_SPACES))  # `通讯员 热娜古丽·艾则孜`
             accept(span, chain_roles.get(title_end) if span[0] not in leader_ends else None, STRONG)
         for m in self.lex.cue_re.finditer(text):
-            if not accept(self.name_before(text, m.start(), MEDIUM, starts_ok), None, MEDIUM):
-                accept(self.foreign_before(text, m.start(), 3), None, MEDIUM)
+            q = m.start() - 1 if m.start() > 0 and text[m.start() - 1] in self.lex.cue_adverbs else m.start()
+            if not accept(self.name_before(text, q, MEDIUM, starts_ok), None, MEDIUM):
+                accept(self.foreign_before(text, q, 3), None, MEDIUM)
         for m in _POSITION_RE.finditer(text):
             accept(self.name_before(text, m.start(), MEDIUM, starts_ok), None, MEDIUM)
         self._trailing_authors(text, accept, not_names)

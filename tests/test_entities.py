@@ -195,6 +195,22 @@ def test_a_relation_word_before_a_name_is_a_cue_without_a_role(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # an adverb between the name and its cue word (`则`, `也`)
+    ("张伟也表示，要加强监测。", [("张伟", "张伟", 0, 2, None, 0)]),
+    # a compound surname that is also a place (濮阳) opens the name rather than ending a place before it
+    ("复旦大学公共卫生学院濮阳卫东则认为，协作很重要。", [("濮阳卫东", "濮阳卫东", 10, 14, None, 0)]),
+    ("在濮阳王芳说，天气很好。", [("王芳", "王芳", 3, 5, None, 0)]),
+    # a name-shaped string ending in a division suffix right before a title is the place it belongs to
+    ("汤湖镇党委副书记、镇长郭伟峰表示，镇里将加大投入。",
+     [("郭伟峰", "郭伟峰", 11, 14, "党委副书记、镇长", 0)]),
+    # a tagged name that takes in a one-character word after it gives it back (`莫嘉慧|则表示`)
+    ("医务卫生局首席助理秘书长莫嘉慧则表示，政府会留意疫情。", [("莫嘉慧", "莫嘉慧", 12, 15, "助理秘书长", 0)]),
+])
+def test_cue_words_after_adverbs_compound_surnames_and_places_before_titles(text, expected):
+    assert people(one(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("村医吐尔洪·阿西木每天都上门。", [("吐尔洪·阿西木", "吐尔洪·阿西木", 2, 9, "村医", 0)]),
     ("秀林乡卫生所主任瓦旦·吉洛表示，将加强防疫。", [("瓦旦·吉洛", "瓦旦·吉洛", 8, 13, "主任", 0)]),
     ("56岁的村民艾合买提·托合提去年参加筛查。", [("艾合买提·托合提", "艾合买提·托合提", 6, 14, None, 0)]),

@@ -18,12 +18,20 @@ title 0.8, claims F1 0.91, 10 leaks). `tests/corpus/pages7` (8 pages: a provinci
 rank titles, a Macau release in Traditional script, a county award list (GB18030, CRLF), a price-gouging
 enforcement story, an international report with foreign names, a Guangxi township WeChat post, a
 newspaper page with four articles, a hospital page with a 作者 header): scored once blind (person F1
-0.980, P 0.987, R 0.974; role 0.90, org 0.90, title 0.91, claims F1 0.98, 8 leaks). All were then
+0.980, P 0.987, R 0.974; role 0.90, org 0.90, title 0.91, claims F1 0.98, 8 leaks). `tests/corpus/pages8`
+(8 pages: a wire story with province and country short forms, a Malawi cholera report with foreign
+names, a county WeChat post, a Hong Kong release in Traditional script, a newspaper page with three
+articles, a provincial press-conference transcript, a city alliance of hospital, university and
+company, a police and market-regulation case): scored once blind against the retrained tagger (person
+F1 0.941, P 0.928, R 0.955; role 0.96, org 0.93, place 0.86, claims F1 0.98, 19 leaks). All were then
 fixed by general rules only (pages6 and pages7 in part: names joined by ·, time words after names,
-people named only on a metadata line, names in lists, words that are also names after a title), so
-none is blind any more; the leaks left are editors' credit lines, which these gold files count as page
-furniture and the archive keeps as bylines. The gold covers articles, titles, dates, page chrome,
-people with their titles, organisations and places, and (pages6, pages7) numeric claims. Floors are the
+people named only on a metadata line, names in lists, words that are also names after a title; pages8's
+people: an adverb between a name and its cue word, a compound surname that is also a place, a place
+right before a title, a one-character word after a tagged name), so none is blind any more. The leaks
+left in pages3-7 are editors' credit lines, which these gold files count as page furniture and the
+archive keeps as bylines; pages8's (share bars, font-size buttons, review credits) are not mended
+yet. The gold covers articles, titles, dates, page chrome, people with their titles, organisations and
+places, and (pages6-8) numeric claims. Floors are the
 figures reached, rounded down: raise one when a change improves it, never lower one.
 """
 from pathlib import Path
@@ -53,10 +61,14 @@ GATES = {  # folder: (articles, floors (at least), ceilings (at most))
                          "place_recall": 0.96, "date_recall": 0.96, "title_acc": 1.0, "pubdate_acc": 1.0,
                          "claims_f1": 0.98},
                {"offsets_bad": 0, "boilerplate_leaks": 3, "forbidden_person_hits": 0, "extra_articles": 0}),
+    "pages8": ("10/10", {"person_precision": 0.95, "person_f1": 0.97, "role_acc": 0.98, "org_recall": 0.92,
+                         "place_recall": 0.86, "date_recall": 0.88, "title_acc": 0.8, "pubdate_acc": 0.9,
+                         "claims_f1": 0.98},
+               {"offsets_bad": 0, "boilerplate_leaks": 19, "forbidden_person_hits": 0, "extra_articles": 0}),
 }
 
 
-MIN_OFFSETS = {"pages3": 600, "pages4": 300, "pages5": 250, "pages6": 450, "pages7": 450}  # mentions, dates and claims stored with offsets
+MIN_OFFSETS = {"pages3": 600, "pages4": 300, "pages5": 250, "pages6": 450, "pages7": 450, "pages8": 550}  # mentions, dates and claims stored with offsets
 
 
 @pytest.fixture(scope="module", params=sorted(GATES))
