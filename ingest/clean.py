@@ -38,7 +38,8 @@ WEEKDAY = re.compile(r"\s*(?:[（(]?(?:星期|周|週|礼拜|禮拜)[一二三�
 # A line that is only a clock time, perhaps named (`香港时间16时45分`, `16:45`).
 CLOCK_LINE = re.compile(r"(?:\S{0,4}(?:时间|時間)\s*)?\d{1,2}\s*[:：时時]\s*\d{2}\s*分?")
 # Punctuation that shows a line holds a sentence, so it is not a metadata line.
-SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?]")
+# A comma between digits groups thousands (`浏览次数：2,417`); it does not make a sentence.
+SENTENCE_PUNCT = re.compile(r"[，。；！？;!?]|(?<!\d),|,(?!\d{3}(?!\d))")
 # `本报讯(记者 张丽 闫珊 通讯员 张倩云)` at the head of a paragraph.
 DATELINE_BYLINE = re.compile(
     r"^\s*(?:本报讯|本报[^\s(（]{0,14}电|[^\s(（]{1,6}社[^\s(（]{0,14}电|[^\s(（]{0,6}讯)\s*[(（](?P<by>[^()（）]{2,80})[)）]"

@@ -245,6 +245,8 @@ def test_a_repeated_sub_heading_below_running_text_is_not_the_headline():
 def test_counters_on_the_metadata_line_stay_out_of_the_byline():
     a = clean("\n".join(["标题在此处", "来源：基层卫生健康处　　浏览次数：1268", BODY]))
     assert (a.byline, a.authors) == ("基层卫生健康处", [])
+    c = clean("\n".join(["标题在此处", "2023-11-09 09:12:47　来源：绍兴日报　浏览次数：2,417", BODY]))
+    assert (c.title, c.byline, texts(c)) == ("标题在此处", "绍兴日报", [BODY])  # 2,417: a number, not a sentence
     b = clean("\n".join(["标题在此处", "作者：院办　点击数：523", BODY, "（院办 张晓燕）"]))
     assert b.authors == ["张晓燕"] and b.paragraphs[-1].kind == "byline"
 
@@ -277,6 +279,8 @@ def test_a_share_bar_above_the_body_drops_only_that_line():
     ("【纠错】　　【责任编辑：冯琳】", "correction"), ("【字体：大 中 小】　【打印本页】　【关闭窗口】", "page-tools"),
     ("【字号：大 中 小】　【打印】　【关闭】　　分享到：", "page-tools"), ("(责编：韩冬梅、牛思远)", "page-credits"),
     ("字体：小 中 大  分享到：", "font-size"), ("字号：【大】【中】【小】    浏览量：5873", "font-size"),
+    ("【字体：大 中 小】　分享到：微信 微博 QQ空间 | 打印", "share"), ("[大字体] [小字体]　　分享至：微信 | 微博 | 复制链接", "share"),
+    ("初审：黎秋萍　复审：严斌　终审：曾德胜", "wechat"),
 ])
 def test_page_furniture_inside_the_page_is_dropped_wherever_it_stands(line, rule):
     a = clean("\n".join(["标题在此处", line, BODY, line, BODY2]))
@@ -292,6 +296,8 @@ def test_page_furniture_inside_the_page_is_dropped_wherever_it_stands(line, rule
     ("河南日报社出版　地址：郑州市金水区农业路东28号　邮政编码：450008", "imprint"),
     ("广告经营许可证：豫工商广字第0001号　零售价：每份1.50元", "imprint"),
     ("滨江晚报社出版  社址：滨江市新华路88号  邮编：312000", "imprint"), ("本报热线：96811  零售价：1.00元", "imprint"),
+    ("【相关阅读】", "related"), ("【免责声明】本网转载内容仅供参考，不代表本网观点。", "disclaimer"),
+    ("阅读 3,862　　分享　收藏　点赞　在看", "wechat"),
 ])
 def test_more_tail_markers_end_the_article(line, rule):
     a = clean("\n".join(["标题在此处", BODY, line, "．高雄前镇再添2例 本土登革热逼近20例"]))

@@ -29,8 +29,7 @@ people named only on a metadata line, names in lists, words that are also names 
 people: an adverb between a name and its cue word, a compound surname that is also a place, a place
 right before a title, a one-character word after a tagged name), so none is blind any more. The leaks
 left in pages3-7 are editors' credit lines, which these gold files count as page furniture and the
-archive keeps as bylines; pages8's (share bars, font-size buttons, review credits) are not mended
-yet. The gold covers articles, titles, dates, page chrome, people with their titles, organisations and
+archive keeps as bylines, and a Hong Kong release's header in pages8 (`GovHK 一站通`, `新闻公报`). The gold covers articles, titles, dates, page chrome, people with their titles, organisations and
 places, and (pages6-8) numeric claims. Floors are the
 figures reached, rounded down: raise one when a change improves it, never lower one.
 """
@@ -62,9 +61,9 @@ GATES = {  # folder: (articles, floors (at least), ceilings (at most))
                          "claims_f1": 0.98},
                {"offsets_bad": 0, "boilerplate_leaks": 3, "forbidden_person_hits": 0, "extra_articles": 0}),
     "pages8": ("10/10", {"person_precision": 0.95, "person_f1": 0.97, "role_acc": 0.98, "org_recall": 0.92,
-                         "place_recall": 0.86, "date_recall": 0.88, "title_acc": 0.8, "pubdate_acc": 0.9,
+                         "place_recall": 0.86, "date_recall": 0.94, "title_acc": 0.9, "pubdate_acc": 1.0,
                          "claims_f1": 0.98},
-               {"offsets_bad": 0, "boilerplate_leaks": 19, "forbidden_person_hits": 0, "extra_articles": 0}),
+               {"offsets_bad": 0, "boilerplate_leaks": 6, "forbidden_person_hits": 0, "extra_articles": 0}),
 }
 
 
