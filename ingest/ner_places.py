@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .ner_lexicon import CJK, WordScanner, read_aliases, read_sections, read_table, trie_regex
+from .ner_lexicon import CJK, CJK_RE, WordScanner, read_aliases, read_sections, read_table, trie_regex
 
 # Words after a pair of one-character country names: `中美关系`, `中俄两国`, `中英双方`.
 _PAIR_NEXT = ("两国|关系|双方|两党|两军|合作|贸易|友好|会谈|联合|战略|伙伴|经贸|建交|边境|峰会|首脑|领导人|元首|外长|"
@@ -43,7 +43,6 @@ _GENERIC_DIVISIONS = {"城区", "郊区", "矿区"}  # county-level names that a
 # (`安南区及北区`), and not when it opens with a determiner, a count or a level (`该区`, `全县`, `两市`).
 _SHORT_DIVISION = re.compile(f"[{CJK}][区县市镇乡旗]")
 _NOT_SHORT_DIVISION_START = _DETERMINERS | set("全本两多市县城郊矿")
-_CJK_RE = re.compile(f"[{CJK}]")
 _LEVEL = {"province": 3, "prefecture": 2, "county": 1, "world": 2}
 
 
@@ -181,10 +180,11 @@ class PlaceIndex:
                 else:  # `安南区及北区`: a two-character division name the lists do not hold
                     short = text[e0 + 1:e0 + 3]
                     if (_SHORT_DIVISION.fullmatch(short) and short[0] not in _NOT_SHORT_DIVISION_START
-                            and (e0 + 3 >= n or not _CJK_RE.match(text[e0 + 3]))
+                            and (e0 + 3 >= n or not CJK_RE.match(text[e0 + 3]))
                             and all(e0 + 3 <= ts or te <= e0 + 1 for ts, te in taken)):
                         extra.append(Place(e0 + 1, e0 + 3, short, short, False))
                         taken.append((e0 + 1, e0 + 3))
+                        work.append((e0 + 1, e0 + 3))
             if s0 >= 2 and text[s0 - 1] in _LIST_MARKS:  # before the place, across a list mark
                 for k in self.weak_lengths:
                     if s0 - 1 - k >= 0 and text[s0 - 1 - k:s0 - 1] in self.weak:
