@@ -157,6 +157,7 @@ def _tagged(items: list[_Text], found: list[Mention]) -> list[Mention]:
     added: list[Mention] = []
     for it in items:
         here = by_seq.get(it.seq, [])
+        first_added = len(added)  # what this text adds starts here
         yielding = {(p.start, p.end) for p in it.places if p.bare or p.surface not in places_ix.cn_full}
         for s, e, kind in model.tag(it.text):
             surface = it.text[s:e]
@@ -239,7 +240,7 @@ def _tagged(items: list[_Text], found: list[Mention]) -> list[Mention]:
             added.append(Mention("person", surface, surface, s, e, role, it.seq, "tagger"))
         # names too short or ordinary to trust alone, listed beside a place the tagger found
         # (`安南区及北区`), as they are beside the rules' places
-        tagged_here = [m for m in added if m.paragraph_seq == it.seq]
+        tagged_here = added[first_added:]
         tagged_places = [Place(m.start, m.end, m.surface, m.name, False) for m in tagged_here if m.type == "place"]
         taken = [(m.start, m.end) for m in here + tagged_here if id(m) not in dropped]
         for p in places_ix.listed(it.text, tagged_places) if tagged_places else []:
