@@ -476,6 +476,7 @@ def test_counts_inside_an_organisation_prefix_are_cut():
     ("今后要依法惩处", set()),
     ("第九届全国人民代表大会第一次会议", {"第九届全国人民代表大会"}),  # a legislature
     ("召开人民代表大会", set()),  # a kind, not a name
+    ("代表团从莫斯科抵达", set()),  # a place that ends like a department (科) is a place
 ])
 def test_name_words_inside_organisations_and_verbs_ending_like_them(text, expected):
     assert names(one(text), "org") == expected
