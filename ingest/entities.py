@@ -70,7 +70,10 @@ def _extract(title: str | None, paragraphs: list[str]) -> list[Mention]:
     items: list[_Text] = []
     for seq, text in texts:
         places = places_ix.find(text)
-        orgs = orgs_ix.find(text, places)
+        # a place that ends like an organisation is a place (`莫斯科`, not a 科). (Here, not in the
+        # organisation finder: that one also labels the tagger's training corpus.)
+        place_spans = {(p.start, p.end) for p in places}
+        orgs = [o for o in orgs_ix.find(text, places) if (o.start, o.end) not in place_spans]
         left_ok = {o.end for o in orgs} | {p.end for p in places}
         blocked = [(o.start, o.end) for o in orgs]
         not_names = {p.surface for p in places} | {o.surface for o in orgs}

@@ -77,8 +77,8 @@ class OrgIndex:
             for count in _COUNT.finditer(text, i, s):
                 i = count.end()
             name = text[i:e]
-            if name in self.generic_names or place_start.get(e) == i:
-                continue  # a kind of organisation, or a place that ends like one (`莫斯科`: not a 科)
+            if name in self.generic_names:
+                continue
             prefix_len = s - i
             if not self._prefix_ok(cls, suffix, text[i:s], prefix_len):
                 continue
