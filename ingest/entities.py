@@ -198,6 +198,9 @@ def _tagged(items: list[_Text], found: list[Mention]) -> list[Mention]:
                     continue
                 s, surface = s + named[0], named[1]
                 over = [m for m in over if s < m.end]
+                inner_orgs = sorted((m.start, m.end) for m in over if m.type == "org")
+                if any(a[1] <= b[0] for a, b in zip(inner_orgs, inner_orgs[1:])):
+                    continue  # two of the rules' names, side by side (`市中心血站|联合|团市委`), are two
                 if all(s <= m.start and m.end <= e and (m.start, m.end) != (s, e) for m in over):
                     added.append(Mention("org", surface, surface, s, e, None, it.seq, "tagger"))
                 elif len(surface) >= 3 and (overrun := _prefix_overrun(it, s, e, over)) is not None:
@@ -233,6 +236,11 @@ def _tagged(items: list[_Text], found: list[Mention]) -> list[Mention]:
                     and not (role is not None or cue and len(surface) == 3)):
                 continue  # a rarer surname that often opens an ordinary word (`常通风`) needs a title,
                 # or a full name and a cue word after it
+            cut = [m for m in over if m.type == "org" and m.start <= s and e < m.end
+                   and m.end - orgs_ix.suffix_len(m.surface) < e]
+            if cut:  # `江泽民|委员`: the rules' 民委 (a commission) cut into the name the tagger reads
+                dropped.update(id(m) for m in cut)
+                over = [m for m in over if m not in cut]
             if all(m.type == "place" and (m.start, m.end) in yielding and (m.start, m.end) != (s, e) for m in over):
                 dropped.update(id(m) for m in over)
             elif len(over) == 1 and over[0].type == "person" and over[0].start == s and over[0].end < e:

@@ -22,6 +22,9 @@ _MAX_PREFIX = {"major": 12, "sub": 12, "dept": 6}
 _COUNT = re.compile(r"[0-9一二三四五六七八九十两几多每各这那该]+[个支名家所项批类级年间座位]")
 _ADMIN_ONE_CHAR = set("省市区县镇乡村")  # `市医院`, `县医院`: a one-character prefix that is enough
 _NAME_STOPS = set("和")  # stop characters that also occur inside names (`附属和济医院`)
+_NUMERALS = "一二三四五六七八九十"  # a party congress by its number opens with one (`十五大`)
+_MEASURES = "类项件个批条种次年位名家所号届"  # `十二大类`: a count of things, not a congress
+_DASHES = "—-－"  # between two places inside a name (`苏丹—中国友好协会`)
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,13 @@ class OrgIndex:
         self.name_words = WordScanner(stops.get("name words", []))
         names, self.known_canon = read_aliases("ner_orgs_known.txt")
         self.known_re = trie_regex(names)
+        # characters that may not follow a known name: those of the longest suffix it ends with
+        # (`中国共产党` ends with 共产党, which 员 may not follow)
+        self.known_not_after = {}
+        for name in names:
+            ends = [s for s in self.suffix if name.endswith(s)]
+            if ends:
+                self.known_not_after[name] = self.suffix[max(ends, key=len)][1]
 
     def find(self, text: str, places: list[Place]) -> list[Org]:
         """Organisations in `text`, left to right; nested ones (`X医院` inside `X医院党委`) included."""
@@ -57,14 +67,17 @@ class OrgIndex:
         stop_ends: dict[int, int] = {}
         if self.suffix_re.search(text) is None:
             return self._known(text, [])
-        inside_words = inside_place + self.name_words.scan(text)
+        # a known name is taken whole by a suffix after it (`中国致公党|第十一次全国代表大会`), and a stop
+        # word inside it (致) stops nothing
+        known = [m.span() for m in self.known_re.finditer(text)]
+        inside_words = inside_place + self.name_words.scan(text) + known
         for s, e in self.stops.every(text):
-            if any(ps < e and s < pe and not (s <= ps and pe <= e) for ps, pe in inside_words):
-                continue  # `和` inside `和平区`, `全` inside `全国` do not stop anything
+            if any(ps < e and s < pe and (not (s <= ps and pe <= e) or (s, e) == (ps, pe)) for ps, pe in inside_words):
+                continue  # `和` inside `和平区`, `全` inside `全国`, a name word (`协调`) do not stop anything
             if stop_ends.get(e, 0) < e - s:
                 stop_ends[e] = e - s
         orgs: list[Org] = []
-        org_start: dict[int, int] = {}
+        org_start: dict[int, int] = {e: s for s, e in known}
         for m in self.suffix_re.finditer(text):
             s, e = m.span()
             suffix = m.group()
@@ -72,7 +85,8 @@ class OrgIndex:
             if e < len(text) and text[e] in not_after:
                 continue
             i = self._prefix_start(text, s, stop_ends, place_start, org_start, _MAX_PREFIX[cls])
-            if s - i >= _MAX_PREFIX[cls] and i > 0 and _PREFIX_CHAR.match(text[i - 1]):
+            if (s - i >= _MAX_PREFIX[cls] and i > 0 and _PREFIX_CHAR.match(text[i - 1])
+                    and i not in stop_ends and i not in place_start and i not in org_start):
                 continue  # the prefix ran out mid-word (`密切接触者入户调查组`): no clean name
             for count in _COUNT.finditer(text, i, s):
                 i = count.end()
@@ -84,6 +98,8 @@ class OrgIndex:
                 continue
             if any(name.endswith(w) for w in self._tails(name, suffix)):
                 continue
+            if any(ps < e < pe and ps <= i for ps, pe in inside_place):
+                continue  # `南斯拉夫联盟|共和国`: it ends inside a place
             orgs.append(Org(i, e, name))
             org_start[e] = i
         return self._known(text, orgs)
@@ -108,9 +124,17 @@ class OrgIndex:
                     # `副县长封晓燕和县卫健委`: before 县, 市 … a 和 joins, as `县卫健委` is a name already)
                 crossed_stop = True
             if not _PREFIX_CHAR.match(text[i - 1]):
+                # `苏丹—中国友好协会`, `中国—东盟中心`: a dash between two places is inside the name
+                if text[i - 1] in _DASHES and i - 1 in place_start and i in place_start.values():
+                    i = place_start[i - 1]
+                    continue
                 break
             i -= 1
         return i
+
+    def suffix_len(self, name: str) -> int:
+        """The length of the longest suffix `name` ends with (0: none, a known name such as `新华社`)."""
+        return max((k for k in range(1, min(len(name), 7) + 1) if name[-k:] in self.suffix), default=0)
 
     def name_in(self, surface: str) -> tuple[int, str] | None:
         """(offset, name) of an organisation another reader found (`第三批医疗队`), read as the rules
@@ -139,11 +163,22 @@ class OrgIndex:
 
     def _known(self, text: str, orgs: list[Org]) -> list[Org]:
         spans = [(o.start, o.end) for o in orgs]
-        extra = []
+        extra: list[Org] = []
         for m in self.known_re.finditer(text):
             s, e = m.span()
             if any(os <= s and e <= oe for os, oe in spans):
                 continue
+            if e < len(text) and text[e] in self.known_not_after.get(m.group(), ""):
+                continue  # `共产党员`: the suffix's own exceptions hold for a known name too
+            if text[s] in _NUMERALS:  # a congress by its number (`十五大`)
+                if (s > 0 and text[s - 1] in _NUMERALS + "第") or (e < len(text) and text[e] in _MEASURES):
+                    continue  # `第十二大城市`, `十二大类`
+                before = next((o for o in extra + orgs if o.end == s), None)
+                if before is not None:  # `中共十五大`, `中国致公党十一大`: one name
+                    extra = [o for o in extra if o is not before]
+                    orgs = [o for o in orgs if o is not before]
+                    extra.append(Org(before.start, e, text[before.start:e]))
+                    continue
             extra.append(Org(s, e, m.group()))
         if not extra:
             return orgs

@@ -35,6 +35,9 @@ _TOWN_NOT_AFTER = {"乡": set("镇村亲土愁音情下里间"), "镇": set("江
                    "街道": set(), "社区": set()}
 _TOWN_LEFT = set("在到赴往于和与及、从由")  # characters a town name may directly follow
 _DETERMINERS = set("各每该这其此某")  # a town name never opens with one of these
+_TOWN_LEVELS = set("乡镇村")  # `推行乡、村政务公开`, `村帐乡管`: the levels, not a name
+_PARTICLES = set("的了着过们")  # never inside a town's name
+_COUNT_CHARS = set("一二两三四五六七八九十几多")  # `饶阳店两镇`, `十里八村`: a count before the suffix
 # Places named in a list or under their parent (`介休、祁县`, `吴起、延长、延川`, `晋中市祁县`,
 # `台南市北区、东区及永康区`) confirm names that are too short or too ordinary to trust alone.
 _LIST_MARKS = set("、和及与或/")
@@ -224,6 +227,10 @@ class PlaceIndex:
                 continue
             if k in stop_ends:
                 continue  # `全县现有村卫生室`, `他在村里`: a function word before it, the suffix starts a word
+            if text[e:e + 1] == "、" and text[e + 1:e + 2] in _TOWN_LEVELS:
+                continue  # `推行乡、村政务公开`, `总结镇、村两级`: levels of government, not a town
+            if text[k - 1:k] in _COUNT_CHARS:
+                continue  # `饶阳店两镇`: a count of towns
             best = None  # (strength, length, start)
             for n in (3, 2):
                 s = k - n
@@ -231,10 +238,12 @@ class PlaceIndex:
                 if s < 0 or not all(re.match(f"[{CJK}]", c) for c in prefix):
                     continue
                 word = prefix + suffix
-                if word in self.not_places or prefix[-1] + suffix in self.not_places:
+                if any(prefix[j:] + suffix in self.not_places for j in range(len(prefix))):  # `有个|贫困村`
                     continue
-                if prefix[0] in _DETERMINERS:
-                    continue  # `各街镇`, `每个乡`: no name
+                if prefix[0] in _DETERMINERS or prefix[0] in _TOWN_LEVELS or prefix in self.not_places:
+                    continue  # `各街镇`, `每个乡`, `村帐乡管`, `农村乡一级`: no name
+                if any(c in _PARTICLES for c in prefix) or any(stop_ends[i] >= 2 for i in range(s + 2, k)):
+                    continue  # a function word inside (`我们走村`, `这样的护村`): no name
                 if any(p.start < s < p.end for p in found):
                     continue  # the candidate would cut a found place in two (`区东海街道`)
                 strength = self._boundary(text, s, ends, stop_ends)

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ingest.entities import _extract, extract_entities
+from ingest.ner_orgs import org_index
 from ingest.ner_places import place_index
 from ingest.records import Mention
 
@@ -532,3 +533,77 @@ def test_titles_of_doctors_village_chiefs_and_advisers(text, person, role):
 def test_a_hospital_department_is_not_a_foreign_name_before_a_title():
     ms = one("成大医院神经内科主治医师郑宇翔表示，患者到院后团队立即处置。")
     assert [(m.name, m.role) for m in ms if m.type == "person"] == [("郑宇翔", "主治医师")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a party congress: by its number, with the party just before it, or in full after a known name
+    ("学习贯彻党的二十大精神", {"二十大"}),
+    ("中共十五大以来", {"中共十五大"}),
+    ("在中国致公党第十一次全国代表大会隆重召开之际", {"中国致公党第十一次全国代表大会"}),
+    ("全国第十二大城市", set()),  # an ordinal, not a congress
+    ("分为十二大类", set()),  # a count of kinds
+    # people's organisations by their short form, alumni and promotion societies, organising committees
+    ("全国妇联主席陈慕华", {"全国妇联"}),
+    ("区残联和市科协联合开展", {"区残联", "市科协"}),
+    ("黄埔同学会召开第二次会员代表会", {"黄埔同学会"}),
+    ("李瑞环会见出席中国光彩事业促进会代表", {"中国光彩事业促进会"}),  # 出席 ends the prefix
+    ("香港特区筹委会第十次全体会议", {"香港特区筹委会"}),
+    ("杭州亚运会组委会发布", {"杭州亚运会组委会"}),
+    ("一届二次理事会议", set()),  # 理事会 before 议 is a meeting
+    ("向圭亚那—中国友好协会赠书", {"圭亚那—中国友好协会"}),  # a dash between two places
+    ("市中心血站联合团市委开展献血", {"市中心血站", "团市委"}),
+    ("中国人民解放军进驻香港", {"中国人民解放军"}),
+    # kinds of organisation, not names; a party member is no party; a union inside a country's name
+    ("江苏等5家出版社受到停业整顿处分", set()),
+    ("各级地方政府和有关职能部门", set()),
+    ("科技战线上的共产党员", set()),
+    ("中国共产党员", set()),
+    ("南斯拉夫联盟共和国总统", set()),
+])
+def test_congresses_short_forms_and_kinds_of_organisation(text, expected):
+    assert names(one(text), "org") == expected
+
+
+def test_the_organisation_finder_reads_a_name_word_and_a_prefix_that_fills_its_limit():
+    # 协调 (a verb, so a stop word) may stand inside a name; a prefix of exactly 12 characters after a
+    # stop word (举行) is a clean name, not one that ran out mid-word. (The tagger may still read the
+    # shorter 协调中心 and cut the rule's name, as it cuts `巩固|中国共产党`.)
+    text = "举行新型冠状病毒感染应变协调中心新闻发布会"
+    found = org_index().find(text, place_index().find(text))
+    assert [(o.surface, o.start, o.end) for o in found] == [("新型冠状病毒感染应变协调中心", 2, 16)]
+    text = "密切接触者入户调查组"  # 12 characters before the suffix and no boundary: no clean name
+    assert org_index().find(text, place_index().find(text)) == []
+
+
+def test_special_administrative_regions_formal_country_names_and_developing_countries():
+    assert names(one("香港特区的终审权属于特区终审法院"), "place") == {"香港特别行政区"}
+    assert names(one("南斯拉夫联盟共和国总统"), "place") == {"南斯拉夫联盟共和国"}
+    assert names(one("德意志联邦共和国总理"), "place") == {"德国"}
+    assert names(one("发展中国家与发达国家"), "place") == set()  # 发展|中国|家 is no 中国
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("故城县推行乡、村政务公开", {"故城县"}),  # levels of government, not a town 推行乡
+    ("总结镇、村两级嫁娶理事会的经验", set()),
+    ("实施村帐乡管，民主理财", set()),  # 村帐乡: the levels again
+    ("创建文明城市、文明村镇", set()),  # a kind of village, not a name
+    ("他那里有个贫困村", set()),
+    ("爬上山，我们走村串户", set()),  # a pronoun inside the would-be name
+    ("这样的护村队员有3047名", set()),
+    ("抵达和平村", {"和平村"}),  # a stop character may open a village's name
+    ("在向阳村、东坪镇", {"向阳村", "东坪镇"}),
+])
+def test_town_suffixes_used_as_levels_counts_and_kinds_are_no_towns(text, expected):
+    assert names(one(text), "place") == expected
+
+
+def test_a_count_before_a_town_suffix_makes_no_town():
+    assert not any(m.surface.endswith("两镇") for m in one("在郑口、饶阳店两镇考察"))
+
+
+def test_a_tagged_person_beats_a_commission_that_cuts_into_the_name():
+    # 民委 (a commission) after 江泽: the rules' 江泽民委 cut the name the tagger reads whole
+    mentions = one("治丧委员会名单主任委员:江泽民委员:李鹏乔石")
+    assert names(mentions, "org") == {"治丧委员会"}
+    assert {"江泽民", "李鹏", "乔石"} <= names(mentions, "person")
+    assert names(one("国家民委主任"), "org") == {"国家民委"}  # a commission after a name is kept

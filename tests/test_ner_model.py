@@ -162,6 +162,20 @@ def test_training_labels_put_back_the_compound_names_the_corpus_lost(tmp_path):
     assert [(text2[s:e], k) for s, e, k in spans(labels2)] == [("中国共产党", "ORG")]
 
 
+def test_training_labels_find_a_person_the_corpus_names_inside_a_word(tmp_path):
+    corpus = tmp_path / "c.txt"
+    corpus.write_text("邓/nr 小平/nr 同志/n 说/v\n" * 3 + "高举/v 邓小平理论/n 伟大/a 旗帜/n 和/c 理论/n\n"
+                      + "高峰/nr 说/v\n" * 3 + "高峰会/n 开幕/v\n", encoding="utf-8")
+    lines = read_corpus(read_tokens(corpus))
+    text, labels = lines[3]
+    # the corpus tags 邓小平 three times and writes 理论 on its own, so 邓小平理论 names him
+    assert [(text[s:e], k) for s, e, k in spans(labels)] == [("邓小平", "PER")]
+    # a two-character name (高峰) is too likely to open an ordinary word (高峰会)
+    assert spans(lines[7][1]) == []
+    # and the pair across the name's end is not a within-word pair, so the name may end there
+    assert "平理" not in word_bigrams(read_tokens(corpus), min_count=1, min_share=0.5)
+
+
 def test_gazetteer_words_keep_organisations_and_people_that_look_like_names(tmp_path):
     jieba_dict = tmp_path / "dict.txt"
     jieba_dict.write_text("新华社 4854 nt\n北京 34488 ns\n王建国 30 nr\n一劳永逸 10 nr\n王五 1 nr\n"

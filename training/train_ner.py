@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
+from dataclasses import dataclass
 import random
 import sys
 import time
@@ -67,11 +68,55 @@ def read_tokens(path: Path) -> list[list[tuple[str, str]]]:
 
 def read_corpus(lines: list[list[tuple[str, str]]]) -> list[tuple[str, list[int]]]:
     """(text, tag indices) per line of tokens."""
-    return [("".join(w for w, _ in tokens), labels(tokens)) for tokens in lines]
+    named = NamedInWords.of(lines)
+    return [("".join(w for w, _ in tokens), labels(tokens, named)) for tokens in lines]
 
 
-def labels(tokens: list[tuple[str, str]]) -> list[int]:
-    """Tag indices for a line's characters: the corpus's own names, then the compound names put back.
+@dataclass(frozen=True)
+class NamedInWords:
+    """People the corpus names inside a longer word (`邓小平理论/n`, `马克思主义/n`, `毛泽东思想/n`).
+
+    The corpus writes such a word as one ordinary token, so without help the tagger learns that
+    `邓小平` before `理论` is no name, while elsewhere the same corpus tags him (`邓/nr 小平/nr`). A
+    word counts when it is a person the corpus tags at least `min_count` times, of three or more
+    characters (`高峰/nr` would also open `高峰会`), followed by a noun the corpus writes on its own.
+    """
+    people: frozenset[str]
+    nouns: frozenset[str]
+
+    @classmethod
+    def of(cls, lines: list[list[tuple[str, str]]], min_count: int = 3) -> "NamedInWords":
+        people: Counter[str] = Counter()
+        nouns: set[str] = set()
+        for tokens in lines:
+            run = ""
+            for word, pos in tokens + [("", "")]:
+                if pos == "nr":
+                    run += word
+                    continue
+                if len(run) >= 3:
+                    people[run] += 1
+                run = ""
+                if pos == "n" and len(word) >= 2:
+                    nouns.add(word)
+        return cls(frozenset(p for p, n in people.items() if n >= min_count), frozenset(nouns))
+
+    def split(self, word: str, pos: str) -> tuple[str, ...]:
+        """The word as two when it begins with a person (`邓小平`, `理论`), else as one."""
+        k = self.person_in(word) if pos not in LABEL else 0
+        return (word[:k], word[k:]) if k else (word,)
+
+    def person_in(self, word: str) -> int:
+        """The length of the person `word` begins with (0: none)."""
+        for k in range(len(word) - 2, 2, -1):
+            if word[:k] in self.people and word[k:] in self.nouns:
+                return k
+        return 0
+
+
+def labels(tokens: list[tuple[str, str]], named: NamedInWords | None = None) -> list[int]:
+    """Tag indices for a line's characters: the corpus's own names, a person named inside a word,
+    then the compound names put back.
 
     The corpus writes lists of people as `nr` tokens one after another, so an `nr` token continues
     the person before it only when that person so far is one surname token (one character, or a
@@ -84,9 +129,10 @@ def labels(tokens: list[tuple[str, str]]) -> list[int]:
         kind = LABEL.get(pos)
         continues = (kind == "PER" and len(person) == 1 and (len(person[0]) == 1 or person[0] in compound))
         person = (person + [word] if continues else [word]) if kind == "PER" else []
+        inner = named.person_in(word) if named is not None and kind is None else 0
         for k in range(len(word)):
             if kind is None:
-                tags.append(TAG_INDEX["O"])
+                tags.append(TAG_INDEX[("I-PER" if k else "B-PER") if k < inner else "O"])
             else:
                 tags.append(TAG_INDEX[("I-" if k > 0 or continues else "B-") + kind])
     _compound_names(tokens, tags)
@@ -162,13 +208,15 @@ def word_bigrams(lines: list[list[tuple[str, str]]], min_count: int = 3, min_sha
     """Character pairs the corpus nearly always writes inside one word (`平安`, `身上`, `奶奶`).
 
     A name cannot begin or end between the two (`都平|安`, `吴奶|奶`): the tagger's spans are
-    checked against this list in `ingest/entities.py`.
+    checked against this list in `ingest/entities.py`. A person named inside a word ends a word
+    there (`邓小平|理论`), as the labels have it.
     """
+    named = NamedInWords.of(lines)
     within: Counter[str] = Counter()
     across: Counter[str] = Counter()
     for tokens in lines:
         previous = None
-        for word, _ in tokens:
+        for word in (part for word, pos in tokens for part in named.split(word, pos)):
             if previous is not None:
                 across[previous + word[0]] += 1
             for a, b in zip(word, word[1:]):
