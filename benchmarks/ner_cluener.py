@@ -5,7 +5,8 @@
 Measure only: the data stays in ../shared/benchmarks/ner/ and the rules are not tuned on it.
 A predicted pair is a person mention whose role text stands right before it. `strict` needs the
 title span and the name span both exact; `name` needs the name span exact and some title before it.
-Also prints person precision/recall over all `name` entities, and characters per second.
+Also prints person precision/recall over all `name` entities, organisations (the outermost org
+mentions against `organization`, `government` and `company` spans, exact), and characters per second.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from ingest.entities import extract_entities  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "benchmarks" / "ner" / "cluener_dev.jsonl"
 WIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF5B)}
+ORG_LABELS = ("organization", "government", "company")  # CLUENER's kinds of organisation
 
 
 def spans(label: dict, kind: str) -> set[tuple[int, int]]:
@@ -50,6 +52,7 @@ def main() -> None:
     strict = [0, 0, 0]  # right, predicted, gold
     loose = [0, 0, 0]
     person = [0, 0, 0]
+    orgs = [0, 0, 0]
     shown = 0
     for row in rows:
         text = row["text"].translate(WIDTH)
@@ -79,6 +82,12 @@ def main() -> None:
         person[0] += len(pred_names & names)
         person[1] += len(pred_names)
         person[2] += len(names)
+        gold_orgs = set().union(*(spans(row["label"], k) for k in ORG_LABELS))
+        found = {(m.start, m.end) for m in mentions if m.type == "org" and m.paragraph_seq == 0}
+        pred_orgs = {o for o in found if not any(q != o and q[0] <= o[0] and o[1] <= q[1] for q in found)}
+        orgs[0] += len(pred_orgs & gold_orgs)
+        orgs[1] += len(pred_orgs)
+        orgs[2] += len(gold_orgs)
         if shown < args.errors and pred_pairs != gold_pairs:
             shown += 1
             print(text)
@@ -88,6 +97,7 @@ def main() -> None:
     print("title-name pairs, strict:", prf(*strict))
     print("title-name pairs, name:  ", prf(*loose))
     print("all person names:        ", prf(*person))
+    print("organisations:           ", prf(*orgs))
     print(f"speed: {n_chars / elapsed:,.0f} chars/s on one core ({elapsed:.2f} s)")
 
 

@@ -60,7 +60,7 @@ GATES = {  # folder: (articles, floors (at least), ceilings (at most))
                          "place_recall": 0.96, "date_recall": 0.96, "title_acc": 1.0, "pubdate_acc": 1.0,
                          "claims_f1": 0.98},
                {"offsets_bad": 0, "boilerplate_leaks": 3, "forbidden_person_hits": 0, "extra_articles": 0}),
-    "pages8": ("10/10", {"person_precision": 0.95, "person_f1": 0.97, "role_acc": 0.98, "org_recall": 0.92,
+    "pages8": ("10/10", {"person_precision": 0.97, "person_f1": 0.97, "role_acc": 0.98, "org_recall": 0.94,
                          "place_recall": 0.86, "date_recall": 0.94, "title_acc": 0.9, "pubdate_acc": 1.0,
                          "claims_f1": 0.98},
                {"offsets_bad": 0, "boilerplate_leaks": 6, "forbidden_person_hits": 0, "extra_articles": 0}),
