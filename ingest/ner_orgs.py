@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .ner_lexicon import CJK, WordScanner, read_aliases, read_sections, read_table, trie_regex
-from .ner_places import Place
+from .ner_places import Place, place_index
 
 _PREFIX_CHAR = re.compile(f"[{CJK}0-9A-Za-z]")
 _MAX_PREFIX = {"major": 12, "sub": 12, "dept": 6}
@@ -138,14 +138,20 @@ class OrgIndex:
 
     def name_in(self, surface: str) -> tuple[int, str] | None:
         """(offset, name) of an organisation another reader found (`第三批医疗队`), read as the rules
-        read theirs: a count before it is cut off, and a kind of organisation (`医疗队`) or a suffix
-        alone is no name (None)."""
+        read theirs: a count before it is cut off, and a kind of organisation (`医疗队`), a suffix
+        alone or an ordinary word that ends like one (`临床科室`, `用一组组`) is no name (None)."""
         start = 0
         for count in _COUNT.finditer(surface):
             start = count.end()
         name = surface[start:]
         if len(name) < 2 or name in self.generic_names or name in self.suffix:
             return None
+        tails = [len(name) - len(w) for w in self.not_orgs if name.endswith(w)]
+        if tails:
+            places = place_index().find(name)
+            # a tail that starts inside a place is no word of its own (`日本队`, not 本队 'this team')
+            if any(not any(p.start < k < p.end for p in places) for k in tails):
+                return None
         return start, name
 
     @staticmethod
