@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -153,6 +154,9 @@ def _tagged(items: list[_Text], found: list[Mention]) -> list[Mention]:
     finder, model, places_ix, inside = person_finder(), tagger(), place_index(), _word_bigrams()
     orgs_ix = org_index()
     checks = _tagger_checks()
+    # how often the rules read each organisation in the article: one they read more than once
+    # (`援哈抗疫医疗队` three times) is the article's own name for it, not a run-on to cut
+    rule_orgs = Counter(o.surface for it in items for o in it.orgs)
     by_seq: dict[int | None, list[Mention]] = {}
     for m in found:
         by_seq.setdefault(m.paragraph_seq, []).append(m)
@@ -203,7 +207,8 @@ def _tagged(items: list[_Text], found: list[Mention]) -> list[Mention]:
                     continue  # two of the rules' names, side by side (`市中心血站|联合|团市委`), are two
                 if all(s <= m.start and m.end <= e and (m.start, m.end) != (s, e) for m in over):
                     added.append(Mention("org", surface, surface, s, e, None, it.seq, "tagger"))
-                elif len(surface) >= 3 and (overrun := _prefix_overrun(it, s, e, over)) is not None:
+                elif (len(surface) >= 3 and (overrun := _prefix_overrun(it, s, e, over)) is not None
+                      and rule_orgs[overrun.surface] < 2):
                     # the rules ran the name on over words before it (`巩固|中国共产党`)
                     dropped.add(id(overrun))
                     added.append(Mention("org", surface, surface, s, e, None, it.seq, "tagger"))

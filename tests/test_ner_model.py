@@ -296,3 +296,14 @@ def test_a_name_the_article_writes_in_full_is_taken_in_full_where_the_text_goes_
     other = Mention("person", "徐满", "徐满", 14, 16, None, 1, "tagger")  # the text does not go on with 仓
     assert [(m.surface, m.start, m.end) for m in _completed(items, [full, cut, other], [cut, other])] == [
         ("徐满仓", 9, 12), ("徐满", 14, 16)]
+
+
+def test_an_organisation_the_article_names_again_is_not_cut_by_the_tagger():
+    # alone, the tagger reads 哈抗疫医疗队 and cuts 援 as a word the rules ran on over; the article
+    # writing 援哈抗疫医疗队 again ('the medical team aiding Harbin') makes it the article's own name
+    first = "我院援哈抗疫医疗队领队、副院长杨钰(中),副领队、医疗组组长石寒"
+    alone = {m.surface for m in extract_entities(None, [first]) if m.type == "org"}
+    assert alone == {"哈抗疫医疗队", "医疗组"}
+    again = [(m.surface, m.paragraph_seq) for m in extract_entities(None, [first, "援哈抗疫医疗队圆满完成任务。"])
+             if m.type == "org"]
+    assert again == [("援哈抗疫医疗队", 0), ("医疗组", 0), ("援哈抗疫医疗队", 1)]
