@@ -3,9 +3,10 @@
     python benchmarks/ner_msra.py [--limit N] [--data PATH] [--stage all|rules|model]
 
 Measure only: the data stays in ../shared/benchmarks/ner/ (never copied into the project) and the
-tagger is never trained on it; some rules were found by reading its errors (README). Each sentence is run as a one-paragraph article; nested mentions are
-flattened to the outermost span (MSRA tags `中国共产党` as one ORG, not ORG + LOC). Prints
-precision, recall and F1 per type and overall, and characters per second on one core.
+tagger is never trained on it; some rules were found by reading its errors (README). Each sentence
+is run as a one-paragraph article; nested mentions are flattened to the outermost span (MSRA tags
+`中国共产党` as one ORG, not ORG + LOC). Prints precision, recall and F1 per type and overall, and
+characters per second on one core.
 """
 from __future__ import annotations
 

@@ -65,11 +65,12 @@ class OrgIndex:
         place_start = {p.end: p.start for p in places}
         inside_place = [(p.start, p.end) for p in places]
         stop_ends: dict[int, int] = {}
+        known_matches = list(self.known_re.finditer(text))
         if self.suffix_re.search(text) is None:
-            return self._known(text, [])
+            return self._known(text, [], known_matches)
         # a known name is taken whole by a suffix after it (`中国致公党|第十一次全国代表大会`), and a stop
         # word inside it (致) stops nothing
-        known = [m.span() for m in self.known_re.finditer(text)]
+        known = [m.span() for m in known_matches]
         inside_words = inside_place + self.name_words.scan(text) + known
         for s, e in self.stops.every(text):
             if any(ps < e and s < pe and (not (s <= ps and pe <= e) or (s, e) == (ps, pe)) for ps, pe in inside_words):
@@ -102,7 +103,7 @@ class OrgIndex:
                 continue  # `南斯拉夫联盟|共和国`: it ends inside a place
             orgs.append(Org(i, e, name))
             org_start[e] = i
-        return self._known(text, orgs)
+        return self._known(text, orgs, known_matches)
 
     def _prefix_start(self, text: str, s: int, stop_ends: dict[int, int], place_start: dict[int, int],
                       org_start: dict[int, int], limit: int) -> int:
@@ -167,10 +168,10 @@ class OrgIndex:
         k = len(suffix)
         return [name[-j:] for j in range(k + 1, min(len(name), k + 3) + 1) if name[-j:] in self.not_orgs]
 
-    def _known(self, text: str, orgs: list[Org]) -> list[Org]:
+    def _known(self, text: str, orgs: list[Org], matches: list[re.Match]) -> list[Org]:
         spans = [(o.start, o.end) for o in orgs]
         extra: list[Org] = []
-        for m in self.known_re.finditer(text):
+        for m in matches:
             s, e = m.span()
             if any(os <= s and e <= oe for os, oe in spans):
                 continue
