@@ -44,6 +44,7 @@ class OrgIndex:
             not_after = row[2].strip() if len(row) > 2 else ""
             self.suffix[suffix] = (cls, not_after)
         self.suffix_re = trie_regex(self.suffix)
+        self.longest_suffix = max(map(len, self.suffix))
         stops = read_sections("ner_org_stops.txt")
         self.not_orgs = set(stops.get("not organisations", []))
         self.generic_names = set(stops.get("generic names", []))
@@ -54,11 +55,8 @@ class OrgIndex:
         self.known_re = trie_regex(names)
         # characters that may not follow a known name: those of the longest suffix it ends with
         # (`中国共产党` ends with 共产党, which 员 may not follow)
-        self.known_not_after = {}
-        for name in names:
-            ends = [s for s in self.suffix if name.endswith(s)]
-            if ends:
-                self.known_not_after[name] = self.suffix[max(ends, key=len)][1]
+        self.known_not_after = {name: self.suffix[name[-k:]][1]
+                                for name in names if (k := self.suffix_len(name))}
 
     def find(self, text: str, places: list[Place]) -> list[Org]:
         """Organisations in `text`, left to right; nested ones (`X医院` inside `X医院党委`) included."""
@@ -135,7 +133,8 @@ class OrgIndex:
 
     def suffix_len(self, name: str) -> int:
         """The length of the longest suffix `name` ends with (0: none, a known name such as `新华社`)."""
-        return max((k for k in range(1, min(len(name), 7) + 1) if name[-k:] in self.suffix), default=0)
+        longest = min(len(name), self.longest_suffix)
+        return max((k for k in range(1, longest + 1) if name[-k:] in self.suffix), default=0)
 
     def name_in(self, surface: str) -> tuple[int, str] | None:
         """(offset, name) of an organisation another reader found (`第三批医疗队`), read as the rules

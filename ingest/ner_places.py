@@ -237,7 +237,6 @@ class PlaceIndex:
                 prefix = text[s:k]
                 if s < 0 or not all(re.match(f"[{CJK}]", c) for c in prefix):
                     continue
-                word = prefix + suffix
                 if any(prefix[j:] + suffix in self.not_places for j in range(len(prefix))):  # `有个|贫困村`
                     continue
                 if prefix[0] in _DETERMINERS or prefix[0] in _TOWN_LEVELS or prefix in self.not_places:

@@ -66,9 +66,9 @@ def read_tokens(path: Path) -> list[list[tuple[str, str]]]:
     return out
 
 
-def read_corpus(lines: list[list[tuple[str, str]]]) -> list[tuple[str, list[int]]]:
-    """(text, tag indices) per line of tokens."""
-    named = NamedInWords.of(lines)
+def read_corpus(lines: list[list[tuple[str, str]]], named: NamedInWords | None = None) -> list[tuple[str, list[int]]]:
+    """(text, tag indices) per line of tokens; `named` is read from `lines` unless given."""
+    named = named if named is not None else NamedInWords.of(lines)
     return [("".join(w for w, _ in tokens), labels(tokens, named)) for tokens in lines]
 
 
@@ -204,14 +204,15 @@ def gazetteer_words(jieba_dict: Path, foreign_chars: set[str], min_person_count:
     return {k: sorted(v) for k, v in out.items()}
 
 
-def word_bigrams(lines: list[list[tuple[str, str]]], min_count: int = 3, min_share: float = 0.9) -> list[str]:
+def word_bigrams(lines: list[list[tuple[str, str]]], min_count: int = 3, min_share: float = 0.9,
+                 named: NamedInWords | None = None) -> list[str]:
     """Character pairs the corpus nearly always writes inside one word (`平安`, `身上`, `奶奶`).
 
     A name cannot begin or end between the two (`都平|安`, `吴奶|奶`): the tagger's spans are
     checked against this list in `ingest/entities.py`. A person named inside a word ends a word
-    there (`邓小平|理论`), as the labels have it.
+    there (`邓小平|理论`), as the labels have it (`named` is read from `lines` unless given).
     """
-    named = NamedInWords.of(lines)
+    named = named if named is not None else NamedInWords.of(lines)
     within: Counter[str] = Counter()
     across: Counter[str] = Counter()
     for tokens in lines:
@@ -340,7 +341,8 @@ def main() -> None:
     args = ap.parse_args()
     corpus = read_tokens(args.corpus)
     # the generated word lists first: the gazetteer is one of the model's inputs
-    bigrams = word_bigrams(corpus)
+    named = NamedInWords.of(corpus)  # for the word pairs and the labels alike
+    bigrams = word_bigrams(corpus, named=named)
     write_generated(args.bigrams_out, {None: bigrams}, 30, " ", (
         "# Character pairs written inside one word at least 9 times in 10 (and 3 times or more) in the People's\n"
         "# Daily January 1998 corpus; a tagged name may not start or end between them (`都平|安`).\n"))
@@ -358,7 +360,7 @@ def main() -> None:
         "# (MIT licence, (c) Sun Junyi): its organisations (nt) and its people (nr) that look like names.\n"))
     print(f"wrote {gazetteer_out} (" + ", ".join(f"{len(v)} {k}" for k, v in words.items()) + ")")
     gazetteer.cache_clear()
-    lines = read_corpus(corpus[: args.limit])
+    lines = read_corpus(corpus[: args.limit], named)
     train_lines = [x for i, x in enumerate(lines) if i % 10 != 9]
     dev = [x for i, x in enumerate(lines) if i % 10 == 9]
     print(f"{len(train_lines)} training lines ({sum(len(t) for t, _ in train_lines):,} chars), {len(dev)} held out")
