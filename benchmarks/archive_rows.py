@@ -1,0 +1,65 @@
+"""Dump an archive's rows in a fixed, comparable form, to check that a change keeps it row for row.
+
+    python benchmarks/archive_rows.py DB > rows.txt
+    python benchmarks/archive_rows.py --build OUT_DIR FOLDER...   # build one archive per folder, dump each
+
+Every table of `schema.sql` (but the FTS shadow tables) is written one row a line, ordered by
+primary key, as JSON. Times (`ingested_at`, `created_at`) are left out: they are the only values
+that differ between two builds of the same files. With `--build`, each FOLDER is ingested into
+OUT_DIR/NAME.db with one worker and its dump written to OUT_DIR/NAME.rows, so two checkouts can be
+compared with `diff -r`.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+VOLATILE = {"ingested_at", "created_at"}
+SKIP_SUFFIXES = ("_fts", "_data", "_idx", "_docsize", "_config", "_content")
+
+
+def dump(db: Path, out) -> None:
+    """Write every row of every archive table to `out`, table by table, in primary-key order."""
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+              if not r[0].endswith(SKIP_SUFFIXES) and not r[0].startswith("sqlite_")]
+    for table in tables:
+        columns = [r[1] for r in conn.execute(f"PRAGMA table_info([{table}])") if r[1] not in VOLATILE]
+        select = ", ".join(f"[{c}]" for c in columns)
+        for row in conn.execute(f"SELECT {select} FROM [{table}] ORDER BY rowid"):
+            out.write(f"{table}\t{json.dumps(dict(zip(columns, row)), ensure_ascii=False, sort_keys=True)}\n")
+    conn.close()
+
+
+def build(out_dir: Path, folders: list[str]) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    ingest = Path(sys.executable).parent / "ingest"
+    for folder in folders:
+        name = Path(folder).name
+        db = out_dir / f"{name}.db"
+        for stale in out_dir.glob(f"{name}.db*"):
+            stale.unlink()
+        subprocess.run([str(ingest), "add", "-q", "-w", "1", str(db), folder], check=False,
+                       stdout=subprocess.DEVNULL)
+        with open(out_dir / f"{name}.rows", "w", encoding="utf-8") as f:
+            dump(db, f)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("paths", nargs="+", help="an archive to dump, or with --build the folders to ingest")
+    parser.add_argument("--build", metavar="OUT_DIR", help="ingest each folder into OUT_DIR and dump it there")
+    args = parser.parse_args()
+    if args.build:
+        build(Path(args.build), args.paths)
+    else:
+        for path in args.paths:
+            dump(Path(path), sys.stdout)
+
+
+if __name__ == "__main__":
+    main()
