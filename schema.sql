@@ -4,23 +4,33 @@
 -- character offsets into paragraphs.text (for mentions, articles.title or articles.byline when
 -- paragraph_id is NULL: mentions.field says which).
 
--- One row per input file, keyed by its path relative to the folder that was ingested.
+-- One row per input file. `location` is the key a re-run matches: the file's path relative to the
+-- folder that holds the archive (`seeds/000.txt`, `../day2/news.txt`), so two folders' `news.txt`
+-- are two sources. `path` is relative to the folder that was ingested (what articles.source shows).
+-- A file whose content is already archived under another location is a `duplicate` row pointing at
+-- that source, with no articles of its own.
 CREATE TABLE IF NOT EXISTS sources (
     id INTEGER PRIMARY KEY,
-    path TEXT NOT NULL UNIQUE,
+    location TEXT NOT NULL UNIQUE,
+    path TEXT NOT NULL,
     sha256 TEXT NOT NULL,
     size INTEGER NOT NULL,
     encoding TEXT,
-    status TEXT NOT NULL CHECK (status IN ('ok', 'error')),
+    status TEXT NOT NULL CHECK (status IN ('ok', 'error', 'duplicate')),
+    duplicate_of INTEGER REFERENCES sources (id),
     article_count INTEGER NOT NULL DEFAULT 0,
-    ingested_at TEXT NOT NULL
+    ingested_at TEXT NOT NULL,
+    CHECK ((status = 'duplicate') = (duplicate_of IS NOT NULL))
 );
+CREATE INDEX IF NOT EXISTS idx_sources_path ON sources (path);
+CREATE INDEX IF NOT EXISTS idx_sources_duplicate_of ON sources (duplicate_of);
 CREATE INDEX IF NOT EXISTS idx_sources_sha256 ON sources (sha256);
 CREATE INDEX IF NOT EXISTS idx_sources_status ON sources (status);
 CREATE INDEX IF NOT EXISTS idx_sources_encoding ON sources (encoding);
 CREATE INDEX IF NOT EXISTS idx_sources_ingested_at ON sources (ingested_at);
 
 -- Every problem met while ingesting, one row each; the run goes on with the other files.
+-- `source_path` is the file's location (as sources.location).
 CREATE TABLE IF NOT EXISTS ingest_errors (
     id INTEGER PRIMARY KEY,
     source_path TEXT NOT NULL,

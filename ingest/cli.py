@@ -9,7 +9,7 @@ import unicodedata
 import click
 
 from . import __version__
-from .pipeline import ingest_paths
+from .pipeline import DEFAULT_TIMEOUT, ingest_paths
 from .read import DEFAULT_MAX_BYTES
 from .stats import headline_figures
 
@@ -31,37 +31,70 @@ def cli() -> None:
 @cli.command()
 @click.argument("db", type=click.Path(dir_okay=False))
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--quiet", "-q", is_flag=True, help="Print only errors and the summary line, no progress bar.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only errors and the summary line, no progress bar or notes.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse files larger than this many bytes (recorded as errors, not read).")
 @click.option("--workers", "-w", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="the machine's cores",
               help="Processes that read, clean and extract files in parallel; one more writes them, in order.")
-def add(db: str, paths: tuple[str, ...], quiet: bool, max_bytes: int, workers: int) -> None:
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT, show_default=True,
+              help="Seconds one file may take; a slower file is recorded as an error and the run goes on.")
+def add(db: str, paths: tuple[str, ...], quiet: bool, max_bytes: int, workers: int, timeout: float) -> None:
     """Add the articles in PATHS to the archive DB (created if missing).
 
-    PATHS are text files or folders (searched recursively for *.txt). Files already in the archive
-    with the same content are skipped; a changed file replaces its earlier articles. Exit status:
-    0 when every file went in, 1 when some failed (each named on stderr), 2 for usage errors.
+    PATHS are text files or folders (searched recursively for *.txt; other files are counted and
+    named). Files are keyed by their path relative to DB's folder: an unchanged file is skipped, a
+    changed one replaces its earlier articles, and the same content under another name is recorded
+    as a duplicate, not stored twice. Exit status: 0 when every file went in, 1 when some failed
+    (each named on stderr), 2 for usage errors.
     """
     def progress(items, length):
         if quiet or length < PROGRESS_MIN_FILES:
             yield from items
             return
         with click.progressbar(items, length=length, label="Ingesting", file=sys.stderr, show_pos=True,
-                               item_show_func=lambda p: p.source.path if p else None) as bar:
+                               item_show_func=lambda p: printable(p.source.key) if p else None) as bar:
             yield from bar
 
+    def waiting():
+        click.echo(f"waiting: another process is writing to {printable(db)}; this run goes on when it is done",
+                   err=True)
+
+    folder = os.path.dirname(os.path.abspath(db))
+    if not os.path.isdir(folder):
+        raise click.UsageError(f"{printable(db)}: the folder {printable(folder)} does not exist")
     try:
-        summary = ingest_paths(db, list(paths), progress=progress, max_bytes=max_bytes, workers=workers)
+        summary = ingest_paths(db, list(paths), progress=progress, max_bytes=max_bytes, workers=workers,
+                               timeout=timeout, waiting=waiting)
     except FileNotFoundError as e:
-        raise click.UsageError(str(e)) from None
+        raise click.UsageError(printable(str(e))) from None
     except sqlite3.DatabaseError as e:
-        raise click.ClickException(f"{db}: cannot use as an archive: {e}") from None
-    for path, message in summary.failures:
-        click.echo(f"error: {path}: {message}", err=True)
-    click.echo(summary.line())
+        raise click.ClickException(f"{printable(db)}: cannot use as an archive: {e}") from None
+    _report(summary, quiet)
     if summary.errors:
         sys.exit(1)
+
+
+def _report(summary, quiet: bool) -> None:
+    """Errors always; notes (duplicates, files not read, a busy -wal) unless quiet; then the summary line."""
+    for path, message in summary.failures:
+        click.echo(f"error: {printable(path)}: {printable(message)}", err=True)
+    if not quiet:
+        for note in summary.notes:
+            click.echo(f"note: {printable(note)}", err=True)
+        if summary.other:
+            named = ", ".join(printable(p) for p in summary.other_files)
+            more = f" and {summary.other - len(summary.other_files)} more" if summary.other > len(summary.other_files) else ""
+            click.echo(f"note: {summary.other} file(s) not read, not *.txt: {named}{more}", err=True)
+        if summary.worker_restarts:
+            click.echo(f"note: a worker process died {summary.worker_restarts} time(s); the files it held were "
+                       "tried again one by one", err=True)
+    click.echo(summary.line())
+
+
+def printable(text: str) -> str:
+    """A file name or message as one line: control characters (a newline in a file name) escaped,
+    so no name can forge a line of the report."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 @cli.command()

@@ -2,19 +2,23 @@
 
 `process_source` is pure (file in, records out) so it can run in worker processes; `ingest_paths`
 drives it over many files and hands each result to the store, reporting progress as it goes.
+Nothing is lost on the way: a file named twice is read once, a file that cannot be read is an
+error row, a file that takes too long or kills its worker is an error row, and the run goes on.
 """
 from __future__ import annotations
 
 import multiprocessing
-import multiprocessing.pool
 import os
+import signal
 import threading
 import time
 import traceback
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from . import store
 from .claims import extract_claims
@@ -22,13 +26,17 @@ from .clean import clean_article
 from .dates import extract_dates
 from .entities import extract_entities
 from .read import DEFAULT_MAX_BYTES, count_files, file_digest, find_files, read_source
-from .records import Article, DroppedLine, SourceFile
+from .records import Article, DroppedLine, FoundFile, SourceFile
 from .split import split_articles
 
 # Files handed to a worker at a time: enough to amortise the hand-over, few enough to keep order cheap.
 WORKER_CHUNK = 8
 # Chunks a worker may run ahead of the writer.
 IN_FLIGHT_PER_WORKER = 4
+# A file that takes longer than this is recorded as an error and the run goes on (--timeout).
+DEFAULT_TIMEOUT = 300.0
+WORKER_DIED = ("the worker process reading this file died (killed by the system, perhaps for lack of "
+               "memory); tried again alone, it died again")
 Progress = Callable[[Iterable, int], Iterable]
 
 
@@ -41,7 +49,14 @@ class ProcessedSource:
     dropped: list[DroppedLine] = field(default_factory=list)  # lines that belong to no article
     error_stage: str | None = None
     error: str | None = None
-    skipped: bool = False  # already archived with the same sha256: nothing to write
+    # Why nothing was read: `unchanged` (archived with the same sha256), `named twice` (this run met
+    # the same file before), `not text` (a file in a folder that is not *.txt); None when read.
+    skipped: str | None = None
+    # Set by the store: the location whose source already holds this content (not stored again), and
+    # the location a source was renamed from (its articles now name this file).
+    duplicate_of: str | None = None
+    duplicate_of_id: int | None = None
+    renamed_from: str | None = None
 
 
 @dataclass
@@ -49,6 +64,8 @@ class Summary:
     files: int = 0
     added: int = 0
     skipped: int = 0
+    duplicates: int = 0
+    other: int = 0
     errors: int = 0
     articles: int = 0
     paragraphs: int = 0
@@ -57,11 +74,19 @@ class Summary:
     claims: int = 0
     seconds: float = 0.0
     failures: list[tuple[str, str]] = field(default_factory=list)  # (path, message)
+    notes: list[str] = field(default_factory=list)  # what the user should know that is no error
+    other_files: list[str] = field(default_factory=list)  # the first few files that are not *.txt
+    worker_restarts: int = 0
 
     def line(self) -> str:
         return (f"files {self.files}, articles {self.articles}, paragraphs {self.paragraphs}, "
                 f"entity mentions {self.mentions}, dates {self.dates}, claims {self.claims}, "
-                f"skipped unchanged {self.skipped}, errors {self.errors}, {self.seconds:.1f} s")
+                f"skipped unchanged {self.skipped}, duplicates {self.duplicates}, other files {self.other}, "
+                f"errors {self.errors}, {self.seconds:.1f} s")
+
+
+class FileTimeout(Exception):
+    """Raised inside a file's processing when it has run past its time budget."""
 
 
 def extract_article(article: Article) -> Article:
@@ -100,136 +125,254 @@ def process_source(source: SourceFile) -> ProcessedSource:
             result.articles.append(extract_article(article))
     except Exception as e:  # noqa: BLE001 - one bad file must not stop the run
         result.articles, result.dropped = [], []
-        frame = traceback.extract_tb(e.__traceback__)[-1]
         result.error_stage = stage
-        result.error = f"{type(e).__name__}: {e} ({frame.filename.rsplit('/', 1)[-1]}:{frame.lineno})"
+        result.error = str(e) if isinstance(e, FileTimeout) else _describe(e)
     if not result.error and not result.articles:
         result.error_stage, result.error = "clean", "no article text found"
     return result
 
 
-# A job for a worker: (absolute path, relative path, max bytes, sha256 already archived under that
-# path or None, absolute path of an earlier file with the same relative path or None).
-Job = tuple[str, str, int, str | None, str | None]
+def _describe(e: Exception) -> str:
+    frame = traceback.extract_tb(e.__traceback__)[-1]
+    return f"{type(e).__name__}: {e} ({frame.filename.rsplit('/', 1)[-1]}:{frame.lineno})"
+
+
+@dataclass(frozen=True)
+class Job:
+    """One entry for a worker: the file, its archive key, and what the run already knows of it."""
+
+    found: FoundFile
+    location: str
+    max_bytes: int
+    timeout: float
+    known_sha256: str | None = None  # archived under this location with this content
+    skip: str | None = None  # `named twice` or `not text`: nothing to read
 
 
 def read_and_process(job: Job) -> ProcessedSource:
-    """Read and process one file (run in a worker process); a file that cannot be opened is a read error.
+    """Read and process one file (run in a worker process) within its time budget.
 
-    A file already archived with the same sha256 comes back `skipped` without being parsed; a file
-    whose relative path an earlier folder in the same run already had is refused, naming that file.
+    A file already archived with the same sha256 comes back `skipped` without being parsed; a path
+    the walk could not use, or a file that cannot be opened, is a read error.
     """
-    abspath, relpath, max_bytes, known_sha256, same_path_as = job
+    found = job.found
+    blank = SourceFile(found.path, found.abspath, "", 0, location=job.location)
+    if job.skip:
+        return ProcessedSource(blank, skipped=job.skip)
+    if found.problem:
+        return ProcessedSource(blank, error_stage="read", error=found.problem)
     try:
-        if same_path_as is not None:
-            return ProcessedSource(SourceFile(relpath, abspath, file_digest(abspath)[0], 0), error_stage="read",
-                                   error=f"same path as {same_path_as}, already ingested in this run; "
-                                   f"ingest {abspath} separately")
-        if known_sha256 is not None:
-            sha256, size = file_digest(abspath)
-            if sha256 == known_sha256:
-                return ProcessedSource(SourceFile(relpath, abspath, sha256, size), skipped=True)
-        source = read_source(abspath, relpath, max_bytes)
+        with _time_limit(job.timeout):
+            if job.known_sha256 is not None:
+                sha256, size = file_digest(found.abspath)
+                if sha256 == job.known_sha256:
+                    return ProcessedSource(SourceFile(found.path, found.abspath, sha256, size, location=job.location),
+                                           skipped="unchanged")
+            source = read_source(found.abspath, found.path, job.max_bytes)
+            source.location = job.location
+            return process_source(source)
     except OSError as e:
-        return ProcessedSource(SourceFile(relpath, abspath, "", 0), error_stage="read",
-                               error=f"cannot read: {e.strerror or e}")
-    return process_source(source)
+        return ProcessedSource(blank, error_stage="read", error=f"cannot read: {e.strerror or e}")
+    except FileTimeout as e:
+        return ProcessedSource(blank, error_stage="read", error=str(e))
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise FileTimeout in this thread after `seconds` (SIGALRM: the main thread of a process only)."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise FileTimeout(f"took longer than {seconds:g} s (--timeout): stopped, the run went on")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def ingest_paths(db_path: str, paths: list[str], progress: Progress | None = None,
-                 max_bytes: int = DEFAULT_MAX_BYTES, workers: int = 1) -> Summary:
+                 max_bytes: int = DEFAULT_MAX_BYTES, workers: int = 1, timeout: float = DEFAULT_TIMEOUT,
+                 waiting: Callable[[], None] | None = None) -> Summary:
     """Add every `*.txt` under `paths` to the archive at `db_path`; unchanged files are skipped.
 
     Files are read, cleaned and extracted by `workers` processes and written, in order, by this
-    one, so the archive is the same whatever the number of workers. Unchanged files (same path,
-    same sha256) are skipped before any parsing. Paths are streamed from the folders, never held
-    in a list, so memory does not grow with the corpus. `progress(items, length)` wraps the stream
-    of files as they are done (a progress bar in the CLI). Raises FileNotFoundError for a path
-    that does not exist, before anything is written.
+    one, so the archive is the same whatever the number of workers. Files are keyed by their path
+    relative to the archive's folder; unchanged ones (same key, same sha256) are skipped before any
+    parsing, and the same content under a second key is recorded as a duplicate, not stored twice.
+    `progress(items, length)` wraps the stream of files as they are done (a progress bar in the
+    CLI); `waiting()` is called when another writer holds the archive. Raises FileNotFoundError for
+    a path that does not exist, before anything is written.
     """
     started = time.perf_counter()
     summary = Summary(files=count_files(paths))
-    workers = min(workers, summary.files)
-    with _worker_pool(workers) as pool:  # forked now, while this process is still small
-        db = store.open_archive(db_path)
-        try:
-            known = store.ingested_sources(db)
-            writer = store.Writer(db)
-            results = _processed(pool, workers, _jobs(paths, known, max_bytes))
-            for processed in (progress(results, summary.files) if progress else results):
-                if processed.skipped:
-                    summary.skipped += 1
-                    continue
-                for written in writer.add(processed):
-                    _record(summary, written)
-            for written in writer.flush():
-                _record(summary, written)
-        finally:
-            store.close_archive(db)
+    archive_dir = os.path.dirname(os.path.abspath(db_path))
+    db = store.open_archive(db_path)
+    try:
+        known = store.ingested_sources(db)
+        writer = store.Writer(db, moved=lambda loc: not os.path.lexists(os.path.join(archive_dir, loc)),
+                              waiting=waiting)
+        jobs = _jobs(paths, known, archive_dir, max_bytes, timeout)
+        results = _processed(min(workers, max(summary.files, 1)), jobs, summary)
+        shown = _Shown(archive_dir)
+        for processed in (progress(results, summary.files) if progress else results):
+            if processed.skipped:
+                _record_skip(summary, processed, shown)
+                continue
+            for written in writer.add(processed):
+                _record(summary, written, shown)
+        for written in writer.flush():
+            _record(summary, written, shown)
+    finally:
+        unfinished = store.close_archive(db)
+    if unfinished:
+        summary.notes.append(f"{db_path}: {unfinished}")
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _jobs(paths: list[str], known: dict[str, str], max_bytes: int) -> Iterator[Job]:
-    """One job per file found, lazily; a relative path met before in this run names its first holder."""
-    folders: list[str] = []  # folders given before the current one (a handful: the command line's)
-    files_named: dict[str, str] = {}  # base name -> path, for files given directly
-    for given in paths:
-        for abspath, relpath in find_files([given]):
-            earlier = next((os.path.join(f, relpath) for f in folders
-                            if os.path.isfile(os.path.join(f, relpath))), files_named.get(relpath))
-            yield abspath, relpath, max_bytes, known.get(relpath), earlier
-        if os.path.isdir(given):
-            folders.append(os.path.abspath(given))
-        else:
-            files_named.setdefault(os.path.basename(given), str(Path(given).resolve()))
+def location_of(abspath: str, archive_dir: str) -> str:
+    """The archive's key for a file: its path relative to the archive's folder, with `/` between parts."""
+    return os.path.relpath(abspath, archive_dir).replace(os.sep, "/")
 
 
-@contextmanager
-def _worker_pool(workers: int) -> Iterator[multiprocessing.pool.Pool | None]:
-    """A pool of `workers` processes when there is work to share, else None (work in this process).
+def _jobs(paths: list[str], known: dict[str, str], archive_dir: str, max_bytes: int,
+          timeout: float) -> Iterator[Job]:
+    """One job per entry found, lazily. Only paths that overlap another path given (`seeds seeds`,
+    `*.txt 00[12]*.txt`) can meet a file twice, so only their files are remembered, and a repeat
+    is skipped, never read again."""
+    roots = [os.path.abspath(p) for p in paths]
+    overlapping = {i for i, a in enumerate(roots) for j, b in enumerate(roots)
+                   if i != j and (a == b or a.startswith(b.rstrip(os.sep) + os.sep)
+                                  or b.startswith(a.rstrip(os.sep) + os.sep))}
+    seen: set[str] = set()
+    for i, given in enumerate(paths):
+        for found in find_files([given]):
+            location = location_of(found.abspath, archive_dir)
+            skip = "not text" if found.other else None
+            if i in overlapping and not skip:
+                skip = "named twice" if location in seen else None
+                seen.add(location)
+            yield Job(found, location, max_bytes, timeout, known.get(location), skip)
 
-    The pool is forked before the archive is opened or any path is read, so workers start as small
-    as the interpreter and do not carry (or count again) what this process holds later.
-    """
-    if workers <= 1:
-        yield None
-        return
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        yield pool
 
-
-def _processed(pool: multiprocessing.pool.Pool | None, workers: int, jobs: Iterator[Job]) -> Iterator[ProcessedSource]:
-    """The processed files in job order, from the pool's workers when there is a pool.
+def _processed(workers: int, jobs: Iterator[Job], summary: Summary) -> Iterator[ProcessedSource]:
+    """The processed files in job order, from a pool of `workers` processes when there is more than one.
 
     At most IN_FLIGHT_PER_WORKER chunks per worker are handed out ahead of the writer, so results
-    cannot pile up in memory when writing is the slower side (Pool.imap alone has no such limit).
+    cannot pile up in memory when writing is the slower side. A worker that dies (the out-of-memory
+    killer) breaks the pool: the chunks it left unfinished are tried again file by file in a fresh
+    one, and a file that kills its worker a second time is recorded as an error.
     """
-    if pool is None:
+    if workers <= 1:
         yield from map(read_and_process, jobs)
         return
-    room = threading.Semaphore(workers * WORKER_CHUNK * IN_FLIGHT_PER_WORKER)
-    stop = threading.Event()
-
-    def fed() -> Iterator[Job]:
-        for job in jobs:
-            while not room.acquire(timeout=0.1):
-                if stop.is_set():
-                    return
-            yield job
-
+    chunks = _chunked(jobs, WORKER_CHUNK)
+    pending: deque[tuple[list[Job], Future]] = deque()
+    pool = _pool(workers)
     try:
-        for result in pool.imap(read_and_process, fed(), chunksize=WORKER_CHUNK):
-            room.release()
-            yield result
+        while True:
+            while len(pending) < workers * IN_FLIGHT_PER_WORKER and (chunk := next(chunks, None)) is not None:
+                pending.append((chunk, pool.submit(_process_chunk, chunk)))
+            if not pending:
+                return
+            chunk, future = pending.popleft()
+            try:
+                yield from future.result()
+            except BrokenProcessPool:
+                summary.worker_restarts += 1
+                pool.shutdown(wait=True, cancel_futures=True)
+                unfinished = [(chunk, future)] + list(pending)
+                pending.clear()
+                yield from _retried(unfinished)
+                pool = _pool(workers)
     finally:
-        stop.set()
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _record(summary: Summary, processed: ProcessedSource) -> None:
+def _pool(workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+
+
+def _process_chunk(chunk: list[Job]) -> list[ProcessedSource]:
+    return [read_and_process(job) for job in chunk]
+
+
+def _chunked(jobs: Iterator[Job], size: int) -> Iterator[list[Job]]:
+    chunk: list[Job] = []
+    for job in jobs:
+        chunk.append(job)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _retried(unfinished: list[tuple[list[Job], Future]]) -> Iterator[ProcessedSource]:
+    """The results of chunks a broken pool left, in order: finished ones as they are, the others
+    file by file, each alone in a one-worker pool so that a file that kills it again is known."""
+    pool = _pool(1)
+    try:
+        for chunk, future in unfinished:
+            if future.done() and not future.cancelled() and future.exception() is None:
+                yield from future.result()
+                continue
+            for job in chunk:
+                try:
+                    yield pool.submit(read_and_process, job).result()
+                except BrokenProcessPool:
+                    pool.shutdown(wait=True)
+                    pool = _pool(1)
+                    yield ProcessedSource(SourceFile(job.found.path, job.found.abspath, "", 0, location=job.location),
+                                          error_stage="read", error=WORKER_DIED)
+    finally:
+        pool.shutdown(wait=True)
+
+
+class _Shown:
+    """A location as the user would type it: relative to the current folder when under it, else absolute."""
+
+    def __init__(self, archive_dir: str) -> None:
+        self.archive_dir, self.here = archive_dir, os.getcwd()
+
+    def __call__(self, location: str) -> str:
+        path = os.path.normpath(os.path.join(self.archive_dir, location))
+        relative = os.path.relpath(path, self.here)
+        return path if relative.startswith("..") else relative
+
+
+def _record_skip(summary: Summary, processed: ProcessedSource, shown: _Shown) -> None:
+    key = shown(processed.source.key)
+    if processed.skipped == "unchanged":
+        summary.skipped += 1
+    elif processed.skipped == "named twice":
+        summary.duplicates += 1
+        summary.notes.append(f"{key}: named more than once; read once")
+    else:
+        summary.other += 1
+        if len(summary.other_files) < 10:
+            summary.other_files.append(key)
+
+
+def _record(summary: Summary, processed: ProcessedSource, shown: _Shown) -> None:
+    key = shown(processed.source.key)
     if processed.error:
         summary.errors += 1
-        summary.failures.append((processed.source.path, f"{processed.error_stage}: {processed.error}"))
+        summary.failures.append((key, f"{processed.error_stage}: {processed.error}"))
+        return
+    if processed.duplicate_of:
+        summary.duplicates += 1
+        summary.notes.append(f"{key}: same content as {shown(processed.duplicate_of)}, already archived; not stored again")
+        return
+    if processed.renamed_from:
+        summary.notes.append(f"{key}: same content as {shown(processed.renamed_from)}, which is gone: "
+                             f"recorded as renamed, not stored again")
         return
     summary.added += 1
     summary.articles += len(processed.articles)

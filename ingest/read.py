@@ -1,19 +1,25 @@
-"""Reading: find the input files and decode them, keeping each file's sha256, size and path."""
+"""Reading: find the input files and decode them, keeping each file's sha256, size and path.
+
+Walking never hides anything: every entry of a folder is either a `*.txt` file to read, another
+kind of file to name in the summary, or a problem (a loop, a named pipe, a device, a folder that
+cannot be listed) that becomes an error row. Only regular files are opened, and the size limit is
+checked on the bytes actually read, so a link to `/dev/zero` cannot get past it.
+"""
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import os
 import re
+import stat
 from collections.abc import Iterator
 from functools import lru_cache
-from pathlib import Path
 
 import charset_normalizer
-from charset_normalizer.md import mess_ratio
 
 from .normalise import strip_invisible
-from .records import SourceFile
+from .records import FoundFile, SourceFile
 from .rules import table
 
 # Byte-order marks we decode by.
@@ -24,53 +30,92 @@ CHINESE_ENCODINGS = ["gb18030", "big5", "big5hkscs"]
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 # Replacement characters allowed before a file counts as undecodable (a stray one is common).
 MAX_REPLACEMENT_SHARE = 0.001
-# charset-normalizer's "mess" of a text sample above which it reads as mojibake (clean Chinese ≈ 0.0–0.05,
-# UTF-8 read as GBK ≈ 0.3, as Latin-1 ≈ 5).
-MOJIBAKE_MESS = 0.2
-MOJIBAKE_SAMPLE = 4000
-MOJIBAKE_MIN_CHARS = 64  # shorter texts give the measure too little to go on
+# Mojibake is judged by evidence: re-encoding the text the way it was misread gives back Chinese.
+# (encoding it was wrongly decoded with, encoding it really was in, what happened), most common first.
+MISREADINGS = (
+    ("gb18030", "utf-8", "UTF-8 text that was decoded as GBK"),
+    ("latin-1", "utf-8", "UTF-8 text that was decoded as Latin-1"),
+    ("latin-1", "gb18030", "GBK text that was decoded as Latin-1"),
+    ("big5", "utf-8", "UTF-8 text that was decoded as Big5"),
+)
+MOJIBAKE_SAMPLE = 4000  # characters looked at
+MOJIBAKE_MIN_RECOVERED = 8  # Chinese characters a misreading must give back to count as evidence
+MOJIBAKE_MIN_SHARE = 0.5  # … and the share of them among what it gives back (clean text: under 0.1)
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+# What a path that is not a regular file is, for the error message.
+_KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+          (stat.S_ISSOCK, "a socket"))
 
 
 class ReadError(ValueError):
     """A file whose bytes are not Chinese text we can read; the message says why."""
 
 
-def find_files(paths: list[str]) -> Iterator[tuple[str, str]]:
-    """(absolute path, path relative to the folder given) for each `*.txt` under `paths`, in sorted order.
+def find_files(paths: list[str]) -> Iterator[FoundFile]:
+    """Every entry under `paths`, in sorted order: `*.txt` files to read, other files, and problems.
 
     Folders are walked one directory at a time, so a corpus of any size costs memory for one
-    directory listing, not for every path. A file named directly is recorded by its base name;
-    a missing path raises FileNotFoundError before anything is yielded.
+    directory listing, not for every path. A file named directly is recorded by its base name and
+    read whatever its ending. A missing path raises FileNotFoundError before anything is yielded.
     """
     for given in paths:
-        if not os.path.exists(given):
+        if not os.path.lexists(given):
             raise FileNotFoundError(f"{given}: no such file or folder")
     for given in paths:
-        if os.path.isdir(given):
-            yield from _walk_sorted(os.path.abspath(given), "")
+        abspath = os.path.abspath(given)
+        if os.path.isdir(given):  # a folder named on the command line is walked, even through a link
+            yield from _walk_sorted(abspath, "")
         else:
-            yield str(Path(given).resolve()), Path(given).name
+            yield _entry(abspath, os.path.basename(abspath), named=True)
 
 
 def count_files(paths: list[str]) -> int:
-    """How many files `find_files(paths)` will yield (for a progress bar), without keeping them."""
+    """How many entries `find_files(paths)` will yield (for a progress bar), without keeping them."""
     return sum(1 for _ in find_files(paths))
 
 
-def _walk_sorted(folder: str, prefix: str) -> Iterator[tuple[str, str]]:
+def _walk_sorted(folder: str, prefix: str) -> Iterator[FoundFile]:
     # Names sorted within each folder, sub-folders where their name falls: the same order as sorting
-    # every relative path by its components. Symlinked folders are not followed (as os.walk).
+    # every relative path by its components. A link to a folder is named, not followed: following
+    # links is how a walk meets loops.
     try:
         with os.scandir(folder) as it:
-            entries = sorted(((e.name, e.is_dir() and not e.is_symlink(), e.is_dir()) for e in it))
-    except OSError:
+            names = sorted(e.name for e in it)
+    except OSError as e:
+        yield FoundFile(folder, prefix or os.path.basename(folder), problem=f"cannot list folder: {_reason(e)}")
         return
-    for name, walk_into, is_dir in entries:
-        if walk_into:
-            yield from _walk_sorted(os.path.join(folder, name), f"{prefix}{name}/")
-        elif not is_dir and name.lower().endswith(".txt"):
-            yield os.path.join(folder, name), prefix + name
+    for name in names:
+        abspath = os.path.join(folder, name)
+        if os.path.isdir(abspath) and not os.path.islink(abspath):
+            yield from _walk_sorted(abspath, f"{prefix}{name}/")
+        else:
+            yield _entry(abspath, prefix + name, named=False)
+
+
+def _entry(abspath: str, relpath: str, named: bool) -> FoundFile:
+    """What one path is: a file to read, another kind of file, or a problem to record."""
+    try:
+        mode = os.stat(abspath).st_mode  # follows a link to a file
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return FoundFile(abspath, relpath, problem="symbolic link loop: the link leads back to itself")
+        if os.path.islink(abspath) and e.errno == errno.ENOENT:
+            return FoundFile(abspath, relpath, problem=f"broken symbolic link to {os.readlink(abspath)}")
+        return FoundFile(abspath, relpath, problem=f"cannot read: {_reason(e)}")
+    if stat.S_ISDIR(mode):
+        return FoundFile(abspath, relpath, problem="a symbolic link to a folder, not followed: "
+                         "name the folder itself to ingest it")
+    if not stat.S_ISREG(mode):
+        kind = next((what for test, what in _KINDS if test(mode)), "not a regular file")
+        return FoundFile(abspath, relpath, problem=f"{kind}, not a regular file: not read")
+    if not named and not relpath.lower().endswith(".txt"):
+        return FoundFile(abspath, relpath, other=True)
+    return FoundFile(abspath, relpath)
+
+
+def _reason(e: OSError) -> str:
+    return e.strerror or str(e)
 
 
 def file_digest(abspath: str) -> tuple[str, int]:
@@ -103,6 +148,9 @@ def decode(data: bytes) -> tuple[str, str]:
         if data.startswith(signature):
             raise ReadError(f"binary content ({what}), not a text file")
     if b"\x00" in data[:4096]:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
         raise ReadError("binary content (NUL bytes), not a text file")
     try:
         return data.decode("utf-8"), "utf-8"
@@ -114,27 +162,72 @@ def decode(data: bytes) -> tuple[str, str]:
     return str(best), best.encoding
 
 
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 saved without a byte-order mark: every NUL on one side of the code units (ASCII
+    characters of the text), and the whole decodes to text holding Chinese."""
+    if len(data) % 2:
+        return None
+    head = data[:4096]
+    nul_even = head[0::2].count(0)
+    nul_odd = head[1::2].count(0)
+    encoding = "utf-16-le" if nul_odd and not nul_even else "utf-16-be" if nul_even and not nul_odd else None
+    if encoding is None:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return (text, encoding) if _HAN.search(text) else None
+
+
+def mojibake(text: str) -> str | None:
+    """How the text was garbled, when re-encoding it the way it was misread gives back Chinese; else None.
+
+    Evidence, not a general "mess" measure: symbols every health report uses (℃, Ⅲ, ×, °′″) are
+    text, while mojibake re-encodes to real Chinese (`鍖婚櫌` → 医院).
+    """
+    runs = _NON_ASCII_RUN.findall(text[:MOJIBAKE_SAMPLE])
+    for wrong, right, what in MISREADINGS:
+        recovered = lost = 0
+        for run in runs:
+            try:
+                fixed = run.encode(wrong).decode(right, errors="replace")
+            except UnicodeEncodeError:
+                lost += len(run)  # characters the misreading cannot have produced
+                continue
+            recovered += len(_HAN.findall(fixed))
+            lost += fixed.count("\ufffd")
+        if recovered >= MOJIBAKE_MIN_RECOVERED and recovered >= MOJIBAKE_MIN_SHARE * (recovered + lost):
+            return what
+    return None
+
+
 def check_text(text: str) -> None:
     """Raise ReadError when decoded text is not usable Chinese: replacement characters, mojibake, no Chinese."""
     bad = text.count("\ufffd")
     if bad > max(2, len(text) * MAX_REPLACEMENT_SHARE):
         raise ReadError(f"decodes only with replacement characters ({bad} U+FFFD in {len(text)} characters)")
-    sample = text[:MOJIBAKE_SAMPLE]
-    if len(sample) >= MOJIBAKE_MIN_CHARS and mess_ratio(sample, maximum_threshold=MOJIBAKE_MESS * 2) > MOJIBAKE_MESS:
-        raise ReadError("reads as mojibake (text decoded with the wrong encoding before it was saved)")
+    garbled = mojibake(text)
+    if garbled:
+        raise ReadError(f"reads as mojibake: {garbled} before it was saved")
     if not _HAN.search(text):
         raise ReadError("no Chinese text")
 
 
 def read_source(abspath: str, relpath: str, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceFile:
-    """Read one file; a file we cannot use comes back with `error` set instead of `text`."""
-    size = os.path.getsize(abspath)
-    if size > max_bytes:
+    """Read one regular file; a file we cannot use comes back with `error` set instead of `text`.
+
+    At most `max_bytes + 1` bytes are read, so the limit holds whatever the file system says the
+    size is; a larger file is then hashed in blocks for its row, never held in memory.
+    """
+    with open(abspath, "rb") as f:
+        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        data = f.read(max_bytes + 1)
+    if len(data) > max_bytes:
         sha256, size = file_digest(abspath)
         return SourceFile(path=relpath, abspath=abspath, sha256=sha256, size=size,
                           error=f"file too large: {size:,} bytes, over the limit of {max_bytes:,} (--max-bytes)")
-    with open(abspath, "rb") as f:
-        data = f.read()
     source = SourceFile(path=relpath, abspath=abspath, sha256=hashlib.sha256(data).hexdigest(), size=len(data))
     try:
         text, source.encoding = decode(data)

@@ -19,6 +19,13 @@ class SourceFile:
     text: str | None = None  # decoded text; None when the file could not be read
     encoding: str | None = None
     error: str | None = None  # why it could not be read, for the ingest_errors table
+    # The archive's key for the file: its path relative to the archive's folder (`seeds/000.txt`),
+    # so `day1/news.txt` and `day2/news.txt` are two sources; None means `path`.
+    location: str | None = None
+
+    @property
+    def key(self) -> str:
+        return self.location or self.path
 
 
 @dataclass
@@ -124,3 +131,13 @@ class NumericClaim:
     period: str | None = None  # the period the sentence gives (`4月23日至6月6日`)
     sentence: str | None = None  # the sentence it came from
     paragraph_seq: int | None = None
+
+
+@dataclass(frozen=True)
+class FoundFile:
+    """One entry met while walking the paths given: a file to read, another kind of file, or a problem."""
+
+    abspath: str
+    path: str  # relative to the folder the user named (the base name for a file named directly)
+    problem: str | None = None  # why it cannot be read (a loop, a named pipe, an unreadable folder)
+    other: bool = False  # a file that is not `*.txt`, met in a folder: named in the summary, not read

@@ -1,4 +1,4 @@
-"""Storing: the only module that talks to SQLite. One transaction per source file.
+"""Storing: the only module that talks to SQLite. One transaction per batch of up to 32 files.
 
 Tables come from `schema.sql` alone. A changed file replaces its articles and everything hanging
 off them atomically; entities left without mentions go with them, so no orphan row remains.
@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +22,10 @@ if TYPE_CHECKING:
     from .pipeline import ProcessedSource
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema.sql"
+# How long a write waits for another writer (a second `ingest add` on the same archive) to finish a
+# batch before it says so and waits on; and how long it then waits in all.
+BUSY_MS = 2_000
+WAIT_MS = 600_000
 # Tables hanging off an article, deleted before the article itself.
 ARTICLE_CHILDREN = ("mentions", "date_mentions", "numeric_claims", "dropped_lines", "paragraphs")
 
@@ -36,14 +42,15 @@ def open_archive(path: str) -> sqlite_utils.Database:
     """Open (creating if needed) an archive; raises sqlite3.DatabaseError if the file is not one."""
     db = sqlite_utils.Database(path)
     db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA busy_timeout = 10000")
+    db.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
     with db.ensure_autocommit_on():
         db.execute("PRAGMA journal_mode = WAL")  # readers (Datasette) are not blocked while we write
     # In WAL mode a killed process cannot corrupt the file with this; only a power cut may lose the
     # last files written, which the next run adds again.
     db.execute("PRAGMA synchronous = NORMAL")
     _check_columns(db)
-    db.executescript(schema_sql())
+    if not db["sources"].exists():  # a second run on a live archive must not take the write lock here
+        db.executescript(schema_sql())
     return db
 
 
@@ -60,19 +67,35 @@ def _check_columns(db: sqlite_utils.Database) -> None:
                                         f"older version of ingest; build a new archive")
 
 
-def close_archive(db: sqlite_utils.Database) -> None:
-    """Fold the write-ahead log back so the file can be served read-only and copied alone."""
+def close_archive(db: sqlite_utils.Database) -> str | None:
+    """Fold the write-ahead log back so the file holds everything and can be copied alone.
+
+    Returns None when it does, else why not: a reader in the middle of a read (Datasette serving the
+    file without `--immutable`) kept part of the last writes in the `-wal` file beside it.
+    """
+    try:
+        busy, log_pages, moved = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    except sqlite3.OperationalError as e:
+        busy, log_pages, moved = 1, -1, 0
+        reason = str(e)
+    else:
+        reason = None
     try:
         with db.ensure_autocommit_on():
             db.execute("PRAGMA journal_mode = DELETE")
     except sqlite3.OperationalError:
-        pass  # another connection holds the database open: it stays in WAL mode, which is fine
+        pass  # another connection holds the file open: it stays in WAL mode, complete after the checkpoint
     db.close()
+    if busy or log_pages != moved:
+        return (f"another connection was reading the archive, so {log_pages - moved if log_pages >= 0 else 'some'} "
+                f"pages of it are still in its -wal file{f' ({reason})' if reason else ''}: copy that file with it, "
+                "or close the reader and run `sqlite3 ARCHIVE 'PRAGMA wal_checkpoint(TRUNCATE)'`")
+    return None
 
 
 def ingested_sources(db: sqlite_utils.Database) -> dict[str, str]:
-    """path → sha256 of every file already in the archive without error (re-adding them is a no-op)."""
-    return dict(db.execute("SELECT path, sha256 FROM sources WHERE status = 'ok'").fetchall())
+    """location → sha256 of every file already in the archive without error (re-adding them is a no-op)."""
+    return dict(db.execute("SELECT location, sha256 FROM sources WHERE status IN ('ok', 'duplicate')").fetchall())
 
 
 def query(path: str, sql: str, params: dict | None = None) -> list[dict]:
@@ -140,37 +163,123 @@ def _entity_ids(db: sqlite_utils.Database, keys: list[tuple[str, str]]) -> dict[
 
 
 def write_source(db: sqlite_utils.Database, processed: ProcessedSource) -> None:
-    """Store one processed file atomically, replacing whatever the archive held for its path."""
+    """Store one processed file atomically, replacing whatever the archive held at its location."""
     write_batch(db, [processed])
 
 
-def write_batch(db: sqlite_utils.Database, batch: list[ProcessedSource]) -> None:
-    """Store processed files in one transaction, each replacing what the archive held for its path.
+Moved = Callable[[str], bool]  # is the file at this location gone (so the same content elsewhere is a rename)?
+Waiting = Callable[[], None]  # told once when another writer holds the archive and this one waits
 
-    Raises sqlite3.Error with nothing written; `Writer` then retries the files one by one.
+
+@contextmanager
+def _write_transaction(db: sqlite_utils.Database, waiting: Waiting | None) -> Iterator[None]:
+    """A write transaction that takes the write lock at its start (BEGIN IMMEDIATE), so a second writer
+    waits its turn instead of failing half-way with "database is locked"; `waiting` hears when it does."""
+    try:
+        db.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as e:
+        if "locked" not in str(e) and "busy" not in str(e):
+            raise
+        if waiting is not None:
+            waiting()
+        db.execute(f"PRAGMA busy_timeout = {WAIT_MS}")
+        db.execute("BEGIN IMMEDIATE")
+    try:
+        with db.atomic():
+            yield
+        db.execute("COMMIT")
+    except BaseException:
+        if db.conn.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+
+
+def write_batch(db: sqlite_utils.Database, batch: list[ProcessedSource], moved: Moved | None = None,
+                waiting: Waiting | None = None) -> None:
+    """Store processed files in one transaction, each replacing what the archive held at its location.
+
+    A file whose content the archive already holds under another location is not stored again: it
+    becomes a `duplicate` row, or, when `moved` says the other location is gone, that source moves to
+    the new location (a rename). Raises sqlite3.Error with nothing written; `Writer` then retries the
+    files one by one.
     """
-    with db.atomic():
-        paths = [p.source.path for p in batch]
-        old = dict(db.execute(f"SELECT path, id FROM sources WHERE path IN ({','.join('?' * len(paths))})", paths))
-        for path, source_id in old.items():
+    with _write_transaction(db, waiting):
+        keys = [p.source.key for p in batch]
+        marks = ",".join("?" * len(keys))
+        old = dict(db.execute(f"SELECT location, id FROM sources WHERE location IN ({marks})", keys))
+        for source_id in old.values():
             _delete_source_rows(db, source_id)
-        db.execute(f"DELETE FROM ingest_errors WHERE source_path IN ({','.join('?' * len(paths))})", paths)
-        next_source = _next_id(db, "sources")
-        source_ids = {}
-        for path in paths:
-            if path not in old:
-                source_ids[path], next_source = next_source, next_source + 1
-        source_ids.update(old)
+        db.execute(f"DELETE FROM ingest_errors WHERE source_path IN ({marks})", keys)
+        source_ids = _source_ids(db, batch, old, moved)
         now = _now()
-        db.table("sources").upsert_all([{
-            "id": source_ids[p.source.path], "path": p.source.path, "sha256": p.source.sha256, "size": p.source.size,
-            "encoding": p.source.encoding, "status": "error" if p.error else "ok",
-            "article_count": len(p.articles), "ingested_at": now} for p in batch], pk="id")
-        errors = [{"source_path": p.source.path, "sha256": p.source.sha256, "stage": p.error_stage,
+        db.table("sources").upsert_all([_source_row(p, source_ids, now) for p in batch if not p.renamed_from],
+                                       pk="id")
+        errors = [{"source_path": p.source.key, "sha256": p.source.sha256, "stage": p.error_stage,
                    "message": p.error, "created_at": now} for p in batch if p.error]
         if errors:
             db.table("ingest_errors").insert_all(errors)
-        _write_articles(db, [(p, source_ids[p.source.path]) for p in batch if not p.error])
+        _write_articles(db, [(p, source_ids[p.source.key]) for p in batch if _stores_articles(p)])
+
+
+def _stores_articles(p: ProcessedSource) -> bool:
+    return not (p.error or p.duplicate_of or p.renamed_from)
+
+
+def _source_ids(db: sqlite_utils.Database, batch: list[ProcessedSource], old: dict[str, int],
+                moved: Moved | None) -> dict[str, int]:
+    """An id for every file of the batch (its own, or a new one), after settling which files repeat
+    content the archive already holds: those get `duplicate_of`, or move a gone source (`renamed_from`)."""
+    ids = dict(old)
+    next_id = _next_id(db, "sources")
+    first_in_batch: dict[str, str] = {}  # sha256 -> location, for files of this batch stored for it
+    replaced = set(old.values())  # sources being rewritten: their old content no longer counts
+    for p in batch:
+        p.duplicate_of = p.duplicate_of_id = p.renamed_from = None  # settled afresh on a retry
+        key = p.source.key
+        if p.error:
+            pass
+        elif p.source.sha256 in first_in_batch:
+            p.duplicate_of = first_in_batch[p.source.sha256]
+        elif (held := _holder(db, p.source.sha256, key, replaced)) is not None:
+            held_id, held_location = held
+            if key not in old and moved is not None and moved(held_location):
+                _move_source(db, held_id, p)
+                ids[key] = held_id
+                continue
+            p.duplicate_of, p.duplicate_of_id = held_location, held_id
+        else:
+            first_in_batch[p.source.sha256] = key
+        if key not in ids:
+            ids[key], next_id = next_id, next_id + 1
+    for p in batch:
+        if p.duplicate_of and p.duplicate_of_id is None:  # the first holder is earlier in this batch
+            p.duplicate_of_id = ids[p.duplicate_of]
+    return ids
+
+
+def _holder(db: sqlite_utils.Database, sha256: str, key: str, replaced: set[int]) -> tuple[int, str] | None:
+    """(id, location) of the source that holds this content's articles, if another location has it."""
+    for source_id, location in db.execute("SELECT id, location FROM sources WHERE sha256 = ? AND status = 'ok' "
+                                          "AND location != ? ORDER BY id", [sha256, key]):
+        if source_id not in replaced:
+            return source_id, location
+    return None
+
+
+def _move_source(db: sqlite_utils.Database, source_id: int, p: ProcessedSource) -> None:
+    """A renamed file: its source row and articles now name the new location and path."""
+    p.renamed_from = db.execute("SELECT location FROM sources WHERE id = ?", [source_id]).fetchone()[0]
+    db.table("sources").update(source_id, {"location": p.source.key, "path": p.source.path,
+                                           "ingested_at": _now()})
+    db.execute("UPDATE articles SET source = ? WHERE source_id = ?", [p.source.path, source_id])
+
+
+def _source_row(p: ProcessedSource, ids: dict[str, int], now: str) -> dict:
+    status = "error" if p.error else "duplicate" if p.duplicate_of else "ok"
+    return {"id": ids[p.source.key], "location": p.source.key, "path": p.source.path, "sha256": p.source.sha256,
+            "size": p.source.size, "encoding": p.source.encoding, "status": status,
+            "duplicate_of": p.duplicate_of_id if p.duplicate_of else None,
+            "article_count": len(p.articles) if status == "ok" else 0, "ingested_at": now}
 
 
 class Writer:
@@ -180,8 +289,10 @@ class Writer:
     written again file by file, so one bad file is recorded as a store error and the rest go in.
     """
 
-    def __init__(self, db: sqlite_utils.Database, max_files: int = 32, max_paragraphs: int = 4000) -> None:
+    def __init__(self, db: sqlite_utils.Database, max_files: int = 32, max_paragraphs: int = 4000,
+                 moved: Moved | None = None, waiting: Waiting | None = None) -> None:
         self.db, self.max_files, self.max_paragraphs = db, max_files, max_paragraphs
+        self.moved, self.waiting = moved, waiting
         self.pending: list[ProcessedSource] = []
         self.paragraphs = 0
 
@@ -199,15 +310,15 @@ class Writer:
         if not batch:
             return []
         try:
-            write_batch(self.db, batch)
+            write_batch(self.db, batch, self.moved, self.waiting)
         except sqlite3.Error:
             for processed in batch:
                 try:
-                    write_batch(self.db, [processed])
+                    write_batch(self.db, [processed], self.moved, self.waiting)
                 except sqlite3.Error as e:  # rolled back; record the failure in a transaction of its own
                     processed.articles, processed.dropped = [], []
                     processed.error_stage, processed.error = "store", f"{type(e).__name__}: {e}"
-                    write_batch(self.db, [processed])
+                    write_batch(self.db, [processed], self.moved, self.waiting)
         return batch
 
 

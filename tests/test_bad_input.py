@@ -34,7 +34,7 @@ DUMP_BYTES = 25 * 1024 * 1024  # a single-line dump, over the 20 MiB default lim
 EXPECTED_ERRORS = {
     "dump.txt": f"file too large: {DUMP_BYTES:,} bytes, over the limit of 20,971,520 (--max-bytes)",
     "empty.txt": "empty file",
-    "mojibake.txt": "reads as mojibake (text decoded with the wrong encoding before it was saved)",
+    "mojibake.txt": "reads as mojibake: UTF-8 text that was decoded as GBK before it was saved",
     "no_chinese.txt": "no Chinese text",
     "nul.txt": "binary content (NUL bytes), not a text file",
     "replacement.txt": "decodes only with replacement characters (80 U+FFFD in 160 characters)",
@@ -42,7 +42,7 @@ EXPECTED_ERRORS = {
     "undecodable.txt": "undecodable bytes: not UTF-8 (invalid start byte at byte 0), GB18030 or Big5",
 }
 EXPECTED_ENCODINGS = {
-    "big5.txt": "big5", "gb18030.txt": "gb18030", "gbk.txt": "gb18030", "good.txt": "utf-8",
+    "big5.txt": "big5", "gb18030.txt": "gb18030", "good.txt": "utf-8",
     "hostile.txt": "utf-8", "pinyin.txt": "utf-8", "utf16be.txt": "utf-16", "utf16le.txt": "utf-16",
     "utf8bom.txt": "utf-8-sig", "zero_width.txt": "utf-8",
 }
@@ -66,14 +66,25 @@ def test_exit_status_is_1_and_each_bad_file_is_named_on_stderr(messy):
     result, _ = messy
     assert result.exit_code == 1
     for name, message in EXPECTED_ERRORS.items():
-        assert f"error: {name}: read: {message}" in result.stderr
+        assert f"/{name}: read: {message}\n" in result.stderr
     assert result.stderr.count("error: ") == len(EXPECTED_ERRORS)
+    # gbk.txt holds the very bytes of gb18030.txt: noted, not stored twice
+    assert "/gbk.txt: same content as " in result.stderr
+
+
+def test_the_same_content_under_a_second_name_is_a_duplicate_row(messy):
+    _, db = messy
+    row = db.execute("SELECT s.status, d.path FROM sources s JOIN sources d ON d.id = s.duplicate_of "
+                     "WHERE s.path = 'gbk.txt'").fetchone()
+    assert row == ("duplicate", "gb18030.txt")
+    assert db.execute("SELECT count(*) FROM articles WHERE source = 'gbk.txt'").fetchone()[0] == 0
 
 
 def test_error_rows_say_which_file_stage_and_why(messy):
     _, db = messy
     rows = db.execute("SELECT source_path, stage, message, length(sha256) FROM ingest_errors ORDER BY source_path").fetchall()
-    assert rows == [(name, "read", message, 64) for name, message in sorted(EXPECTED_ERRORS.items())]
+    assert [(path.split("/", 1)[1], *rest) for path, *rest in rows] == [
+        (name, "read", message, 64) for name, message in sorted(EXPECTED_ERRORS.items())]
     statuses = dict(db.execute("SELECT path, status FROM sources"))
     assert {p for p, s in statuses.items() if s == "error"} == set(EXPECTED_ERRORS)
 
@@ -83,7 +94,7 @@ def test_every_good_file_went_in_with_its_encoding(messy):
     rows = dict(db.execute("SELECT path, encoding FROM sources WHERE status = 'ok'"))
     assert rows == EXPECTED_ENCODINGS
     titled = dict(db.execute("SELECT source, title FROM articles"))
-    for name in ("gb18030.txt", "gbk.txt", "utf16le.txt", "utf16be.txt", "utf8bom.txt", "big5.txt"):
+    for name in ("gb18030.txt", "utf16le.txt", "utf16be.txt", "utf8bom.txt", "big5.txt"):
         assert titled[name] == "核酸检测", name
     body = db.execute("SELECT p.text FROM paragraphs p JOIN articles a ON a.id = p.article_id "
                       "WHERE a.source = 'big5.txt'").fetchone()[0]

@@ -9,7 +9,7 @@ from ingest.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 SUMMARY = re.compile(r"^files (\d+), articles (\d+), paragraphs (\d+), entity mentions (\d+), dates (\d+), "
-                     r"claims (\d+), skipped unchanged (\d+), errors (\d+), [\d.]+ s$")
+                     r"claims (\d+), skipped unchanged (\d+), duplicates (\d+), other files (\d+), errors (\d+), [\d.]+ s$")
 
 
 def run(*args):
@@ -20,7 +20,7 @@ def summary(result) -> dict:
     line = result.stdout.strip().splitlines()[-1]
     m = SUMMARY.match(line)
     assert m, line
-    keys = ["files", "articles", "paragraphs", "mentions", "dates", "claims", "skipped", "errors"]
+    keys = ["files", "articles", "paragraphs", "mentions", "dates", "claims", "skipped", "duplicates", "other", "errors"]
     return dict(zip(keys, map(int, m.groups())))
 
 
@@ -80,12 +80,12 @@ def test_bad_files_are_named_on_stderr_and_the_rest_still_go_in(tmp_path, seeds_
     db = str(tmp_path / "a.db")
     result = run("add", db, str(seeds_copy))
     assert result.exit_code == 1
-    assert "error: empty.txt: read: empty file" in result.stderr
-    assert "error: report.txt: read: binary content (a PDF document), not a text file" in result.stderr
+    assert f"error: {seeds_copy / 'empty.txt'}: read: empty file\n" in result.stderr
+    assert f"error: {seeds_copy / 'report.txt'}: read: binary content (a PDF document), not a text file" in result.stderr
     assert (summary(result)["articles"], summary(result)["errors"]) == (8, 2)
     rows = sqlite3.connect(db).execute("SELECT source_path, stage, message FROM ingest_errors ORDER BY source_path").fetchall()
-    assert rows == [("empty.txt", "read", "empty file"),
-                    ("report.txt", "read", "binary content (a PDF document), not a text file")]
+    assert rows == [("seeds/empty.txt", "read", "empty file"),
+                    ("seeds/report.txt", "read", "binary content (a PDF document), not a text file")]
 
 
 def test_usage_errors_exit_2(tmp_path):
@@ -144,11 +144,52 @@ def test_workers_give_the_same_archive_as_one_process(tmp_path, seeds_copy):
     assert one.execute("SELECT count(*) FROM articles").fetchone()[0] == 20
 
 
-def test_the_same_relative_path_in_two_folders_is_an_error_not_a_silent_replacement(tmp_path):
-    for folder in ("a", "b"):
+def test_the_same_file_name_in_two_folders_is_two_sources(tmp_path):
+    for folder in ("day1", "day2"):
         (tmp_path / folder).mkdir()
-        (tmp_path / folder / "page.txt").write_text(f"核酸检测\n\n{folder}社区完成核酸检测采样工作。", encoding="utf-8")
-    result = run("add", str(tmp_path / "x.db"), str(tmp_path / "a"), str(tmp_path / "b"))
-    assert result.exit_code == 1
-    assert f"error: page.txt: read: same path as {tmp_path / 'a' / 'page.txt'}, already ingested in this run" in result.stderr
-    assert sqlite3.connect(tmp_path / "x.db").execute("SELECT text FROM paragraphs").fetchall() == [("a社区完成核酸检测采样工作。",)]
+        (tmp_path / folder / "news.txt").write_text(f"核酸检测\n\n{folder}社区完成核酸检测采样工作。", encoding="utf-8")
+    db = str(tmp_path / "x.db")
+    assert run("add", db, str(tmp_path / "day1")).exit_code == 0
+    result = run("add", db, str(tmp_path / "day2"))  # a later run, another folder: nothing is replaced
+    assert result.exit_code == 0, result.output
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT location, path, status FROM sources ORDER BY id").fetchall() == [
+        ("day1/news.txt", "news.txt", "ok"), ("day2/news.txt", "news.txt", "ok")]
+    assert conn.execute("SELECT text FROM paragraphs ORDER BY id").fetchall() == [
+        ("day1社区完成核酸检测采样工作。",), ("day2社区完成核酸检测采样工作。",)]
+
+
+def test_a_folder_named_twice_is_read_once_and_nothing_is_deleted(tmp_path, seeds_copy):
+    db = str(tmp_path / "a.db")
+    run("add", db, str(seeds_copy))
+    before = counts(db)
+    result = run("add", db, str(seeds_copy), str(seeds_copy))
+    assert result.exit_code == 0, result.output
+    assert (summary(result)["skipped"], summary(result)["duplicates"], summary(result)["errors"]) == (5, 5, 0)
+    assert counts(db) == before and before["articles"] == 8
+    assert result.stderr.count("named more than once; read once") == 5
+    fresh = str(tmp_path / "b.db")
+    pages = sorted(str(p) for p in seeds_copy.glob("*.txt"))
+    overlapping = run("add", fresh, *pages, *pages[1:3])  # `*.txt 00[12]*.txt`
+    assert (summary(overlapping)["articles"], summary(overlapping)["duplicates"]) == (8, 2)
+    assert counts(fresh) == before
+
+
+def test_the_same_content_under_a_new_name_is_a_duplicate_or_a_rename(tmp_path, seeds_copy):
+    db = str(tmp_path / "a.db")
+    run("add", db, str(seeds_copy))
+    page = seeds_copy / "000_7be04778eac0b485.txt"
+    (seeds_copy / "copy.txt").write_bytes(page.read_bytes())
+    copied = run("add", db, str(seeds_copy))
+    assert (summary(copied)["duplicates"], summary(copied)["articles"]) == (1, 0)
+    assert f"{seeds_copy / 'copy.txt'}: same content as {page}, already archived; not stored again" in copied.stderr
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT s.status, d.location FROM sources s JOIN sources d ON d.id = s.duplicate_of").fetchall() \
+        == [("duplicate", "seeds/000_7be04778eac0b485.txt")]
+    (seeds_copy / "copy.txt").unlink()
+    page.rename(seeds_copy / "renamed.txt")
+    renamed = run("add", db, str(seeds_copy))
+    assert renamed.exit_code == 0 and summary(renamed)["articles"] == 0
+    assert "renamed.txt: same content as " in renamed.stderr and "recorded as renamed" in renamed.stderr
+    assert conn.execute("SELECT count(*) FROM articles WHERE source = 'renamed.txt'").fetchone()[0] == 1
+    assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 8

@@ -1,5 +1,6 @@
 import codecs
 import hashlib
+from pathlib import Path
 
 import pytest
 
@@ -67,8 +68,9 @@ TEXT = "截至目前,医院共完成核酸采样45万余人次。在那些抗击
 
 @pytest.mark.parametrize("text, message", [
     ("口罩\ufffd\ufffd\ufffd核酸", "decodes only with replacement characters (3 U+FFFD in 7 characters)"),
-    (TEXT.encode("utf-8").decode("gbk", errors="ignore"), "reads as mojibake (text decoded with the wrong encoding before it was saved)"),
-    (TEXT.encode("utf-8").decode("latin-1"), "reads as mojibake (text decoded with the wrong encoding before it was saved)"),
+    (TEXT.encode("utf-8").decode("gbk", errors="ignore"), "reads as mojibake: UTF-8 text that was decoded as GBK before it was saved"),
+    (TEXT.encode("utf-8").decode("latin-1"), "reads as mojibake: UTF-8 text that was decoded as Latin-1 before it was saved"),
+    (TEXT.encode("gbk").decode("latin-1"), "reads as mojibake: GBK text that was decoded as Latin-1 before it was saved"),
     ("Just an English page, with no Chinese in it at all.", "no Chinese text"),
 ])
 def test_unusable_text_is_refused_with_the_reason(text, message):
@@ -87,9 +89,10 @@ def test_find_files_walks_folders_recursively_for_txt(tmp_path):
     (tmp_path / "sub").mkdir()
     for name in ("b.txt", "a.TXT", "sub/c.txt", "skip.html"):
         (tmp_path / name).write_text("x")
-    rel = [r for _, r in find_files([str(tmp_path)])]
-    assert rel == ["a.TXT", "b.txt", "sub/c.txt"]
-    assert [r for _, r in find_files([str(tmp_path / "sub" / "c.txt")])] == ["c.txt"]
+    found = list(find_files([str(tmp_path)]))
+    assert [f.path for f in found if not f.other] == ["a.TXT", "b.txt", "sub/c.txt"]
+    assert [f.path for f in found if f.other] == ["skip.html"]  # named in the summary, not read
+    assert [f.path for f in find_files([str(tmp_path / "sub" / "c.txt")])] == ["c.txt"]
 
 
 def test_find_files_names_a_missing_path(tmp_path):
@@ -104,8 +107,9 @@ def test_find_files_streams_in_the_order_of_sorted_path_components(tmp_path):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x")
     found = find_files([str(tmp_path)])
-    assert next(found) == (str(tmp_path / "B.txt"), "B.txt")  # a generator: nothing listed ahead of need
-    rel = ["B.txt"] + [r for _, r in found]
+    first = next(found)  # a generator: nothing listed ahead of need
+    assert (first.abspath, first.path) == (str(tmp_path / "B.txt"), "B.txt")
+    rel = ["B.txt"] + [f.path for f in found]
     assert rel == sorted(rel, key=lambda r: r.split("/")) == [
         "B.txt", "a/a.txt", "a/b/c.txt", "a/z.txt", "a b.txt", "a.txt", "ab/a.txt"]
 
@@ -114,4 +118,83 @@ def test_count_files_matches_what_find_files_yields(tmp_path):
     for name in ("x/1.txt", "x/2.TXT", "x/y/3.txt", "x/y/skip.md"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x")
-    assert count_files([str(tmp_path / "x"), str(tmp_path / "x" / "1.txt")]) == 4
+    assert count_files([str(tmp_path / "x"), str(tmp_path / "x" / "1.txt")]) == 5  # skip.md is counted, not read
+
+
+# Symbols every health report uses, in clean UTF-8 text: never mojibake (real CCTV news files were refused).
+@pytest.mark.parametrize("line", [
+    "今天最高气温38℃，最低气温26℃，请注意防暑降温。",
+    "我省启动突发公共卫生事件Ⅲ级应急响应，Ⅱ级响应同时解除。",
+    "新建方舱医院面积达120×80米，可容纳床位2000张。",
+    "震中位于北纬30°12′、东经103°5′″，震源深度10千米。",
+    "①核酸检测 ②抗原检测 ③疫苗接种，均免费进行。",
+    "温度控制在2℃～8℃之间，疫苗效价保持在95%以上。",
+])
+def test_health_report_symbols_are_text_not_mojibake(line):
+    check_text(line * 3)
+
+
+def test_utf16_without_a_byte_order_mark_is_read(tmp_path):
+    text = "核酸检测 2022年4月\n医院共完成核酸采样45万余人次。"
+    for encoding in ("utf-16-le", "utf-16-be"):
+        f = tmp_path / f"{encoding}.txt"
+        f.write_bytes(text.encode(encoding))
+        src = read_source(str(f), f.name)
+        assert (src.error, src.encoding, src.text) == (None, encoding, text)
+
+
+def test_the_size_limit_holds_on_bytes_read_whatever_the_size_says(tmp_path):
+    f = tmp_path / "big.txt"
+    f.write_bytes("口罩".encode() * 1000)
+    assert read_source(str(f), "big.txt", max_bytes=5999).error.startswith("file too large: 6,000 bytes")
+    assert read_source(str(f), "big.txt", max_bytes=6000).error is None
+
+
+def test_walking_names_every_entry_it_cannot_read(tmp_path):
+    import os
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text("口罩")
+    os.mkfifo(tmp_path / "news" / "pipe.txt")
+    (tmp_path / "news" / "zero.txt").symlink_to("/dev/zero")
+    (tmp_path / "news" / "loop.txt").symlink_to("loop.txt")
+    (tmp_path / "news" / "up").symlink_to("..")
+    (tmp_path / "news" / "z.txt").write_text("口罩")
+    problems = {f.path: f.problem for f in find_files([str(tmp_path / "news")])}
+    assert problems == {
+        "a.txt": None,
+        "loop.txt": "symbolic link loop: the link leads back to itself",
+        "pipe.txt": "a named pipe, not a regular file: not read",
+        "up": "a symbolic link to a folder, not followed: name the folder itself to ingest it",
+        "z.txt": None,
+        "zero.txt": "a character device, not a regular file: not read",
+    }
+
+
+def test_a_folder_that_cannot_be_listed_is_named():
+    """As a user who cannot list it: root lists anything, so as root the walk runs in a child as `nobody`."""
+    import os
+    import tempfile
+    top = Path(tempfile.mkdtemp())  # not under pytest's root-only folder, so `nobody` can reach it
+    (top / "news" / "locked").mkdir(parents=True)
+    (top / "news" / "locked" / "a.txt").write_text("口罩")
+    (top / "news" / "b.txt").write_text("口罩")
+    for folder in (top, top / "news"):
+        os.chmod(folder, 0o755)
+    os.chmod(top / "news" / "locked", 0)
+    read_end, write_end = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child reports through the pipe
+        try:
+            if os.getuid() == 0:
+                os.setgid(65534)
+                os.setuid(65534)
+            found = [(f.path, f.problem) for f in find_files([str(top / "news")])]
+            os.write(write_end, repr(found).encode())
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    with os.fdopen(read_end) as pipe:
+        reported = pipe.read()
+    os.waitpid(child, 0)
+    os.chmod(top / "news" / "locked", 0o755)
+    assert eval(reported) == [("b.txt", None), ("locked/", "cannot list folder: Permission denied")]
