@@ -35,6 +35,26 @@ def prepare_connection(conn):
 
 
 @hookimpl
+def permission_allowed(datasette, actor, action, resource):
+    """The raw database file is not downloadable unless the plugin's settings say `allow_download: true`."""
+    if action == "view-database-download" and not (datasette.plugin_config("ingest") or {}).get("allow_download"):
+        return False
+    return None
+
+
+@hookimpl
+def register_routes(datasette):
+    """`/-/databases.json` without the file's absolute path (unless `show_paths: true` in the settings)."""
+    from datasette.views.special import JsonDataView
+
+    def databases():
+        shown = (datasette.plugin_config("ingest") or {}).get("show_paths")
+        return [database_summary(d, shown) for d in datasette._connected_databases()]
+
+    return [(r"/-/databases(\.(?P<format>json))?$", JsonDataView.as_view(datasette, "databases.json", databases))]
+
+
+@hookimpl
 def render_cell(value, column, table, database, datasette):
     if column == "snippet" and isinstance(value, str):
         return Markup(snippet_html(value))
@@ -49,6 +69,11 @@ def extra_body_script(view_name, table, request):
     if view_name != "table" or table not in HIGHLIGHT_COLUMNS or not request or not request.args.get("_search"):
         return None
     return highlight_script(HIGHLIGHT_COLUMNS[table], request.args.get("_search"))
+
+
+def database_summary(database: dict, show_path: bool = False) -> dict:
+    """What `/-/databases.json` says of one database: everything but where the file lives on the server."""
+    return {k: v for k, v in database.items() if show_path or k != "path"}
 
 
 def escape_chinese_fts(query: str) -> str:

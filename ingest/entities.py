@@ -111,8 +111,11 @@ def _list_neighbours(items: list[_Text], found: list[Mention]) -> list[Mention]:
     """People named in a list beside a person already found (`岑志刚、富海燕`, `蒙志刚和韦春燕`)."""
     finder = person_finder()
     out: list[Mention] = []
+    by_seq: dict[int | None, list[Mention]] = {}
+    for m in found:  # grouped once: a scan of every mention per paragraph is quadratic in a long file
+        by_seq.setdefault(m.paragraph_seq, []).append(m)
     for it in items:
-        here = [m for m in found if m.paragraph_seq == it.seq]
+        here = by_seq.get(it.seq, [])
         names = [(m.start, m.end) for m in here if m.type == "person" and m.surface == m.name]
         if not names:
             continue

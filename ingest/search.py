@@ -55,6 +55,12 @@ def fts_query(query: str) -> str:
     return " ".join(phrases) if phrases else NOTHING
 
 
+# Characters of a text searched for the first hit: `zh_snippet` runs inside a SQL query, where
+# Datasette's time limit cannot interrupt Python, so its cost must be bounded (about 80 ms here).
+SNIPPET_SCAN = 100_000
+SNIPPET_QUERY = 1_000
+
+
 def snippet(text: str, query: str, width: int = 30) -> str:
     """The text around the first hit of any part of the query, the hits marked with ⟦ ⟧.
 
@@ -63,8 +69,8 @@ def snippet(text: str, query: str, width: int = 30) -> str:
     """
     if not text:
         return ""
-    norm = normalise(text)
-    parts = [normalise(p) for p in (query or "").split() if p]
+    norm = normalise(text[:SNIPPET_SCAN])
+    parts = [normalise(p) for p in (query or "")[:SNIPPET_QUERY].split() if p]
     spans = []
     low = norm.lower()
     for p in parts:

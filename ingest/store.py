@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -38,13 +39,17 @@ def schema_sql() -> str:
     raise FileNotFoundError("schema.sql not found beside the ingest package")
 
 
-def open_archive(path: str) -> sqlite_utils.Database:
-    """Open (creating if needed) an archive; raises sqlite3.DatabaseError if the file is not one."""
+def open_archive(path: str, waiting: Waiting | None = None) -> sqlite_utils.Database:
+    """Open (creating if needed) an archive; raises sqlite3.DatabaseError if the file is not one.
+
+    When another writer holds it, `waiting()` is told and the open waits its turn.
+    """
     db = sqlite_utils.Database(path)
     db.execute("PRAGMA foreign_keys = ON")
     db.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
     with db.ensure_autocommit_on():
-        db.execute("PRAGMA journal_mode = WAL")  # readers (Datasette) are not blocked while we write
+        # readers (Datasette) are not blocked while we write; switching needs the file to itself
+        _waiting_for_lock(db, "PRAGMA journal_mode = WAL", waiting)
     # In WAL mode a killed process cannot corrupt the file with this; only a power cut may lose the
     # last files written, which the next run adds again.
     db.execute("PRAGMA synchronous = NORMAL")
@@ -171,19 +176,31 @@ Moved = Callable[[str], bool]  # is the file at this location gone (so the same 
 Waiting = Callable[[], None]  # told once when another writer holds the archive and this one waits
 
 
+def _waiting_for_lock(db: sqlite_utils.Database, sql: str, waiting: Waiting | None) -> None:
+    """Run `sql`, which needs a lock; if another writer holds it past BUSY_MS, say so and keep trying
+    for up to WAIT_MS (SQLite's busy handler alone does not wait for every lock, e.g. a journal mode switch)."""
+    deadline = None
+    while True:
+        try:
+            db.execute(sql)
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) and "busy" not in str(e):
+                raise
+            if deadline is None:
+                deadline = time.monotonic() + WAIT_MS / 1000
+                if waiting is not None:
+                    waiting()
+            elif time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
+
+
 @contextmanager
 def _write_transaction(db: sqlite_utils.Database, waiting: Waiting | None) -> Iterator[None]:
     """A write transaction that takes the write lock at its start (BEGIN IMMEDIATE), so a second writer
     waits its turn instead of failing half-way with "database is locked"; `waiting` hears when it does."""
-    try:
-        db.execute("BEGIN IMMEDIATE")
-    except sqlite3.OperationalError as e:
-        if "locked" not in str(e) and "busy" not in str(e):
-            raise
-        if waiting is not None:
-            waiting()
-        db.execute(f"PRAGMA busy_timeout = {WAIT_MS}")
-        db.execute("BEGIN IMMEDIATE")
+    _waiting_for_lock(db, "BEGIN IMMEDIATE", waiting)
     try:
         with db.atomic():
             yield

@@ -105,3 +105,30 @@ async def test_csv_export_of_a_table_and_a_canned_query(ds):
 async def test_json_export_of_paragraphs(ds):
     r = await ds.client.get("/archive/paragraphs.json?_shape=array&kind=byline")
     assert [row["text"] for row in r.json()] == ["文/宣传科 张阳 党院办 高冰", "图/志愿者服务队"]
+
+
+@pytest.mark.asyncio
+async def test_serving_hides_the_file_path_and_the_raw_download(seed_db, metadata):
+    served = Datasette([], immutables=[str(seed_db)], metadata=metadata)  # immutable: Datasette would offer the file
+    listed = (await served.client.get("/-/databases.json")).json()
+    assert [d["name"] for d in listed] == ["archive"] and "path" not in listed[0]
+    assert str(seed_db) not in (await served.client.get("/-/databases")).text
+    assert (await served.client.get("/archive.db")).status_code == 403
+    opened = Datasette([], immutables=[str(seed_db)], metadata={
+        **metadata, "plugins": {"ingest": {"allow_download": True, "show_paths": True}}})
+    assert (await opened.client.get("/archive.db")).status_code == 200
+    assert (await opened.client.get("/-/databases.json")).json()[0]["path"] == str(seed_db)
+
+
+@pytest.mark.asyncio
+async def test_zh_snippet_reads_a_bounded_part_of_a_huge_text(ds):
+    """Datasette's time limit cannot stop a Python SQL function, so the function bounds its own work:
+    a hit past SNIPPET_SCAN characters is not looked for."""
+    from ingest.search import SNIPPET_SCAN
+    sql = ("select zh_snippet(replace(hex(zeroblob(:n)), '0', '医') || '口罩', '口罩') as s, "
+           "zh_snippet('医医医口罩', '口罩') as near")
+    r = await ds.client.get("/archive.json", params={"sql": sql, "n": 6_000_000, "_shape": "array"})
+    assert r.status_code == 200, r.text
+    row = r.json()[0]
+    assert row["s"] == "医" * 60 + "…" and SNIPPET_SCAN < 12_000_000
+    assert row["near"] == "医医医⟦口罩⟧"

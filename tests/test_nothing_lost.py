@@ -1,0 +1,131 @@
+"""Careless use, hostile files and a busy archive: nothing is lost, nothing stalls, every problem is named."""
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from ingest.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+INGEST = [sys.executable, "-c", "from ingest.cli import main; main()"]
+NEWS = "截至目前,医院共完成核酸采样45万余人次。党员们发扬连续作战、不怕疲劳的作风,与人民群众并肩作战。"
+
+
+@pytest.fixture
+def pages(tmp_path) -> Path:
+    """60 distinct small pages in one folder."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    for i in range(60):
+        text = seeds[i % len(seeds)].read_text(encoding="utf-8")
+        (folder / f"{i:03d}.txt").write_text(text + f"\n\n本文编号{i}。\n", encoding="utf-8")
+    return folder
+
+
+def children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def test_a_worker_killed_mid_run_loses_nothing_and_the_run_finishes(pages, tmp_path):
+    db = tmp_path / "a.db"
+    proc = subprocess.Popen(INGEST + ["add", "-w", "2", str(db), str(pages)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    killed = None
+    deadline = time.monotonic() + 60
+    while killed is None and proc.poll() is None and time.monotonic() < deadline:
+        workers = children(proc.pid)
+        if workers:
+            time.sleep(0.3)  # let it take some files
+            os.kill(workers[0], signal.SIGKILL)  # as the out-of-memory killer would
+            killed = workers[0]
+        time.sleep(0.01)
+    out, err = proc.communicate(timeout=300)
+    assert killed is not None, "the run ended before a worker could be killed"
+    assert proc.returncode == 0, err
+    assert "a worker process died 1 time(s); the files it held were tried again one by one" in err
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*), count(DISTINCT location) FROM sources WHERE status = 'ok'").fetchone() == (60, 60)
+    assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == \
+        conn.execute("SELECT sum(article_count) FROM sources").fetchone()[0]
+
+
+def test_a_file_over_its_time_budget_is_an_error_and_the_run_goes_on(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("核酸检测\n\n" + NEWS, encoding="utf-8")
+    (folder / "slow.txt").write_text("核酸检测\n\n" + NEWS * 3000, encoding="utf-8")  # 150,000 characters
+    result = CliRunner().invoke(cli, ["add", "-w", "1", "--timeout", "0.2", str(tmp_path / "a.db"), str(folder)])
+    assert result.exit_code == 1
+    assert f"error: {folder / 'slow.txt'}: " in result.stderr
+    assert "took longer than 0.2 s (--timeout): stopped, the run went on" in result.stderr
+    conn = sqlite3.connect(tmp_path / "a.db")
+    assert conn.execute("SELECT path, status FROM sources ORDER BY path").fetchall() == [("a.txt", "ok"), ("slow.txt", "error")]
+
+
+def test_a_second_writer_waits_for_the_first_and_says_so(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("核酸检测\n\n" + NEWS, encoding="utf-8")
+    db = tmp_path / "a.db"
+    assert CliRunner().invoke(cli, ["add", "-q", str(db), str(folder / "a.txt")]).exit_code == 0
+    (folder / "b.txt").write_text("口罩发放\n\n社区卫生服务中心向居民发放口罩两千个。", encoding="utf-8")
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another writer, in the middle of its batch
+    second = subprocess.Popen(INGEST + ["add", str(db), str(folder)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True)
+    time.sleep(4)  # longer than the wait before it speaks up
+    holder.execute("COMMIT")
+    out, err = second.communicate(timeout=120)
+    assert second.returncode == 0, err
+    assert f"waiting: another process is writing to {db}; this run goes on when it is done" in err
+    assert "articles 1," in out and "skipped unchanged 1," in out
+
+
+def test_the_archive_file_is_whole_after_a_run_while_a_reader_has_it_open(pages, tmp_path):
+    db = tmp_path / "a.db"
+    CliRunner().invoke(cli, ["add", "-q", str(db), str(pages / "000.txt")])
+    reader = sqlite3.connect(db)  # Datasette without --immutable keeps connections open
+    reader.execute("SELECT count(*) FROM articles").fetchone()
+    result = CliRunner().invoke(cli, ["add", str(db), str(pages)])
+    assert result.exit_code == 0, result.output
+    alone = tmp_path / "copy.db"
+    alone.write_bytes(db.read_bytes())  # the file alone, without its -wal
+    assert sqlite3.connect(alone).execute("SELECT count(*) FROM sources WHERE status = 'ok'").fetchone()[0] == 60
+    reader.close()
+
+
+def test_a_reader_in_the_middle_of_a_read_is_reported(pages, tmp_path):
+    """A reader that holds a snapshot from mid-run to the end keeps the last writes in -wal: said, not hidden."""
+    db = tmp_path / "a.db"
+    proc = subprocess.Popen(INGEST + ["add", "-w", "1", str(db), str(pages)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    reader = None
+    while proc.poll() is None and reader is None:
+        try:
+            conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, isolation_level=None, timeout=0.2)
+            conn.execute("BEGIN")
+            if conn.execute("SELECT count(*) FROM sources").fetchone()[0] > 0:
+                reader = conn  # holds its snapshot until the run is over
+            else:
+                conn.execute("COMMIT")
+                conn.close()
+        except sqlite3.OperationalError:
+            pass
+        time.sleep(0.01)
+    out, err = proc.communicate(timeout=300)
+    assert reader is not None, "the run ended before a reader could start"
+    reader.execute("COMMIT")
+    assert proc.returncode == 0, err
+    assert "another connection was reading the archive, so" in err
+    assert "pages of it are still in its -wal file: copy that file with it" in err
