@@ -13,7 +13,6 @@ import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import store
@@ -22,7 +21,7 @@ from .clean import clean_article
 from .dates import extract_dates
 from .entities import extract_entities
 from .read import DEFAULT_MAX_BYTES, count_files, file_digest, find_files, read_source
-from .records import Article, DroppedLine, SourceFile
+from .records import Article, ProcessedSource, SourceFile, Summary
 from .split import split_articles
 
 # Files handed to a worker at a time: enough to amortise the hand-over, few enough to keep order cheap.
@@ -30,38 +29,6 @@ WORKER_CHUNK = 8
 # Chunks a worker may run ahead of the writer.
 IN_FLIGHT_PER_WORKER = 4
 Progress = Callable[[Iterable, int], Iterable]
-
-
-@dataclass
-class ProcessedSource:
-    """One file after every stage: its articles with their extractions, or the stage that failed."""
-
-    source: SourceFile
-    articles: list[Article] = field(default_factory=list)
-    dropped: list[DroppedLine] = field(default_factory=list)  # lines that belong to no article
-    error_stage: str | None = None
-    error: str | None = None
-    skipped: bool = False  # already archived with the same sha256: nothing to write
-
-
-@dataclass
-class Summary:
-    files: int = 0
-    added: int = 0
-    skipped: int = 0
-    errors: int = 0
-    articles: int = 0
-    paragraphs: int = 0
-    mentions: int = 0
-    dates: int = 0
-    claims: int = 0
-    seconds: float = 0.0
-    failures: list[tuple[str, str]] = field(default_factory=list)  # (path, message)
-
-    def line(self) -> str:
-        return (f"files {self.files}, articles {self.articles}, paragraphs {self.paragraphs}, "
-                f"entity mentions {self.mentions}, dates {self.dates}, claims {self.claims}, "
-                f"skipped unchanged {self.skipped}, errors {self.errors}, {self.seconds:.1f} s")
 
 
 def extract_article(article: Article) -> Article:

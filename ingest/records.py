@@ -124,3 +124,38 @@ class NumericClaim:
     period: str | None = None  # the period the sentence gives (`4月23日至6月6日`)
     sentence: str | None = None  # the sentence it came from
     paragraph_seq: int | None = None
+
+
+@dataclass
+class ProcessedSource:
+    """One file after every stage: its articles with their extractions, or the stage that failed."""
+
+    source: SourceFile
+    articles: list[Article] = field(default_factory=list)
+    dropped: list[DroppedLine] = field(default_factory=list)  # lines that belong to no article
+    error_stage: str | None = None
+    error: str | None = None
+    skipped: bool = False  # already archived with the same sha256: nothing to write
+
+
+@dataclass
+class Summary:
+    """What one ingest run did, for the command line's closing line."""
+
+    files: int = 0
+    added: int = 0
+    skipped: int = 0
+    errors: int = 0
+    articles: int = 0
+    paragraphs: int = 0
+    mentions: int = 0
+    dates: int = 0
+    claims: int = 0
+    seconds: float = 0.0
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (path, message)
+
+    def line(self) -> str:
+        """The counts in one line."""
+        return (f"files {self.files}, articles {self.articles}, paragraphs {self.paragraphs}, "
+                f"entity mentions {self.mentions}, dates {self.dates}, claims {self.claims}, "
+                f"skipped unchanged {self.skipped}, errors {self.errors}, {self.seconds:.1f} s")

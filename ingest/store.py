@@ -10,14 +10,11 @@ import sqlite3
 from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import sqlite_utils
 
+from .records import ProcessedSource
 from .search import SEPARATOR, fold_for_index
-
-if TYPE_CHECKING:
-    from .pipeline import ProcessedSource
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema.sql"
 # Tables hanging off an article, deleted before the article itself.
