@@ -18,7 +18,7 @@ from pathlib import Path
 from . import store
 from .claims import extract_claims
 from .clean import clean_article
-from .dates import extract_dates
+from .dates import extract_dates, period_bounds, timeline_day
 from .entities import extract_entities
 from .read import DEFAULT_MAX_BYTES, count_files, file_digest, find_files, read_source
 from .records import Article, ProcessedSource, SourceFile, Summary
@@ -32,18 +32,21 @@ Progress = Callable[[Iterable, int], Iterable]
 
 
 def extract_article(article: Article) -> Article:
-    """Fill the article's mentions, dates and claims from its normalised title and paragraphs."""
+    """Fill the article's mentions, dates and claims from its normalised title and paragraphs, and its timeline day."""
     texts = [p.text for p in article.paragraphs]
     article.mentions = extract_entities(article.title, texts, article.byline)
     article.dates = []
     article.claims = []
     for p in article.paragraphs:
-        for d in extract_dates(p.text, article.published_date):
+        dates = extract_dates(p.text, article.published_date)
+        for d in dates:
             d.paragraph_seq = p.seq
-            article.dates.append(d)
+        article.dates += dates
         for c in extract_claims(p.text):
             c.paragraph_seq = p.seq
+            c.period_start, c.period_end = period_bounds(c.period, dates)
             article.claims.append(c)
+    article.day, article.day_basis = timeline_day(article.published_date, article.dates)
     return article
 
 

@@ -69,6 +69,8 @@ class Article:
     mentions: list[Mention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     claims: list[NumericClaim] = field(default_factory=list)
+    day: str | None = None  # where the timeline puts it: its publication date, else its first dated event
+    day_basis: str | None = None  # publication date | first dated event; None when it has no day
 
 
 @dataclass
@@ -107,6 +109,7 @@ class DateMention:
     day: int | None
     year_source: str | None = None  # text | published | relative, None when the year is unknown
     paragraph_seq: int | None = None
+    iso_date: str | None = None  # `2022-04-23`, `2022-04`; None without a year and month
 
 
 @dataclass
@@ -122,6 +125,8 @@ class NumericClaim:
     subject: str | None = None  # what is counted or done (`核酸采样`, `医用口罩`)
     cumulative: bool = False  # 累计 / 共 / 截至目前
     period: str | None = None  # the period the sentence gives (`4月23日至6月6日`)
+    period_start: str | None = None  # its first and last dates as ISO dates, when the text dates them
+    period_end: str | None = None
     sentence: str | None = None  # the sentence it came from
     paragraph_seq: int | None = None
 
