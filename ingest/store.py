@@ -1,6 +1,8 @@
-"""Storing: the only module that talks to SQLite. One transaction per source file.
+"""Storing: the only module that talks to SQLite. It maps records to rows; what the text implies
+(a day, an ISO date, a period's ends) is derived before, in extraction.
 
-Tables come from `schema.sql` alone. A changed file replaces its articles and everything hanging
+Tables come from `schema.sql` alone. `Writer` writes up to 32 files per transaction, all or nothing,
+and retries a failed batch file by file. A changed file replaces its articles and everything hanging
 off them atomically; entities left without mentions go with them, so no orphan row remains.
 """
 from __future__ import annotations
