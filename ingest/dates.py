@@ -137,12 +137,15 @@ def _published(published_date: str | None) -> dt.date | None:
 
 
 def extract_dates(text: str, published_date: str | None = None) -> list[DateMention]:
-    """Dates in one normalised paragraph, offsets into `text`."""
+    """Dates in one normalised paragraph, offsets into `text`, each with its ISO date."""
     try:
-        return _extract(text, published_date)
+        dates = _extract(text, published_date)
     except Exception:  # the contract is to never raise
         log.exception("date extraction failed; paragraph left without dates")
         return []
+    for d in dates:
+        d.iso_date = iso_date(d.year, d.month, d.day)
+    return dates
 
 
 def _extract(text: str, published_date: str | None) -> list[DateMention]:
@@ -159,7 +162,7 @@ def _extract(text: str, published_date: str | None) -> list[DateMention]:
         if not _valid(year, month, day):
             return
         out.append(DateMention(text[surface_start:surface_end], surface_start, surface_end, year, month, day,
-                               source if year is not None else None, iso_date=iso_date(year, month, day)))
+                               source if year is not None else None))
         taken.append((surface_start, surface_end))
 
     for m in _ISO_RE.finditer(text):
