@@ -268,34 +268,84 @@ def _overlaps_not_number(text: str, start: int, end: int) -> bool:
     return False
 
 
+@dataclass
+class _Reading:
+    """A numeral run as the rules read it: the claim's span so far, its value, hedge and unit."""
+
+    start: int
+    end: int
+    value: float
+    value_max: float | None
+    qualifier: str | None
+    stripped: str  # the numeral without spaces or a hedge inside it (30余万 → 30万)
+    unit: Unit | None = None
+    half: bool = False  # 三个半小时, 两年半: one half more
+    negative: bool = False  # 零下5度, 气温-5℃
+
+
 def _number_claim(text: str, m: re.Match, masks: list[tuple[int, int]]) -> _Found | None:
     """One numeral run → a claim, or None when the rules say it states no quantity."""
     s, e = m.span("num")
     core = m.group("num")
     arabic = core[0] in "0123456789０１２３４５６７８９"
+    if _is_code_or_ordinal(text, s, e, core, arabic, masks):
+        return None
+    r = _core_reading(core, arabic, s, e)
+    if r is None:
+        return None
+    r.start, r.negative, pre = _hedge_or_sign_before(text, s, e, r.stripped, arabic)
+    if pre:
+        r.qualifier = r.qualifier or pre
+    pos, post = _hedge_after_number(text, e, r.stripped)
+    if post:
+        r.qualifier = r.qualifier or post
+    # 百余, 千余, 上万: a bare magnitude is a number only with a hedge (千万不要, 百年, 千人计划 are not).
+    if r.stripped[0] in "百千万萬亿億" and r.qualifier is None:
+        return None
+    _read_unit(text, pos, arabic, r)
+    # The indefinite 一 (一名党员, 一支医疗队) and 二 before a measure word (二次感染, 二级医院: a count
+    # would say 两) state no quantity unless hedged (近一个月, 一个多月).
+    if r.stripped in ("一", "二") and r.qualifier is None and not r.half:
+        return None
+    if _unit_says_no_quantity(text, s, pos, arabic, r):
+        return None
+    if r.unit is not None:
+        _read_after_unit(text, r)
+    if not arabic and _fills_a_quote(text, r.start, r.end):
+        return None
+    if _overlaps_not_number(text, r.start, r.end):
+        return None
+    return _found(text, r)
+
+
+def _is_code_or_ordinal(text: str, s: int, e: int, core: str, arabic: bool, masks: list[tuple[int, int]]) -> bool:
+    """Is the numeral at [s, e) part of a code, ordinal, version, written-out date, address or title?"""
     prev = text[s - 1] if s else "\x00"  # a sentinel: "" would be `in` every string
     # Codes, ordinals and versions: 第二批, 第 3 批, N95, COVID-19, #3, 1.2.3
     if prev in _ORDINAL_BEFORE or prev in _ASCII_LETTER:
-        return None
+        return True
     if prev in " \u3000" and s >= 2 and text[s - 2] in _ORDINAL_BEFORE:
-        return None
+        return True
     if prev in "-_." and s >= 2 and (text[s - 2] in _ASCII_LETTER or text[s - 2].isdigit()):
-        return None
+        return True
     if not arabic and any(text.endswith(w, 0, s) for w in _CN_DATE_OR_NAME_BEFORE):
-        return None
+        return True
     if not arabic and s >= 2 and prev == "月" and text[s - 2] in _CN and text[s - 2] not in "个":
-        return None  # 三月十五: a lunar or written-out date
+        return True  # 三月十五: a lunar or written-out date
     if masks:
         i = bisect_left(masks, (e, -1))  # masks[i - 1] is the last one starting before e
         if i and masks[i - 1][1] > s:  # finditer's spans do not overlap, so it is the only candidate
-            return None
+            return True
     if arabic and sum(ch.isdigit() for ch in core) > _MAX_DIGITS:
-        return None
+        return True
     if arabic and _LEADING_ZERO.match(core):
-        return None  # 007, the 000 of 4，000: codes and split figures, not counts
-    if _inside_title(text, s):
-        return None  # 《天龙八部》, 《关于…的10条措施》: part of a title
-    # Hedges inside the core (30余万, 三百多万) are read off, then the number parsed.
+        return True  # 007, the 000 of 4，000: codes and split figures, not counts
+    return _inside_title(text, s)  # 《天龙八部》, 《关于…的10条措施》: part of a title
+
+
+def _core_reading(core: str, arabic: bool, s: int, e: int) -> _Reading | None:
+    """The numeral's value or range, with a hedge written inside it (30余万, 三百多万); None when it
+    does not parse or is no count (digits read one by one, 零 alone)."""
     mid = _MID_HEDGE.search(core)
     qualifier = None
     bare = core
@@ -304,113 +354,111 @@ def _number_claim(text: str, m: re.Match, masks: list[tuple[int, int]]) -> _Foun
         bare = core[:mid.start()] + core[mid.end():]
     value_max = None
     has_range = _RANGE_SEP_RE.search(bare) is not None and not _NUMX_RE.fullmatch(bare)
-    if has_range:
-        rng = parse_range(bare)
+    value = None if has_range else parse_number(bare)
+    if value is None:
+        rng = parse_range(bare)  # 五至六百, and without a separator 三四百, 十五六, 两三
         if rng is None:
             return None
         value, value_max = rng
-    else:
-        value = parse_number(bare)
-        if value is None:
-            rng = parse_range(bare)  # 三四百, 十五六, 两三
-            if rng is None:
-                return None
-            value, value_max = rng
     stripped = bare.replace(" ", "")
     # Digits read one by one (二〇二二, 一一〇) are years and codes, never counts.
     if not arabic and value_max is None and len(stripped) >= 2 and all(c in CN_DIGITS for c in stripped):
         return None
     if not arabic and value == 0 and value_max is None:
         return None  # 零 alone (零距离, 零点) is no count; 零感染 is matched as a word
-    # Hedges before the number, and 零下 (below zero).
-    start = s
-    negative = False
+    return _Reading(s, e, value, value_max, qualifier, stripped)
+
+
+def _hedge_or_sign_before(text: str, s: int, e: int, stripped: str, arabic: bool) -> tuple[int, bool, str | None]:
+    """(claim start, negative, qualifier) from what is written before the number: 零下 or a minus
+    before a temperature make it negative; else a hedge (约, 近, 超过) may stand there."""
+    prev = text[s - 1] if s else "\x00"
     if text.endswith("零下", 0, s):
-        start, negative = s - 2, True
-    elif s and prev in "-－" and arabic and _signed_unit(text, e) and (
+        return s - 2, True, None
+    if s and prev in "-－" and arabic and _signed_unit(text, e) and (
             s < 2 or not (text[s - 2].isalnum() and text[s - 2].isascii())):
-        start, negative = s - 1, True  # 气温-5℃
-    else:
-        start, pre = _hedge_before(text, s, stripped, ("before", "before_round"))
-        if pre:
-            qualifier = qualifier or pre
-    # A hedge after the number, before the unit: 2670余人次, 200多人, 十来个, 十几个.
+        return s - 1, True, None  # 气温-5℃
+    start, pre = _hedge_before(text, s, stripped, ("before", "before_round"))
+    return start, False, pre
+
+
+def _hedge_after_number(text: str, e: int, stripped: str) -> tuple[int, str | None]:
+    """A hedge after the number, before the unit: 2670余人次, 200多人, 十来个, 十几个."""
     pos, post = _hedge_after(text, e, "after")
     if not post:
-        pos, post = _hedge_after(text, e, "after_round",
-                                 round_end=stripped[-1] in _ROUND or stripped[-1] in "0０")
-    if post:
-        qualifier = qualifier or post
-    hedged = qualifier is not None
-    # 百余, 千余, 上万: a bare magnitude is a number only with a hedge (千万不要, 百年, 千人计划 are not).
-    if stripped[0] in "百千万萬亿億" and not hedged:
-        return None
-    unit = _unit_at(text, pos, arabic)
-    half = False
-    unit_spelling = unit.spelling if unit else None
-    end = pos + len(unit.spelling) if unit else pos
-    if unit and unit.spelling == "个" and end < len(text) and text[end] in "多余半":
+        pos, post = _hedge_after(text, e, "after_round", round_end=stripped[-1] in _ROUND or stripped[-1] in "0０")
+    return pos, post
+
+
+def _read_unit(text: str, pos: int, arabic: bool, r: _Reading) -> None:
+    """The unit written at `pos`, if any; the claim now ends after it."""
+    r.unit = _unit_at(text, pos, arabic)
+    r.end = pos + len(r.unit.spelling) if r.unit else pos
+    if r.unit and r.unit.spelling == "个" and r.end < len(text) and text[r.end] in "多余半":
         # 一个多月, 三个半小时: the hedge or half sits inside the unit 个月 / 个小时.
-        longer = _unit_split_by_mark(text, end + 1)
+        longer = _unit_split_by_mark(text, r.end + 1)
         if longer is not None:
-            mark = text[end]
-            unit, unit_spelling = longer, longer.spelling
-            end = end + len(longer.spelling)
+            mark = text[r.end]
+            r.unit = longer
+            r.end += len(longer.spelling)
             if mark == "半":
-                half = True
+                r.half = True
             else:
-                qualifier = qualifier or mark
-                hedged = True
-    # The indefinite 一 (一名党员, 一支医疗队) and 二 before a measure word (二次感染, 二级医院: a count
-    # would say 两) state no quantity unless hedged (近一个月, 一个多月).
-    if stripped in ("一", "二") and not hedged and not half:
-        return None
-    if unit is None:
+                r.qualifier = r.qualifier or mark
+
+
+def _unit_says_no_quantity(text: str, s: int, pos: int, arabic: bool, r: _Reading) -> bool:
+    """No unit but on a 万/亿 figure, or a unit that makes it a year, a clock time or a session's ordinal."""
+    if r.unit is None:
         # A 万/亿 figure may stand without a unit (累计采样3.5万。, 5800万贫困人口), nothing else may;
         # a Latin letter or digit glued to it makes it a code (5G, 3D, 4S店 never get this far).
         nxt = text[pos:pos + 1]
-        if not any(c in _BIG for c in stripped) or (nxt and nxt.isascii() and nxt.isalnum()):
-            return None
+        return not any(c in _BIG for c in r.stripped) or bool(nxt and nxt.isascii() and nxt.isalnum())
+    if r.unit.spelling == "年":
+        years = [r.value] if r.value_max is None else [r.value, r.value_max]
+        if arabic and any(1000 <= v <= 2999 and float(v).is_integer() for v in years):
+            return True
+        if _MONTH_AFTER_YEAR.match(text, r.end):
+            return True
+    if r.unit.spelling == "点" and any(text.endswith(w, 0, r.start) for w in _TIME_OF_DAY):
+        return True
+    # 八次全会, 十三届全国人大五次会议: a session's ordinal, written without 第
+    return r.unit.spelling == "次" and bool(_PLENARY_AFTER.match(text, r.end) or (
+        _SESSION_AFTER.match(text, r.end) and "届" in _clause_before(text, s, 16)))
+
+
+def _read_after_unit(text: str, r: _Reading) -> None:
+    """What follows the unit: 半 after a measure (两年半), a bound (3人以上, 5公斤左右), 成's tenths (四成五)."""
+    if r.unit.kind != "count":
+        if not r.half and text.startswith("半", r.end):
+            r.half, r.end = True, r.end + 1
+        r.end, q = _hedge_after(text, r.end, "after_unit")
     else:
-        if unit.spelling == "年":
-            years = [value] if value_max is None else [value, value_max]
-            if arabic and any(1000 <= v <= 2999 and float(v).is_integer() for v in years):
-                return None
-            if _MONTH_AFTER_YEAR.match(text, end):
-                return None
-        if unit.spelling == "点" and any(text.endswith(w, 0, start) for w in _TIME_OF_DAY):
-            return None
-        if unit.spelling == "次" and (_PLENARY_AFTER.match(text, end) or (
-                _SESSION_AFTER.match(text, end) and "届" in _clause_before(text, s, 16))):
-            return None  # 八次全会, 十三届全国人大五次会议: a session's ordinal, written without 第
-        if unit.kind != "count":
-            if not half and text.startswith("半", end):
-                half, end = True, end + 1
-            end, q = _hedge_after(text, end, "after_unit")
-        else:
-            end, q = _hedge_after_bound(text, end)
-        if q:
-            qualifier = qualifier or q
-    if unit and unit.spelling == "成" and end < len(text) and text[end] in _CN_ONE_TO_NINE and not (
+        r.end, q = _hedge_after_bound(text, r.end)
+    if q:
+        r.qualifier = r.qualifier or q
+    end = r.end
+    if r.unit.spelling == "成" and end < len(text) and text[end] in _CN_ONE_TO_NINE and not (
             end + 1 < len(text) and (text[end + 1] in _CN or _unit_at(text, end + 1, False) is not None)):
-        value += (_CN_ONE_TO_NINE.index(text[end]) + 1) / 10  # 四成五 = 4.5 成, 九成九 = 9.9 成
-        end += 1
-    if half:
+        r.value += (_CN_ONE_TO_NINE.index(text[end]) + 1) / 10  # 四成五 = 4.5 成, 九成九 = 9.9 成
+        r.end += 1
+
+
+def _found(text: str, r: _Reading) -> _Found:
+    """The claim read: a half added, a negative range turned round."""
+    value, value_max = r.value, r.value_max
+    if r.half:
         value += 0.5
         if value_max is not None:
             value_max += 0.5
-    if not arabic and _fills_a_quote(text, start, end):
-        return None
-    if _overlaps_not_number(text, start, end):
-        return None
-    if negative:
+    if r.negative:
         value, value_max = (-value_max, -value) if value_max is not None else (-value, None)
     return _Found(
-        NumericClaim(surface=text[start:end], start=start, end=end, value=float(value),
+        NumericClaim(surface=text[r.start:r.end], start=r.start, end=r.end, value=float(value),
                      value_max=None if value_max is None else float(value_max),
-                     unit=unit_spelling, unit_normalised=unit.normalised if unit else None,
-                     qualifier=qualifier),
-        unit_end=end)
+                     unit=r.unit.spelling if r.unit else None, unit_normalised=r.unit.normalised if r.unit else None,
+                     qualifier=r.qualifier),
+        unit_end=r.end)
 
 
 _OPEN_QUOTES = frozenset("“\"「『《‘'")

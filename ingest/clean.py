@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .ner_lexicon import read_sections
@@ -311,125 +311,159 @@ def _kind(text: str) -> str:
 def clean_article(raw: RawArticle) -> Article:
     """Title, metadata and paragraphs of one article; dropped lines come back with their rule."""
     lines = [_line(no, t) for no, t in raw.lines if t.strip()]
-    dropped: list[DroppedLine] = []
     counts = Counter(squash(ln.norm) for ln in lines)
+    title_idx, title, title_norm = _headline(raw, lines, counts)
+    article = Article(seq=raw.seq, title=title_norm, title_original=title)
+    body = _Body()
+    if title_idx is not None:
+        article.site, metadata_above, body.dropped = _page_above(lines[:title_idx], title_norm, raw.page_header)
+        body.dropped.append(DroppedLine(lines[title_idx].no, lines[title_idx].text, "title"))
+        for meta in metadata_above:
+            body.take_meta(meta)
+    start = title_idx + 1 if title_idx is not None else 0
+    _walk_body(lines[start:], squash(title_norm) if title_norm else None, counts, body)
+    article.published_date, article.published_time = body.published_date, body.published_time
+    if article.published_date is None and raw.page_header:
+        _date_from_masthead(article, raw.page_header)
+    article.paragraphs = _paragraphs(body.kept)
+    dateline, text_bylines = _text_bylines(article.paragraphs)
+    opening = [dateline] if dateline is not None else []
+    article.byline, article.authors = _authors(opening + body.bylines + text_bylines)
+    article.script = detect_script((title or "") + "".join(p.text_original for p in article.paragraphs))
+    article.dropped = body.dropped
+    return article
 
-    # 1. The headline.
-    title_idx = None
+
+@dataclass
+class _Body:
+    """What the walk down an article collects: lines kept and dropped, its date, and its bylines."""
+
+    kept: list[tuple[_Line, bool]] = field(default_factory=list)  # (line, a removed line stood just above it)
+    dropped: list[DroppedLine] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
+    published_date: str | None = None
+    published_time: str | None = None
+
+    def take_meta(self, meta: dict[str, str]) -> None:
+        """The first publication date and every byline a metadata line gives are the article's."""
+        if "published" in meta and self.published_date is None:
+            self.published_date, self.published_time = parse_published(meta["published"])
+        if meta.get("byline"):
+            self.bylines.append(meta["byline"])
+
+
+def _headline(raw: RawArticle, lines: list[_Line], counts: Counter) -> tuple[int | None, str | None, str | None]:
+    """(index in `lines`, text as written, normalised text) of the headline the splitter gave or we find."""
     if raw.heading is not None:
         title = raw.heading.strip()
         title_norm = normalise(title)
         for i, ln in enumerate(lines):
             if ln.no == raw.heading_line or (
                     HEADLINE.match(ln.text) and squash(normalise(HEADLINE.match(ln.text).group(1))) == squash(title_norm)):
-                title_idx = i
-                break
-    else:
-        title_idx = _find_title(lines, counts)
-        title = lines[title_idx].text if title_idx is not None else None
-        title_norm = lines[title_idx].norm if title_idx is not None else None
-        if title_idx is not None:
-            fuller = _fuller_title(title_norm, lines, counts)
-            if fuller != title_norm:
-                original = next(ln.text for ln in lines if ln.norm == fuller)
-                title, title_norm = original, fuller
+                return i, title, title_norm
+        return None, title, title_norm
+    title_idx = _find_title(lines, counts)
+    if title_idx is None:
+        return None, None, None
+    title, title_norm = lines[title_idx].text, lines[title_idx].norm
+    fuller = _fuller_title(title_norm, lines, counts)
+    if fuller != title_norm:
+        title, title_norm = next(ln.text for ln in lines if ln.norm == fuller), fuller
+    return title_idx, title, title_norm
 
-    article = Article(seq=raw.seq, title=title_norm, title_original=title)
 
-    # 2. Everything above the headline is the page around it; its first plain line names the site.
-    start = 0
-    metadata_above: list[dict[str, str]] = []
-    if title_idx is not None:
-        breadcrumb_parts: set[str] = set()
-        masthead = set(raw.page_header)
-        for ln in lines[:title_idx]:
-            rule = "page-header" if ln.text in masthead else _chrome_rule(ln.norm, ("any", "head", "tail"))
-            if rule == "breadcrumb":
-                breadcrumb_parts.update(squash(p) for p in re.split(r">>?|»|＞|→|/|[:：]", ln.norm))
-            elif rule is None and squash(title_norm).startswith(squash(ln.norm)):
-                rule = "title-variant"  # the headline's first part printed above it
-            elif rule is None and (meta := parse_meta_line(ln.norm)) is not None:
-                metadata_above.append(meta)  # a government page's catalogue block (`发布日期:…`)
-                rule = "metadata"
-            elif rule is None and article.site is None and len(ln.norm) <= 30 and squash(ln.norm) not in breadcrumb_parts:
-                article.site = ln.norm
-                rule = "site-name"
-            if rule is None:
-                rule = "section-name" if squash(ln.norm) in breadcrumb_parts else "before-title"
-            dropped.append(DroppedLine(ln.no, ln.text, rule))
-        dropped.append(DroppedLine(lines[title_idx].no, lines[title_idx].text, "title"))
-        start = title_idx + 1
+def _page_above(above: list[_Line], title_norm: str,
+                masthead: list[str]) -> tuple[str | None, list[dict[str, str]], list[DroppedLine]]:
+    """(site name, metadata blocks, dropped lines) of the lines above the headline: the page around it,
+    whose first plain short line names the site."""
+    breadcrumb_parts: set[str] = set()
+    site = None
+    metadata: list[dict[str, str]] = []
+    dropped: list[DroppedLine] = []
+    for ln in above:
+        rule = "page-header" if ln.text in masthead else _chrome_rule(ln.norm, ("any", "head", "tail"))
+        if rule == "breadcrumb":
+            breadcrumb_parts.update(squash(p) for p in re.split(r">>?|»|＞|→|/|[:：]", ln.norm))
+        elif rule is None and squash(title_norm).startswith(squash(ln.norm)):
+            rule = "title-variant"  # the headline's first part printed above it
+        elif rule is None and (meta := parse_meta_line(ln.norm)) is not None:
+            metadata.append(meta)  # a government page's catalogue block (`发布日期:…`)
+            rule = "metadata"
+        elif rule is None and site is None and len(ln.norm) <= 30 and squash(ln.norm) not in breadcrumb_parts:
+            site = ln.norm
+            rule = "site-name"
+        if rule is None:
+            rule = "section-name" if squash(ln.norm) in breadcrumb_parts else "before-title"
+        dropped.append(DroppedLine(ln.no, ln.text, rule))
+    return site, metadata, dropped
 
-    # 3. The body: drop chrome and repeated headlines, read metadata, stop at the page's tail.
-    title_key = squash(title_norm) if title_norm else None
-    bylines: list[str] = []
 
-    def take_meta(meta: dict[str, str]) -> None:
-        if "published" in meta and article.published_date is None:
-            article.published_date, article.published_time = parse_published(meta["published"])
-        if meta.get("byline"):
-            bylines.append(meta["byline"])
+def _repeats_title(ln: _Line, title_key: str | None, counts: Counter, kept_any: bool) -> bool:
+    """Is the line the headline again (or its first part before any text, or a repeated variant)?"""
+    if not title_key:
+        return False
+    key = squash(ln.norm)
+    heading = HEADLINE.match(ln.text)
+    if (key == title_key or (heading and squash(normalise(heading.group(1))) == title_key)
+            or (len(key) >= 6 and title_key.startswith(key) and counts[key] >= 1 and not kept_any)):
+        return True
+    return len(key) >= 6 and counts[key] >= 3 and _title_like(ln.norm) and (key in title_key or title_key in key)
 
-    for meta in metadata_above:
-        take_meta(meta)
-    kept: list[tuple[_Line, bool]] = []  # (line, a removed line stood just above it)
+
+def _tail_line(ln: _Line, tail_rule: str, body: _Body) -> None:
+    """A line after the page's tail began is dropped; metadata and closing credits there still count."""
+    meta = parse_meta_line(ln.norm)
+    if meta is not None:
+        body.take_meta(meta)
+    elif _byline_line(ln.norm):  # closing credits under a WeChat post's tail (`文字丨邬建军`)
+        body.bylines.append(ln.norm.strip())
+    rule = "metadata" if meta is not None else None
+    body.dropped.append(DroppedLine(ln.no, ln.text, rule or _chrome_rule(ln.norm, ("tail",))
+                                    or _chrome_rule(ln.norm, ("any",)) or tail_rule))
+
+
+def _walk_body(lines: list[_Line], title_key: str | None, counts: Counter, body: _Body) -> None:
+    """Keep the body's lines; drop chrome and repeated headlines, read metadata, stop at the page's tail."""
     gap = False
     in_tail = None
-    for ln in lines[start:]:
+    for ln in lines:
         if in_tail:
-            meta = parse_meta_line(ln.norm)
-            if meta is not None:
-                take_meta(meta)
-            elif _byline_line(ln.norm):  # closing credits under a WeChat post's tail (`文字丨邬建军`)
-                bylines.append(ln.norm.strip())
-            rule = "metadata" if meta is not None else None
-            dropped.append(DroppedLine(ln.no, ln.text, rule or _chrome_rule(ln.norm, ("tail",))
-                                       or _chrome_rule(ln.norm, ("any",)) or in_tail))
+            _tail_line(ln, in_tail, body)
             continue
-        key = squash(ln.norm)
-        heading = HEADLINE.match(ln.text)
-        if title_key and (key == title_key or (heading and squash(normalise(heading.group(1))) == title_key)
-                          or (len(key) >= 6 and title_key.startswith(key) and counts[key] >= 1 and not kept)):
-            dropped.append(DroppedLine(ln.no, ln.text, "repeated-title"))
-            gap = True
-            continue
-        if title_key and len(key) >= 6 and counts[key] >= 3 and _title_like(ln.norm) and (key in title_key or title_key in key):
-            dropped.append(DroppedLine(ln.no, ln.text, "repeated-title"))
-            gap = True
-            continue
-        rule = _chrome_rule(ln.norm, ("any",))
-        if rule:
-            dropped.append(DroppedLine(ln.no, ln.text, rule))
-            gap = True
-            continue
-        tail = _chrome_rule(ln.norm, ("tail",))
+        rule = "repeated-title" if _repeats_title(ln, title_key, counts, bool(body.kept)) else _chrome_rule(
+            ln.norm, ("any",))
+        tail = None if rule else _chrome_rule(ln.norm, ("tail",))
         if tail:
             # A share bar or a related-links line above the body (`分享到：微信 微博`, under a byline
             # `文 / 杨凯文`) is that line only; once running text has begun it ends the article.
-            in_tail = tail if any(SENTENCE_PUNCT.search(k.norm) for k, _ in kept) else None
-            dropped.append(DroppedLine(ln.no, ln.text, tail))
-            gap = True
-            continue
-        meta = parse_meta_line(ln.norm, loose=True) if not kept else None
+            in_tail = tail if any(SENTENCE_PUNCT.search(k.norm) for k, _ in body.kept) else None
+        meta = None if rule or tail or body.kept else parse_meta_line(ln.norm, loose=True)
         if meta is not None:
-            dropped.append(DroppedLine(ln.no, ln.text, "metadata"))
-            take_meta(meta)
+            body.take_meta(meta)
+        rule = rule or tail or ("metadata" if meta is not None else None)
+        if rule:
+            body.dropped.append(DroppedLine(ln.no, ln.text, rule))
             gap = True
             continue
-        kept.append((ln, gap))
+        body.kept.append((ln, gap))
         gap = False
     # Metadata printed after the last paragraph (`更新时间：2023/09/14 16:20`, a closing date line).
-    while kept and (meta := parse_meta_line(kept[-1][0].norm)) is not None and "byline" not in meta:
-        ln, _ = kept.pop()
-        dropped.append(DroppedLine(ln.no, ln.text, "metadata"))
-        take_meta(meta)
-    if article.published_date is None and raw.page_header:
-        header = page_header_fields(raw.page_header)
-        if "published" in header:
-            article.published_date, _ = parse_published(header["published"])
-        article.site = article.site or header.get("site")
+    while body.kept and (meta := parse_meta_line(body.kept[-1][0].norm)) is not None and "byline" not in meta:
+        ln, _ = body.kept.pop()
+        body.dropped.append(DroppedLine(ln.no, ln.text, "metadata"))
+        body.take_meta(meta)
 
-    # 4. Paragraphs: lines broken by layout joined back, each paragraph given its kind.
+
+def _date_from_masthead(article: Article, page_header: list[str]) -> None:
+    """An undated article on a newspaper page takes the page's date, and its paper when no site was named."""
+    header = page_header_fields(page_header)
+    if "published" in header:
+        article.published_date, _ = parse_published(header["published"])
+    article.site = article.site or header.get("site")
+
+
+def _paragraphs(kept: list[tuple[_Line, bool]]) -> list[Paragraph]:
+    """The kept lines as paragraphs, lines broken by layout joined back, each given its kind."""
     paragraphs: list[Paragraph] = []
     for ln, after_gap in kept:
         if paragraphs and not after_gap and paragraphs[-1].kind == "body" and _is_broken(paragraphs[-1].text, ln.norm):
@@ -438,20 +472,23 @@ def clean_article(raw: RawArticle) -> Article:
             p.text += ln.norm
             p.text_original += ln.text
             continue
-        p = Paragraph(seq=len(paragraphs), kind="body", text=ln.norm, text_original=ln.text, line_start=ln.no,
-                      removed=list(ln.removed))
-        paragraphs.append(p)
+        paragraphs.append(Paragraph(seq=len(paragraphs), kind="body", text=ln.norm, text_original=ln.text,
+                                    line_start=ln.no, removed=list(ln.removed)))
     for p in paragraphs:
         p.kind = _kind(p.text)
-    article.paragraphs = paragraphs
+    return paragraphs
 
-    # 5. Who wrote it: bylines in metadata, `本报讯(记者 …)`, `文/…` lines, a closing `(姓名 姓名)`.
-    for p in paragraphs:
-        if p.kind == "byline":
-            bylines.append(_byline_line(p.text))
+
+def _text_bylines(paragraphs: list[Paragraph]) -> tuple[str | None, list[str]]:
+    """(the `本报讯(记者 …)` byline opening the body, the `文/…` lines and a closing `(姓名 姓名)`) of the text.
+
+    A last paragraph that is nothing but that closing byline becomes a byline paragraph.
+    """
+    bylines = [_byline_line(p.text) for p in paragraphs if p.kind == "byline"]
     body = [p for p in paragraphs if p.kind == "body"]
+    dateline = None
     if body and (m := DATELINE_BYLINE.match(body[0].text)):
-        bylines.insert(0, (m["by"] or m["tw"]).strip())
+        dateline = (m["by"] or m["tw"]).strip()
     text = [p for p in paragraphs if p.kind != "byline"]
     if text and (m := TRAILING_AUTHORS.search(text[-1].text)):
         tokens = re.split(r"[\s、,，]+", m["by"].strip())
@@ -464,13 +501,16 @@ def clean_article(raw: RawArticle) -> Article:
             bylines.append(m["by"].strip())
             if len(text[-1].text) == len(m.group(0).strip()):
                 text[-1].kind = "byline"  # the line is nothing but the byline
+    return dateline, bylines
+
+
+def _authors(bylines: list[str | None]) -> tuple[str | None, list[str]]:
+    """The article's byline (each distinct one once, `; `-joined) and the names in it, in order."""
     seen: set[str] = set()
-    article.byline = "; ".join(b for b in bylines if b and not (b in seen or seen.add(b))) or None
+    byline = "; ".join(b for b in bylines if b and not (b in seen or seen.add(b))) or None
+    authors: list[str] = []
     for b in bylines:
         for name in byline_names(b or ""):
-            if name not in article.authors:
-                article.authors.append(name)
-
-    article.script = detect_script((title or "") + "".join(p.text_original for p in paragraphs))
-    article.dropped = dropped
-    return article
+            if name not in authors:
+                authors.append(name)
+    return byline, authors

@@ -95,6 +95,37 @@ def _valid(year: int | None, month: int | None, day: int | None) -> bool:
     return 1 <= day <= last
 
 
+def iso_date(year: int | None, month: int | None, day: int | None) -> str | None:
+    """`2022-04-23`, `2022-04` or None: as much of the date as is known, with a year."""
+    if year is None or month is None:
+        return None
+    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+
+
+def timeline_day(published_date: str | None, dates: list[DateMention]) -> tuple[str | None, str | None]:
+    """(day, basis) an article goes under on the timeline: its publication date, else the earliest
+    full date its text writes with the year; (None, None) when it has neither."""
+    if published_date:
+        return published_date, "publication date"
+    written = [d.iso_date for d in dates if d.year_source == "text" and d.day]
+    if written:
+        return min(written), "first dated event"
+    return None, None
+
+
+def period_bounds(period: str | None, dates: list[DateMention]) -> tuple[str | None, str | None]:
+    """First and last ISO dates of a period text, from the paragraph's date mentions inside it.
+
+    `自4月23日至6月6日` → the dates found at 4月23日 and 6月6日; (None, None) without a dated one.
+    """
+    if not period:
+        return None, None
+    inside = sorted((d for d in dates if d.surface in period and d.iso_date), key=lambda d: period.find(d.surface))
+    if not inside:
+        return None, None
+    return inside[0].iso_date, inside[-1].iso_date
+
+
 def _published(published_date: str | None) -> dt.date | None:
     if not isinstance(published_date, str):
         return None
@@ -106,12 +137,15 @@ def _published(published_date: str | None) -> dt.date | None:
 
 
 def extract_dates(text: str, published_date: str | None = None) -> list[DateMention]:
-    """Dates in one normalised paragraph, offsets into `text`."""
+    """Dates in one normalised paragraph, offsets into `text`, each with its ISO date."""
     try:
-        return _extract(text, published_date)
+        dates = _extract(text, published_date)
     except Exception:  # the contract is to never raise
         log.exception("date extraction failed; paragraph left without dates")
         return []
+    for d in dates:
+        d.iso_date = iso_date(d.year, d.month, d.day)
+    return dates
 
 
 def _extract(text: str, published_date: str | None) -> list[DateMention]:

@@ -18,15 +18,15 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from . import store
 from .claims import extract_claims
 from .clean import clean_article
-from .dates import extract_dates
+from .dates import extract_dates, period_bounds, timeline_day
 from .entities import extract_entities
 from .read import DEFAULT_MAX_BYTES, count_files, file_digest, find_files, read_source
-from .records import Article, DroppedLine, FoundFile, NumericClaim, SourceFile
+from .records import Article, FoundFile, ProcessedSource, SourceFile, Summary
 from .split import split_articles
 
 # Files handed to a worker at a time: enough to amortise the hand-over, few enough to keep order cheap.
@@ -45,51 +45,6 @@ WORKER_DIED = ("the worker process reading this file died (killed by the system,
 Progress = Callable[[Iterable, int], Iterable]
 
 
-@dataclass
-class ProcessedSource:
-    """One file after every stage: its articles with their extractions, or the stage that failed."""
-
-    source: SourceFile
-    articles: list[Article] = field(default_factory=list)
-    dropped: list[DroppedLine] = field(default_factory=list)  # lines that belong to no article
-    error_stage: str | None = None
-    error: str | None = None
-    # Why nothing was read: `unchanged` (archived with the same sha256), `named twice` (this run met
-    # the same file before), `not text` (a file in a folder that is not *.txt); None when read.
-    skipped: str | None = None
-    # Set by the store: the location whose source already holds this content (not stored again), and
-    # the location a source was renamed from (its articles now name this file).
-    duplicate_of: str | None = None
-    duplicate_of_id: int | None = None
-    renamed_from: str | None = None
-
-
-@dataclass
-class Summary:
-    files: int = 0
-    added: int = 0
-    skipped: int = 0
-    duplicates: int = 0
-    other: int = 0
-    errors: int = 0
-    articles: int = 0
-    paragraphs: int = 0
-    mentions: int = 0
-    dates: int = 0
-    claims: int = 0
-    seconds: float = 0.0
-    failures: list[tuple[str, str]] = field(default_factory=list)  # (path, message)
-    notes: list[str] = field(default_factory=list)  # what the user should know that is no error
-    other_files: list[str] = field(default_factory=list)  # the first few files that are not *.txt
-    worker_restarts: int = 0
-
-    def line(self) -> str:
-        return (f"files {self.files}, articles {self.articles}, paragraphs {self.paragraphs}, "
-                f"entity mentions {self.mentions}, dates {self.dates}, claims {self.claims}, "
-                f"skipped unchanged {self.skipped}, duplicates {self.duplicates}, other files {self.other}, "
-                f"errors {self.errors}, {self.seconds:.1f} s")
-
-
 class FileTimeout(BaseException):
     """Raised inside a file's processing when it has run past its time budget. A BaseException, like
     KeyboardInterrupt, so that no stage's `except Exception` takes it for a failure of its own and
@@ -106,7 +61,7 @@ def warm_up() -> None:
 
 
 def extract_article(article: Article) -> Article:
-    """Fill the article's mentions, dates and claims from its normalised title and paragraphs.
+    """Fill the article's mentions, dates, claims (with their periods' dates) and timeline day.
 
     A paragraph longer than LONG_PARAGRAPH (a dump, a page without line breaks) is read in windows
     cut after a sentence end, so extraction costs grow with its length, not with its square.
@@ -117,12 +72,25 @@ def extract_article(article: Article) -> Article:
         if m.paragraph_seq is not None:
             m.paragraph_seq, offset, _ = pieces[m.paragraph_seq]
             m.start, m.end = m.start + offset, m.end + offset
-    article.dates = []
-    article.claims = []
-    for seq, offset, text in pieces:
-        for found in (*extract_dates(text, article.published_date), *extract_claims(text)):
-            found.paragraph_seq, found.start, found.end = seq, found.start + offset, found.end + offset
-            (article.claims if isinstance(found, NumericClaim) else article.dates).append(found)
+    article.dates, article.claims = [], []
+    for p in article.paragraphs:
+        dates, claims = [], []
+        for offset, text in paragraph_windows(p.text):
+            dates += _placed(extract_dates(text, article.published_date), p.seq, offset)
+            claims += _placed(extract_claims(text), p.seq, offset)
+        for c in claims:
+            c.period_start, c.period_end = period_bounds(c.period, dates)
+        article.dates += dates
+        article.claims += claims
+    article.day, article.day_basis = timeline_day(article.published_date, article.dates)
+    return article
+
+
+def _placed(found: list, seq: int, offset: int) -> list:
+    """Dates or claims of a window, placed in their paragraph."""
+    for x in found:
+        x.paragraph_seq, x.start, x.end = seq, x.start + offset, x.end + offset
+    return found
     return article
 
 

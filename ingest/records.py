@@ -76,6 +76,8 @@ class Article:
     mentions: list[Mention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     claims: list[NumericClaim] = field(default_factory=list)
+    day: str | None = None  # where the timeline puts it: its publication date, else its first dated event
+    day_basis: str | None = None  # publication date | first dated event; None when it has no day
 
 
 @dataclass
@@ -114,6 +116,7 @@ class DateMention:
     day: int | None
     year_source: str | None = None  # text | published | relative, None when the year is unknown
     paragraph_seq: int | None = None
+    iso_date: str | None = None  # `2022-04-23`, `2022-04`; None without a year and month
 
 
 @dataclass
@@ -129,6 +132,8 @@ class NumericClaim:
     subject: str | None = None  # what is counted or done (`核酸采样`, `医用口罩`)
     cumulative: bool = False  # 累计 / 共 / 截至目前
     period: str | None = None  # the period the sentence gives (`4月23日至6月6日`)
+    period_start: str | None = None  # its first and last dates as ISO dates, when the text dates them
+    period_end: str | None = None
     sentence: str | None = None  # the sentence it came from
     paragraph_seq: int | None = None
 
@@ -141,3 +146,51 @@ class FoundFile:
     path: str  # relative to the folder the user named (the base name for a file named directly)
     problem: str | None = None  # why it cannot be read (a loop, a named pipe, an unreadable folder)
     other: bool = False  # a file that is not `*.txt`, met in a folder: named in the summary, not read
+
+
+@dataclass
+class ProcessedSource:
+    """One file after every stage: its articles with their extractions, or the stage that failed."""
+
+    source: SourceFile
+    articles: list[Article] = field(default_factory=list)
+    dropped: list[DroppedLine] = field(default_factory=list)  # lines that belong to no article
+    error_stage: str | None = None
+    error: str | None = None
+    # Why nothing was read: `unchanged` (archived with the same sha256), `named twice` (this run met
+    # the same file before), `not text` (a file in a folder that is not *.txt); None when read.
+    skipped: str | None = None
+    # Set by the store: the location whose source already holds this content (not stored again), and
+    # the location a source was renamed from (its articles now name this file).
+    duplicate_of: str | None = None
+    duplicate_of_id: int | None = None
+    renamed_from: str | None = None
+
+
+@dataclass
+class Summary:
+    """What one ingest run did, for the command line's report."""
+
+    files: int = 0
+    added: int = 0
+    skipped: int = 0
+    duplicates: int = 0
+    other: int = 0
+    errors: int = 0
+    articles: int = 0
+    paragraphs: int = 0
+    mentions: int = 0
+    dates: int = 0
+    claims: int = 0
+    seconds: float = 0.0
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (path, message)
+    notes: list[str] = field(default_factory=list)  # what the user should know that is no error
+    other_files: list[str] = field(default_factory=list)  # the first few files that are not *.txt
+    worker_restarts: int = 0
+
+    def line(self) -> str:
+        """The counts in one line."""
+        return (f"files {self.files}, articles {self.articles}, paragraphs {self.paragraphs}, "
+                f"entity mentions {self.mentions}, dates {self.dates}, claims {self.claims}, "
+                f"skipped unchanged {self.skipped}, duplicates {self.duplicates}, other files {self.other}, "
+                f"errors {self.errors}, {self.seconds:.1f} s")

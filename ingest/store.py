@@ -1,6 +1,8 @@
-"""Storing: the only module that talks to SQLite. One transaction per batch of up to 32 files.
+"""Storing: the only module that talks to SQLite. It maps records to rows; what the text implies
+(a day, an ISO date, a period's ends) is derived before, in extraction.
 
-Tables come from `schema.sql` alone. A changed file replaces its articles and everything hanging
+Tables come from `schema.sql` alone. `Writer` writes up to 32 files per transaction, all or nothing,
+and retries a failed batch file by file. A changed file replaces its articles and everything hanging
 off them atomically; entities left without mentions go with them, so no orphan row remains.
 """
 from __future__ import annotations
@@ -13,14 +15,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import sqlite_utils
 
+from .records import ProcessedSource
 from .search import SEPARATOR, fold_for_index
-
-if TYPE_CHECKING:
-    from .pipeline import ProcessedSource
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema.sql"
 # How long a write waits for another writer (a second `ingest add` on the same archive) to finish a
@@ -362,7 +361,7 @@ def _write_articles(db: sqlite_utils.Database, sources: list[tuple[ProcessedSour
                 "published_time": a.published_time, "site": a.site, "byline": a.byline,
                 "authors": json.dumps(a.authors, ensure_ascii=False) if a.authors else None, "script": a.script,
                 "paragraph_count": len(a.paragraphs), "char_count": sum(len(p.text) for p in a.paragraphs),
-                **_timeline_day(a),
+                "day": a.day, "day_basis": a.day_basis,
             })
             dropped += [{"source_id": source_id, "article_id": article_id, "line_no": d.line_no, "text": d.text,
                          "rule": d.rule} for d in a.dropped]
@@ -374,11 +373,11 @@ def _write_articles(db: sqlite_utils.Database, sources: list[tuple[ProcessedSour
             mentions += [{**common(m), "entity_id": entity_ids[(m.type, m.name)], "role": m.role,
                           "found_by": m.found_by, "field": _mention_field(m)} for m in a.mentions]
             dates += [{**common(d), "year": d.year, "month": d.month, "day": d.day, "year_source": d.year_source,
-                       "iso_date": _iso(d.year, d.month, d.day)} for d in a.dates]
+                       "iso_date": d.iso_date} for d in a.dates]
             claims += [{**common(c), "value": c.value, "value_max": c.value_max, "unit": c.unit,
                         "unit_normalised": c.unit_normalised, "qualifier": c.qualifier, "subject": c.subject,
                         "cumulative": int(c.cumulative), "period": c.period, "sentence": c.sentence,
-                        **_period_dates(c, a.dates)} for c in a.claims]
+                        "period_start": c.period_start, "period_end": c.period_end} for c in a.claims]
             article_id += 1
     for name, rows in (("articles", articles), ("paragraphs", paragraphs), ("dropped_lines", dropped),
                        ("mentions", mentions), ("date_mentions", dates), ("numeric_claims", claims)):
@@ -393,32 +392,6 @@ def _write_articles(db: sqlite_utils.Database, sources: list[tuple[ProcessedSour
 def _mention_field(m) -> str:
     """Which text a mention's offsets index: a paragraph, the title or the byline."""
     return "byline" if m.in_byline else "title" if m.paragraph_seq is None else "paragraph"
-
-
-def _timeline_day(article) -> dict[str, str | None]:
-    """Publication date, else the earliest full date the text writes with its year; else nothing."""
-    if article.published_date:
-        return {"day": article.published_date, "day_basis": "publication date"}
-    written = [_iso(d.year, d.month, d.day) for d in article.dates if d.year_source == "text" and d.day]
-    if written:
-        return {"day": min(written), "day_basis": "first dated event"}
-    return {"day": None, "day_basis": None}
-
-
-def _period_dates(claim, dates) -> dict[str, str | None]:
-    """The first and last dates of the period a claim states, from the date mentions inside that period text.
-
-    `自4月23日至6月6日` → the dates found at 4月23日 and 6月6日 in the same paragraph, as ISO dates.
-    """
-    start = end = None
-    if claim.period:
-        inside = [d for d in dates if d.paragraph_seq == claim.paragraph_seq and d.surface in claim.period
-                  and _iso(d.year, d.month, d.day)]
-        if inside:
-            inside.sort(key=lambda d: claim.period.find(d.surface))
-            start, end = _iso(inside[0].year, inside[0].month, inside[0].day), \
-                _iso(inside[-1].year, inside[-1].month, inside[-1].day)
-    return {"period_start": start, "period_end": end}
 
 
 def _search_rows(articles: list[dict], paragraphs: list[dict]) -> tuple[list[dict], list[dict]]:
@@ -453,9 +426,3 @@ def _unindex(db: sqlite_utils.Database, source_id: int) -> None:
     db.conn.executemany("INSERT INTO articles_fts (articles_fts, rowid, title, body) "
                         "VALUES ('delete', :rowid, :title, :body)", article_rows)
 
-
-def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
-    """`2022-04-23`, `2022-04` or None: as much of the date as is known, with a year."""
-    if year is None or month is None:
-        return None
-    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.claims import extract_claims, tables
+from ingest.claims import (_candidates, _core_reading, _found, _hedge_after_number, _hedge_or_sign_before,
+                           _is_code_or_ordinal, _Reading, extract_claims, tables)
 from ingest.records import NumericClaim
 
 
@@ -349,3 +350,54 @@ def test_held_out_not_claims(text):
 def test_held_out_subjects(text, surface, subject):
     c = next(c for c in claims(text) if c.surface == surface)
     assert c.subject == subject
+
+
+# --- the named steps of reading one numeral (_number_claim) -------------------------------------------
+
+def numeral_at(text: str, numeral: str) -> tuple[int, int, str]:
+    """(start, end, core) of the candidate numeral run `numeral` in `text`."""
+    m = next(m for m in _candidates().finditer(text) if m.group("num") == numeral)
+    return m.start("num"), m.end("num"), numeral
+
+
+@pytest.mark.parametrize("text,numeral,expected", [
+    ("第二批", "二", True), ("N95口罩", "95", True), ("正月初三", "三", True), ("三月十五", "十五", True),
+    ("《关于10条措施》", "10", True), ("编号007号", "007", True), ("共有3名医生", "3", False),
+])
+def test_codes_ordinals_dates_and_titles_are_no_count(text, numeral, expected):
+    s, e, core = numeral_at(text, numeral)
+    assert _is_code_or_ordinal(text, s, e, core, core[0].isdigit(), []) is expected
+
+
+def test_a_numeral_inside_a_masked_span_is_no_count():
+    text = "热线12345678转"
+    assert _is_code_or_ordinal(text, 2, 10, "12345678", True, []) is False
+    assert _is_code_or_ordinal(text, 2, 10, "12345678", True, [(0, 10)]) is True  # the span of a phone number
+    assert _is_code_or_ordinal(text, 2, 10, "12345678", True, [(10, 11)]) is False
+
+
+def test_core_reading_reads_the_value_range_and_inner_hedge():
+    r = _core_reading("30余万", True, 5, 9)
+    assert (r.start, r.end, r.value, r.value_max, r.qualifier, r.stripped) == (5, 9, 300000, None, "余", "30万")
+    assert (_core_reading("三四百", False, 0, 3).value, _core_reading("三四百", False, 0, 3).value_max) == (300, 400)
+    assert (_core_reading("五至六百", False, 0, 4).value, _core_reading("五至六百", False, 0, 4).value_max) == (500, 600)
+    assert _core_reading("二〇二二", False, 0, 4) is None  # digits read one by one
+    assert _core_reading("零", False, 0, 1) is None
+
+
+def test_before_the_number_a_sign_or_a_hedge():
+    assert _hedge_or_sign_before("气温-5℃", 3, 4, "5", True) == (2, True, None)
+    assert _hedge_or_sign_before("零下5度", 2, 3, "5", True) == (0, True, None)
+    assert _hedge_or_sign_before("约300人", 1, 4, "300", True) == (0, False, "约")
+    assert _hedge_or_sign_before("COVID-19病例", 6, 8, "19", True) == (6, False, None)  # a code's dash
+
+
+def test_after_the_number_a_hedge_before_the_unit():
+    assert _hedge_after_number("200多人", 3, "200") == (4, "多")
+    assert _hedge_after_number("十来个", 1, "十") == (2, "约")
+    assert _hedge_after_number("15来个", 2, "15") == (2, None)  # 来 follows only a round number
+
+
+def test_found_adds_the_half_then_turns_a_negative_range_round():
+    f = _found("零下3至5度半", _Reading(0, 8, 3, 5, None, "3至5", half=True, negative=True))
+    assert (f.claim.surface, f.claim.value, f.claim.value_max, f.unit_end) == ("零下3至5度半", -5.5, -3.5, 8)

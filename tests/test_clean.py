@@ -1,8 +1,11 @@
 """One test per cleaning rule, on small Chinese strings."""
 import pytest
 
-from ingest.clean import byline_names, byline_people, clean_article, parse_meta_line, parse_published
-from ingest.records import RawArticle
+from collections import Counter
+
+from ingest.clean import (_authors, _headline, _line, _page_above, _paragraphs, _repeats_title, _text_bylines,
+                          byline_names, byline_people, clean_article, parse_meta_line, parse_published, squash)
+from ingest.records import Paragraph, RawArticle
 
 BODY = "自4月22日本轮疫情以来,医院党委始终坚持疫情就是命令,防控就是责任,把疫情防控工作放在第一位。"
 BODY2 = "在院党委的有力指挥下,各党支部闻令而动,党员干部纷纷响应,积极参加志愿服务,争当疫情防控排头兵。"
@@ -382,3 +385,74 @@ def test_wechat_collection_tag_and_closing_lines_are_chrome():
                          "投稿邮箱：gulingfabu@163.com", "喜欢此内容的人还喜欢", "另一篇文章的标题"]))
     assert texts(a) == [BODY, "文图：覃丽华"]
     assert rules(a)["收录于合集 #乡村振兴 12个 #健康古零 36个"] == "wechat"
+
+
+# --- the named steps of clean_article ---------------------------------------------------------------
+
+def headline_of(src: list[str], heading: str | None = None, heading_line: int | None = None):
+    lines = [_line(no, t) for no, t in enumerate(src)]
+    raw = RawArticle(0, list(enumerate(src)), heading=heading, heading_line=heading_line)
+    return _headline(raw, lines, Counter(squash(ln.norm) for ln in lines))
+
+
+def test_headline_above_a_metadata_line_or_given_by_the_splitter():
+    assert headline_of(["北京市延庆医院", "延庆区医院筑牢疫情防控战斗堡垒", "发布时间:2022-06-07 11:22:27", BODY]) == (
+        1, "延庆区医院筑牢疫情防控战斗堡垒", "延庆区医院筑牢疫情防控战斗堡垒")
+    assert headline_of(["## 標題一則", BODY], heading="標題一則", heading_line=0) == (0, "標題一則", "标题一则")
+    assert headline_of([BODY], heading="别处的标题", heading_line=9) == (None, "别处的标题", "别处的标题")
+    assert headline_of([BODY, BODY2]) == (None, None, None)
+
+
+def test_headline_takes_the_fuller_repeated_line():
+    short, full = "【疫情防控 在行动】卫健局", "【疫情防控 在行动】卫健局 | 用最硬核的态度 赢得胜利"
+    assert headline_of([short, "发布时间:2022-06-07 11:22:27", BODY, full, BODY2, full]) == (0, full, full)
+    assert headline_of([short, "发布时间:2022-06-07 11:22:27", BODY, full]) == (0, short, short)  # said once
+
+
+def test_page_above_the_headline_names_the_site_and_reads_a_catalogue_block():
+    above = [_line(no, t) for no, t in enumerate([
+        "北京市延庆医院", "您所在的位置: 首页 >>医院动态 >>医院新闻 >> 正文", "医院新闻", "延庆区医院",
+        "索引号:000014349/2022-00123 发布日期:2022-06-07"])]
+    site, metadata, dropped = _page_above(above, "延庆区医院筑牢疫情防控战斗堡垒", [])
+    assert site == "北京市延庆医院"
+    assert metadata == [{"catalogue": "000014349/2022-00123", "published": "2022-06-07"}]
+    assert [(d.line_no, d.rule) for d in dropped] == [
+        (0, "site-name"), (1, "breadcrumb"), (2, "section-name"), (3, "title-variant"), (4, "metadata")]
+    assert _page_above(above[:1], "标题", ["北京市延庆医院"])[0] is None  # a newspaper's masthead is no site
+
+
+@pytest.mark.parametrize("line,counts,kept_any,repeats", [
+    ("延庆区医院筑牢疫情防控战斗堡垒", {}, True, True),
+    ("## 延庆区医院筑牢疫情防控战斗堡垒", {}, True, True),
+    ("延庆区医院筑牢", {"延庆区医院筑牢": 1}, False, True),  # its first part, before any text
+    ("延庆区医院筑牢", {"延庆区医院筑牢": 1}, True, False),  # ... but not once the text has begun
+    ("医院筑牢疫情防控", {"医院筑牢疫情防控": 3}, True, True),  # a variant the page repeats
+    (BODY, {}, False, False),
+])
+def test_a_line_that_repeats_the_headline(line, counts, kept_any, repeats):
+    key = squash("延庆区医院筑牢疫情防控战斗堡垒")
+    assert _repeats_title(_line(0, line), key, Counter(counts), kept_any) is repeats
+    assert _repeats_title(_line(0, line), None, Counter(counts), kept_any) is False
+
+
+def test_paragraphs_join_broken_lines_but_not_across_a_gap_and_get_their_kinds():
+    first = _line(0, "在院党委的有力指挥下,各党支部闻令而动,党员干部纷纷响应,积极参加")
+    rest = _line(1, "志愿服务,争当疫情防控排头兵。")
+    joined = _paragraphs([(first, False), (rest, False), (_line(3, "图/志愿者服务队"), True), (_line(4, "三、做好保障"), False)])
+    assert [(p.seq, p.kind, p.text, p.line_start) for p in joined] == [
+        (0, "body", first.text + rest.text, 0), (1, "byline", "图/志愿者服务队", 3), (2, "heading", "三、做好保障", 4)]
+    assert [p.text for p in _paragraphs([(first, False), (rest, True)])] == [first.text, rest.text]
+
+
+def test_text_bylines_are_the_dateline_the_credit_lines_and_a_closing_parenthesis():
+    paragraphs = [Paragraph(0, "body", "本报讯(记者 张丽 闫珊 通讯员 张倩云)4月22日,医院召开会议,部署防控工作。", ""),
+                  Paragraph(1, "byline", "文/宣传科 张阳", ""), Paragraph(2, "body", "(姜晓萌 赵太迎)", "")]
+    assert _text_bylines(paragraphs) == ("记者 张丽 闫珊 通讯员 张倩云", ["宣传科 张阳", "姜晓萌 赵太迎"])
+    assert [p.kind for p in paragraphs] == ["body", "byline", "byline"]  # nothing but the byline: a byline
+    assert _text_bylines([Paragraph(0, "body", "医院召开会议,部署防控工作。(中)", "")]) == (None, [])
+
+
+def test_authors_keep_each_byline_once_and_each_name_once_in_order():
+    assert _authors(["记者 张丽 闫珊", "宣传科 张阳", None, "记者 张丽 闫珊", "作者:张阳 胡蓉"]) == (
+        "记者 张丽 闫珊; 宣传科 张阳; 作者:张阳 胡蓉", ["张丽", "闫珊", "张阳", "胡蓉"])
+    assert _authors([]) == (None, [])

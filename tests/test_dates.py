@@ -4,7 +4,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.dates import _extract, extract_dates
+from ingest.dates import _extract, extract_dates, iso_date, period_bounds, timeline_day
 
 
 def rows(text: str, published: str | None = None):
@@ -119,3 +119,28 @@ def test_taiwan_bracketed_day_takes_month_from_the_article():
     # a page dated the day after still finds the 14th
     assert rows("今（14）日公布", "2023-09-15") == [("今（14）日", 0, 6, 2023, 9, 14, "relative")]
     assert rows("今（14）日公布") == []  # undated article: no month to give it
+
+
+def test_iso_date_gives_as_much_of_the_date_as_is_known_with_a_year():
+    assert iso_date(2022, 4, 3) == "2022-04-03"
+    assert iso_date(2022, 4, None) == "2022-04"
+    assert iso_date(2022, None, None) is None
+    assert iso_date(None, 4, 3) is None
+    assert [d.iso_date for d in extract_dates("2022年4月23日、5月、2023年和6月1日")] == [
+        "2022-04-23", None, None, None]
+
+
+def test_timeline_day_is_the_publication_date_else_the_first_full_date_the_text_writes():
+    dates = extract_dates("2022年5月3日复查，2022年4月23日首诊，4月1日入院，2021年底")
+    assert timeline_day("2022-06-07", dates) == ("2022-06-07", "publication date")
+    assert timeline_day(None, dates) == ("2022-04-23", "first dated event")
+    assert timeline_day(None, extract_dates("4月1日入院，2021年底")) == (None, None)  # no year, or no day
+
+
+def test_period_bounds_are_the_first_and_last_dated_ends_of_the_period_text():
+    text = "自2022年4月23日至6月6日，共采样45万人次"
+    dates = extract_dates(text)
+    assert period_bounds("2022年4月23日至6月6日", dates) == ("2022-04-23", "2022-06-06")
+    assert period_bounds("6月6日至今", dates) == ("2022-06-06", "2022-06-06")
+    assert period_bounds("今年以来", dates) == (None, None)
+    assert period_bounds(None, dates) == (None, None)

@@ -5,7 +5,7 @@ import sqlite_utils
 
 from ingest import store
 from ingest.pipeline import ProcessedSource, ingest_paths
-from ingest.records import Article, Mention, Paragraph, SourceFile
+from ingest.records import Article, DateMention, Mention, NumericClaim, Paragraph, SourceFile
 
 
 def schema_of(conn: sqlite3.Connection) -> list[tuple]:
@@ -144,3 +144,18 @@ def test_an_archive_from_an_older_schema_is_refused_with_a_clear_message(tmp_pat
     old.close()
     with pytest.raises(sqlite3.DatabaseError, match="table entities lacks mention_count: it was built by an older"):
         store.open_archive(str(tmp_path / "old.db"))
+
+
+def test_the_store_writes_the_derived_values_the_records_carry(tmp_path):
+    text = "4月23日至6月6日采样45万人次"
+    date = DateMention("4月23日", 0, 5, 2022, 4, 23, "published", paragraph_seq=0, iso_date="2022-04-23")
+    claim = NumericClaim("45万人次", 12, 17, 450000.0, unit="人次", period="4月23日至6月6日",
+                         period_start="2022-04-23", period_end="2022-06-06", paragraph_seq=0)
+    article = Article(seq=0, title="标题", title_original="标题", paragraphs=[Paragraph(0, "body", text, text)],
+                      dates=[date], claims=[claim], day="2022-04-23", day_basis="first dated event")
+    db = store.open_archive(str(tmp_path / "a.db"))
+    store.write_source(db, ProcessedSource(SourceFile("a.txt", "a.txt", "a" * 64, 1, "", "utf-8"), [article]))
+    assert db.execute("SELECT day, day_basis FROM articles").fetchall() == [("2022-04-23", "first dated event")]
+    assert db.execute("SELECT iso_date FROM date_mentions").fetchall() == [("2022-04-23",)]
+    assert db.execute("SELECT period_start, period_end FROM numeric_claims").fetchall() == [("2022-04-23", "2022-06-06")]
+    store.close_archive(db)
