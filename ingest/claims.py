@@ -15,25 +15,10 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
+from . import rules
 from .numbers import CN_DIGITS, parse_number, parse_range
 from .records import NumericClaim
-
-_DATA_DIR = Path(__file__).resolve().parent / "data"
-
-
-def _data_rows(name: str) -> list[list[str]]:
-    """Non-comment rows of one data file, split at tabs."""
-    rows = []
-    with open(_DATA_DIR / name, encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            rows.append([c.strip() for c in line.split("\t")])
-    return rows
-
 
 @dataclass(frozen=True)
 class Unit:
@@ -86,20 +71,20 @@ def _alternation(words) -> str:
 def tables() -> _Tables:
     """The data tables, read once."""
     units = {}
-    for row in _data_rows("units.tsv"):
+    for row in map(list, rules.rows("units.tsv")):
         spelling, normalised, kind, forms, nfb = (row + ["-"] * 5)[:5]
         units[spelling] = Unit(spelling, normalised, kind, forms, frozenset("" if nfb == "-" else nfb))
     hedges: dict[str, list[Hedge]] = {}
-    for row in _data_rows("claims_hedges.tsv"):
+    for row in map(list, rules.rows("claims_hedges.tsv")):
         hedge, where, qualifier, not_after = (row + ["-"] * 4)[:4]
         hedges.setdefault(where, []).append(
             Hedge(hedge, where, qualifier, frozenset("" if not_after == "-" else not_after)))
     for where in hedges:
         hedges[where].sort(key=lambda h: -len(h.hedge))
-    not_numbers = [r[0] for r in _data_rows("claims_not_numbers.txt")]
-    zero_words = [r[0] for r in _data_rows("claims_zero_words.txt")]
+    not_numbers = [r[0] for r in rules.rows("claims_not_numbers.txt")]
+    zero_words = [r[0] for r in rules.rows("claims_zero_words.txt")]
     words: dict[str, list[str]] = {}
-    for kind, word in (r[:2] for r in _data_rows("claims_subject_words.tsv")):
+    for kind, word in (r[:2] for r in rules.rows("claims_subject_words.tsv")):
         words.setdefault(kind, []).append(word)
     cut = words["verb"] + [w for w in words["scope"] + words["cumulative"] if len(w) > 1]
     return _Tables(

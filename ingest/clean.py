@@ -10,10 +10,10 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .ner_lexicon import read_sections
 from .normalise import detect_script, normalise, strip_pinyin
 from .records import Article, BylinePerson, DroppedLine, Paragraph, RawArticle
-from .rules import chrome_rules, table, word_list
+from . import rules
+from .rules import chrome_rules
 from .split import HEADLINE
 
 # Punctuation that ends a sentence; a line ending otherwise may have been broken by page layout.
@@ -80,7 +80,7 @@ def _chrome_rule(line: str, scopes: tuple[str, ...]) -> str | None:
 
 @lru_cache(maxsize=1)
 def _meta_labels() -> dict[str, str]:
-    return {label: field for label, field in table("meta_labels.tsv")}
+    return {label: field for label, field in rules.rows("meta_labels.tsv")}
 
 
 @lru_cache(maxsize=1)
@@ -147,7 +147,7 @@ def page_header_fields(lines: list[str]) -> dict[str, str]:
         if "published" not in fields and (m := DATE_TIME.search(line)):
             fields["published"] = m.group(0)
         first = line.split()[0] if line.split() else ""
-        if "site" not in fields and first.endswith(word_list("publication_suffixes.txt")) and len(first) <= 20:
+        if "site" not in fields and first.endswith(rules.words("publication_suffixes.txt")) and len(first) <= 20:
             fields["site"] = first
     return fields
 
@@ -177,7 +177,7 @@ def byline_people(byline: str) -> list[BylinePerson]:
     who wrote it (`作者`, `文`) give no role.
     """
     roles, longest_first, not_titles = _byline_roles()
-    org_endings = word_list("org_suffixes.txt")
+    org_endings = rules.words("org_suffixes.txt")
     people: list[BylinePerson] = []
     for segment in re.finditer(r"[^;；]+", byline):
         role = None
@@ -199,7 +199,7 @@ def byline_people(byline: str) -> list[BylinePerson]:
 
 @lru_cache(maxsize=1)
 def _byline_pattern() -> re.Pattern:
-    words = "|".join(map(re.escape, sorted(word_list("byline_lines.txt"), key=len, reverse=True)))
+    words = "|".join(map(re.escape, sorted(rules.words("byline_lines.txt"), key=len, reverse=True)))
     return re.compile(rf"^\s*(?:{words})\s*[/／:：|｜丨]\s*(\S.*)$")
 
 
@@ -207,7 +207,7 @@ def _byline_pattern() -> re.Pattern:
 def _byline_roles() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
     """Byline words as a set, longest first for prefix matching (`记者张丽`), and those of them that
     name an author without a title (`作者`, `文`; the others, `记者`, are titles), from `ner_byline.txt`."""
-    words = read_sections("ner_byline.txt")
+    words = rules.sections("ner_byline.txt")
     every = words["roles"] + words["plain"]
     return frozenset(every), tuple(sorted(every, key=len, reverse=True)), frozenset(words["plain"])
 
@@ -224,7 +224,7 @@ def _title_like(s: str) -> bool:
 
 
 def _is_caption(s: str) -> bool:
-    return any(marker in s for marker in word_list("caption_markers.txt"))
+    return any(marker in s for marker in rules.words("caption_markers.txt"))
 
 
 def _find_title(lines: list[_Line], counts: Counter) -> int | None:
@@ -459,7 +459,7 @@ def clean_article(raw: RawArticle) -> Article:
         names = byline_names(m["by"])
         # Every token a name, a byline word (记者) or a department (院办), so `(中)` or
         # `(含社区卫生服务中心)` is not a byline.
-        org_endings = word_list("org_suffixes.txt")
+        org_endings = rules.words("org_suffixes.txt")
         if names and all(t in roles or t in names or (len(t) <= 6 and t.endswith(org_endings)) for t in tokens):
             bylines.append(m["by"].strip())
             if len(text[-1].text) == len(m.group(0).strip()):

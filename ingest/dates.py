@@ -16,8 +16,8 @@ import datetime as dt
 import logging
 import re
 from functools import lru_cache
-from pathlib import Path
 
+from . import rules
 from .records import DateMention
 
 log = logging.getLogger(__name__)
@@ -44,14 +44,7 @@ _RANGE_RE = re.compile(rf"\s*(?:至|到|—|–|-|~|～|－)\s*(?:(?P<y>{_YEAR})
 @lru_cache(maxsize=None)
 def _relative() -> dict[str, tuple[str, int]]:
     """Relative words from `data/dates_relative.txt`: word → (unit, offset)."""
-    table = {}
-    path = Path(__file__).parent / "data" / "dates_relative.txt"
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        if not raw.strip() or raw.lstrip().startswith("#"):
-            continue
-        word, unit, offset = raw.split("\t")
-        table[word.strip()] = (unit.strip(), int(offset))
-    return table
+    return {word: (unit, int(offset)) for word, unit, offset in rules.rows("dates_relative.txt")}
 
 
 @lru_cache(maxsize=None)

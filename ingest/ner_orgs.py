@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .ner_lexicon import CJK, WordScanner, read_aliases, read_sections, read_table, trie_regex
+from . import rules
+from .ner_lexicon import CJK, WordScanner, trie_regex
 from .ner_places import Place, place_index
 
 _PREFIX_CHAR = re.compile(f"[{CJK}0-9A-Za-z]")
@@ -39,19 +40,19 @@ class OrgIndex:
 
     def __init__(self) -> None:
         self.suffix: dict[str, tuple[str, str]] = {}
-        for row in read_table("ner_org_suffixes.txt"):
+        for row in rules.rows("ner_org_suffixes.txt"):
             suffix, cls = row[0].strip(), row[1].strip()
             not_after = row[2].strip() if len(row) > 2 else ""
             self.suffix[suffix] = (cls, not_after)
         self.suffix_re = trie_regex(self.suffix)
         self.longest_suffix = max(map(len, self.suffix))
-        stops = read_sections("ner_org_stops.txt")
+        stops = rules.sections("ner_org_stops.txt")
         self.not_orgs = set(stops.get("not organisations", []))
         self.generic_names = set(stops.get("generic names", []))
         words = stops.get("", [])
         self.stops = WordScanner(words)  # every stop word, overlapping ones included
         self.name_words = WordScanner(stops.get("name words", []))
-        names, self.known_canon = read_aliases("ner_orgs_known.txt")
+        names, self.known_canon = rules.aliases("ner_orgs_known.txt")
         self.known_re = trie_regex(names)
         # characters that may not follow a known name: those of the longest suffix it ends with
         # (`中国共产党` ends with 共产党, which 员 may not follow)

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .ner_lexicon import CJK, CJK_RE, WordScanner, read_aliases, read_sections, read_table, trie_regex
+from . import rules
+from .ner_lexicon import CJK, CJK_RE, WordScanner, trie_regex
 
 # Words after a pair of one-character country names: `中美关系`, `中俄两国`, `中英双方`.
 _PAIR_NEXT = ("两国|关系|双方|两党|两军|合作|贸易|友好|会谈|联合|战略|伙伴|经贸|建交|边境|峰会|首脑|领导人|元首|外长|"
@@ -73,7 +74,7 @@ class PlaceIndex:
     """All place surfaces with their canonical names, compiled into one trie regex."""
 
     def __init__(self) -> None:
-        ambiguous = read_sections("ner_places_ambiguous.txt")
+        ambiguous = rules.sections("ner_places_ambiguous.txt")
         blocked = set(ambiguous.get("", []))
         self.ambiguous = blocked  # stems that are ordinary words too (`朝阳`, `和平`)
         self.idioms = ambiguous.get("idioms", [])
@@ -90,7 +91,7 @@ class PlaceIndex:
             if have is None or have[0] < level:
                 canon[surface] = (level, name)
 
-        for row in read_table("ner_places_cn.txt"):
+        for row in rules.rows("ner_places_cn.txt"):
             province, prefecture = row[0], row[1]
             counties = row[2].split() if len(row) > 2 else []
             units = [(province, _LEVEL["province"])]
@@ -114,19 +115,19 @@ class PlaceIndex:
                         if stem + suffix != name:
                             add(stem + suffix, stem + suffix, 0)
                             self.full_names.add(stem + suffix)
-        names, aliases = read_aliases("ner_places_world.txt")
+        names, aliases = rules.aliases("ner_places_world.txt")
         for name in names:
             add(name, aliases.get(name, name), _LEVEL["world"])
             self.full_names.add(name)
         self.canon = {surface: name for surface, (_, name) in canon.items()}
         self.weak = {w: (name, suffixed) for w, (_, name, suffixed) in weak.items() if w not in self.canon}
         self.weak_lengths = tuple(sorted({len(w) for w in self.weak}, reverse=True))
-        self.stops = frozenset(read_sections("ner_org_stops.txt").get("", []))
+        self.stops = frozenset(rules.sections("ner_org_stops.txt").get("", []))
         self.stop_lengths = tuple(sorted({len(w) for w in self.stops}, reverse=True))
         self.regex = trie_regex(self.canon)  # for anchored matches (`match`); `scanner` scans text
         self.scanner = WordScanner(self.canon)
         self.idiom_re = trie_regex(self.idioms) if self.idioms else None
-        abbrev = read_sections("ner_places_abbrev.txt")
+        abbrev = rules.sections("ner_places_abbrev.txt")
         countries = dict(zip(abbrev[""][::2], abbrev[""][1::2]))
         provinces = abbrev.get("provinces and cities", [])
         # one-character names → canonical full names (`港` → 香港特别行政区)

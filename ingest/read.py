@@ -14,7 +14,7 @@ from charset_normalizer.md import mess_ratio
 
 from .normalise import strip_invisible
 from .records import SourceFile
-from .rules import table
+from . import rules
 
 # Byte-order marks we decode by.
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -86,7 +86,7 @@ def file_digest(abspath: str) -> tuple[str, int]:
 
 @lru_cache(maxsize=1)
 def _signatures() -> tuple[tuple[bytes, str], ...]:
-    return tuple((bytes.fromhex(sig), what) for sig, what in table("binary_signatures.tsv"))
+    return tuple((bytes.fromhex(sig), what) for sig, what in rules.rows("binary_signatures.tsv"))
 
 
 def decode(data: bytes) -> tuple[str, str]:
