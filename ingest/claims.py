@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import rules
+from .dates import PERIOD as _PERIOD
 from .numbers import CN_DIGITS, parse_number, parse_range
 from .records import NumericClaim
 
@@ -180,11 +181,6 @@ _PUNCT = frozenset("，,。.；;：:！!？?、()（）《》〈〉“”\"'‘�
 _SENTENCE_END = "。！？；!?;\n"
 _CLAIM_END_OK = _PUNCT | frozenset("的")
 
-_DATE = r"(?:[0-9]{4}年)?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})?[日号]?"
-_MONTHS = r"(?:[0-9]{4}年)?[0-9]{1,2}\s?(?:至|到|—|-|~|－)\s?[0-9]{1,2}月(?:份)?"
-_PERIOD = re.compile(
-    rf"(?:{_DATE}\s?(?:至|到|—|-|~|－)\s?(?:{_DATE}|今|目前|现在)|{_DATE}(?:以来|至今)|截[至止]{_DATE}"
-    rf"|{_MONTHS}|(?:今年|去年|年初|本月|上月|本周|入冬|入夏|春节|疫情发生|本轮疫情|疫情)以来)")
 
 
 @dataclass

@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .dates import DATE_TIME, parse_published
 from .normalise import detect_script, normalise, strip_pinyin
 from .records import Article, BylinePerson, DroppedLine, Paragraph, RawArticle
 from . import rules
@@ -30,9 +31,6 @@ BROKEN_LINE_MIN = 20
 HEAD_WINDOW = 15
 META_WINDOW = 6
 
-DATE_TIME = re.compile(
-    r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
-    r"(?:\s*(?P<t>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?))?")
 # What may follow a bare date on a metadata line: its weekday (`2022年12月5日（星期一）`).
 WEEKDAY = re.compile(r"\s*(?:[（(]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][）)]?)?\s*")
 # A line that is only a clock time, perhaps named (`香港时间16时45分`, `16:45`).
@@ -150,18 +148,6 @@ def page_header_fields(lines: list[str]) -> dict[str, str]:
         if "site" not in fields and first.endswith(rules.words("publication_suffixes.txt")) and len(first) <= 20:
             fields["site"] = first
     return fields
-
-
-def parse_published(value: str) -> tuple[str | None, str | None]:
-    """ISO date and time from a metadata value (`2022-06-07 11:22:27`, `2022年6月7日`)."""
-    m = DATE_TIME.search(value)
-    if not m:
-        return None, None
-    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
-    if not (1 <= mo <= 12 and 1 <= d <= 31):
-        return None, None
-    time = m["t"].replace("：", ":") if m["t"] else None
-    return f"{y:04d}-{mo:02d}-{d:02d}", time
 
 
 def byline_names(byline: str) -> list[str]:

@@ -1,7 +1,7 @@
 """One test per cleaning rule, on small Chinese strings."""
 import pytest
 
-from ingest.clean import byline_names, byline_people, clean_article, parse_meta_line, parse_published
+from ingest.clean import byline_names, byline_people, clean_article, parse_meta_line
 from ingest.records import RawArticle
 
 BODY = "自4月22日本轮疫情以来,医院党委始终坚持疫情就是命令,防控就是责任,把疫情防控工作放在第一位。"
@@ -171,12 +171,6 @@ def test_script_of_the_original_is_recorded():
 ])
 def test_parse_meta_line(line, fields):
     assert parse_meta_line(line) == fields
-
-
-def test_parse_published():
-    assert parse_published("2022-06-07 11:22:27") == ("2022-06-07", "11:22:27")
-    assert parse_published("2021年3月5日") == ("2021-03-05", None)
-    assert parse_published("2021-13-05") == (None, None)
 
 
 def test_byline_names_skip_roles_and_departments():

@@ -4,7 +4,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.dates import _extract, extract_dates
+from ingest.dates import _extract, extract_dates, parse_published
 
 
 def rows(text: str, published: str | None = None):
@@ -119,3 +119,9 @@ def test_taiwan_bracketed_day_takes_month_from_the_article():
     # a page dated the day after still finds the 14th
     assert rows("今（14）日公布", "2023-09-15") == [("今（14）日", 0, 6, 2023, 9, 14, "relative")]
     assert rows("今（14）日公布") == []  # undated article: no month to give it
+
+
+def test_parse_published():
+    assert parse_published("2022-06-07 11:22:27") == ("2022-06-07", "11:22:27")
+    assert parse_published("2021年3月5日") == ("2021-03-05", None)
+    assert parse_published("2021-13-05") == (None, None)
