@@ -160,20 +160,17 @@ _NOT_A_QUANTITY = re.compile("|".join([
 # Characters right before a number that make it part of a code, ordinal or version (第二批, N95,
 # COVID-19, No.1, #3, 1.2.3).
 _ORDINAL_BEFORE = frozenset("第#＃№")
-# Chinese numerals right after these are dates or names: 初三, 腊月廿七, 正月十五, 附三 (a
-# hospital), 周三, 星期三.
-_CN_DATE_OR_NAME_BEFORE = ("初", "正月", "腊月", "冬月", "大年", "附", "周", "星期", "礼拜")
-_TIME_OF_DAY = ("凌晨", "早上", "早晨", "上午", "中午", "下午", "晚上", "傍晚", "夜间", "夜里", "深夜",
-                "半夜", "午夜", "清晨", "午后", "黄昏", "入夜", "每晚", "每天", "每日", "次日", "当天",
-                "当晚", "今晨", "昨晚", "晚", "早")
+# Chinese numerals right after these are dates or names (初三, 附三); 点 after a time of day is a clock.
+_CN_DATE_OR_NAME_BEFORE = rules.words("claims_context_words.txt", "date or name before")
+_TIME_OF_DAY = rules.words("claims_context_words.txt", "time of day")
 # 2022年, 2021-2022年: a four-digit number before 年 is a year; 22年3月 is a date.
 _MONTH_AFTER_YEAR = re.compile(r"[0-9]{1,2}月|[一二三四五六七八九十]{1,3}月")
 # Units after which a leading minus sign is a sign (气温-5℃), not a range dash or a code.
 _SIGNED_UNITS = frozenset({"℃", "度"})
 _LEADING_ZERO = re.compile("[0０][0-9０-９]")
 _TITLE_REACH = 40  # how far around a number a 《…》 title is looked for
-_PLENARY_AFTER = re.compile("全会|全体会议")
-_SESSION_AFTER = re.compile("会议|大会")
+_PLENARY_AFTER = re.compile("|".join(rules.words("claims_context_words.txt", "plenary after")))
+_SESSION_AFTER = re.compile("|".join(rules.words("claims_context_words.txt", "session after")))
 # Longer digit runs are identity, account or serial numbers, never counts.
 _MAX_DIGITS = 15
 _ASCII_LETTER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -552,9 +549,10 @@ _CN_ONE_TO_NINE = "一二三四五六七八九"
 _ASIDE_BEFORE = re.compile(r"[（(][^（()）]{1,12}[)）]$")
 # A time phrase closing the words before a number (国家数量从2021年的22个, 增加到2022年的37个) says when,
 # not what: it is dropped from the subject.
-_TIME_TAIL = re.compile(r"(?:从|自|较|比|到|至|在)?(?:[0-9]{4}年(?:底|初|末)?|今年|去年|前年|上年|同期|年初|年底|年末)的?$"
-                       # and a comparison base: 消耗量较平时增加了三倍多, 较上年提高0.4人
-                       r"|(?:较|比)(?:平时|平常|以往|往年|上年|去年同期|去年|同期|上月|上周|月初|年初|前一[天日周年月]|前一星期)$")
+_TIME_BEFORE = "|".join(rules.words("claims_context_words.txt", "time before"))
+_COMPARISON_BASE = "|".join(rules.words("claims_context_words.txt", "comparison base"))  # 较平时, 较上年
+_TIME_TAIL = re.compile(rf"(?:从|自|较|比|到|至|在)?(?:[0-9]{{4}}年(?:底|初|末)?|{_TIME_BEFORE})的?$"
+                        rf"|(?:较|比)(?:{_COMPARISON_BASE})$")
 
 
 def _last_punct(seg: str) -> int:

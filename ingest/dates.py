@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 _NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _YEAR = r"(?:\d{4}|[〇零一二三四五六七八九]{4})"
 # `6月龄` (six months of age), `3月大的婴儿`: an age, not a month.
-_NOT_MONTH_AFTER = r"(?!龄|大的|大婴)"
+_NOT_MONTH_AFTER = f"(?!{'|'.join(rules.words('dates_words.txt', 'not a month after'))})"
 _DATE_RE = re.compile(
     rf"(?<![\d.\-/])(?:(?P<y>{_YEAR})年|(?P<rel>__REL__))?"
     rf"(?:(?P<m>{_NUM})月份?(?:(?P<d>{_NUM})[日号]|{_NOT_MONTH_AFTER}))"
@@ -51,7 +51,7 @@ _PERIOD_DATE = r"(?:[0-9]{4}年)?(?:[0-9]{1,2}|[一二三四五六七八九十]{
 _PERIOD_MONTHS = r"(?:[0-9]{4}年)?[0-9]{1,2}\s?(?:至|到|—|-|~|－)\s?[0-9]{1,2}月(?:份)?"
 PERIOD = re.compile(
     rf"(?:{_PERIOD_DATE}\s?(?:至|到|—|-|~|－)\s?(?:{_PERIOD_DATE}|今|目前|现在)|{_PERIOD_DATE}(?:以来|至今)"
-    rf"|截[至止]{_PERIOD_DATE}|{_PERIOD_MONTHS}|(?:{'|'.join(rules.words('dates_since_words.txt'))})以来)")
+    rf"|截[至止]{_PERIOD_DATE}|{_PERIOD_MONTHS}|(?:{'|'.join(rules.words('dates_words.txt', 'since'))})以来)")
 
 
 @lru_cache(maxsize=None)
