@@ -163,7 +163,7 @@ def byline_people(byline: str) -> list[BylinePerson]:
     who wrote it (`作者`, `文`) give no role.
     """
     roles, longest_first, not_titles = _byline_roles()
-    org_endings = rules.words("org_suffixes.txt")
+    org_endings = rules.byline_org_endings()
     people: list[BylinePerson] = []
     for segment in re.finditer(r"[^;；]+", byline):
         role = None
@@ -445,7 +445,7 @@ def clean_article(raw: RawArticle) -> Article:
         names = byline_names(m["by"])
         # Every token a name, a byline word (记者) or a department (院办), so `(中)` or
         # `(含社区卫生服务中心)` is not a byline.
-        org_endings = rules.words("org_suffixes.txt")
+        org_endings = rules.byline_org_endings()
         if names and all(t in roles or t in names or (len(t) <= 6 and t.endswith(org_endings)) for t in tokens):
             bylines.append(m["by"].strip())
             if len(text[-1].text) == len(m.group(0).strip()):

@@ -41,7 +41,7 @@ class OrgIndex:
 
     def __init__(self) -> None:
         self.suffix: dict[str, tuple[str, str]] = {}
-        for row in rules.rows("ner_org_suffixes.txt"):
+        for row in rules.rows("ner_org_suffixes.txt", ""):
             suffix, cls = row[0].strip(), row[1].strip()
             not_after = row[2].strip() if len(row) > 2 else ""
             self.suffix[suffix] = (cls, not_after)

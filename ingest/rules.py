@@ -84,6 +84,14 @@ def aliases(name: str) -> tuple[tuple[str, ...], dict[str, str]]:
     return tuple(names), canon
 
 
+@lru_cache(maxsize=1)
+def byline_org_endings() -> tuple[str, ...]:
+    """Endings that make a byline token a department (`宣传科`), not a person: the organisation
+    suffixes marked `byline` in `ner_org_suffixes.txt` and its `## byline endings`."""
+    marked = (row[0] for row in rows("ner_org_suffixes.txt", "") if row[3:4] == ("byline",))
+    return (*marked, *words("ner_org_suffixes.txt", "byline endings"))
+
+
 @dataclass(frozen=True)
 class ChromeRule:
     name: str
