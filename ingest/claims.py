@@ -137,7 +137,8 @@ _RANGE_SEP_RE = re.compile(_RANGE_SEP)
 _NUMX_RE = re.compile(_NUMX)
 _MID_HEDGE = re.compile(f"[余多](?=[{_BIG}千百])")
 # 共 as "in all" (共完成, 共有), not inside 共同, 共产党, 公共, 共建 …
-_STANDALONE_GONG = "(?<![公总一中])共(?![同产建享识赢创治济筑战商担进鸣振荣存处事性克度患勉青和谋话生融助管])"
+_STANDALONE_GONG = (f"(?<![{''.join(rules.words('claims_context_words.txt', 'gong not after'))}])共"
+                    f"(?![{''.join(rules.words('claims_context_words.txt', 'gong not before'))}])")
 _GONG_RE = re.compile(_STANDALONE_GONG)
 
 

@@ -31,7 +31,7 @@ _DIVISION_SUFFIXES = rules.words(_WORDS, "division suffixes")
 # another word (乡镇, 乡村, 乡里, 村民, 镇江, 镇痛); a 社区 counts only right after another place
 # (东海街道金屿社区), because 走进社区, 老旧社区 are everywhere.
 _TOWN_NOT_AFTER = {row[0]: set("".join(row[1:])) for row in rules.rows(_WORDS, "town suffixes")}
-_TOWN_SUFFIX_RE = re.compile(f"({'|'.join(_TOWN_NOT_AFTER)})(?![{CJK}]?[长委书主])")
+_TOWN_SUFFIX_RE = re.compile(f"({'|'.join(_TOWN_NOT_AFTER)})(?![{CJK}]?[{''.join(rules.words(_WORDS, 'town titles'))}])")
 _TOWN_LEFT = set("在到赴往于和与及、从由")  # characters a town name may directly follow
 _DETERMINERS = set("各每该这其此某")  # a town name never opens with one of these
 _TOWN_LEVELS = set("乡镇村")  # `推行乡、村政务公开`, `村帐乡管`: the levels, not a name
