@@ -1,12 +1,13 @@
-"""Word lists for the entity extractor, read through `ingest.rules` from `ingest/data/ner_*.txt`, and a trie regex.
+"""Word lists for the entity extractor, from `ingest/data/ner_*.txt`, and a trie regex.
 
 Rules about Chinese text live in those commented data files so they can be read and extended
-without touching code; this module only parses them and compiles fast matchers.
+without touching code; `ingest.rules` reads them and this module compiles fast matchers.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
 from . import rules
 from .rules import CJK, CJK_RE  # noqa: F401  (the extractors import them from here)
 
