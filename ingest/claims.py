@@ -15,25 +15,11 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
+from . import rules
+from .dates import PERIOD as _PERIOD
 from .numbers import CN_DIGITS, parse_number, parse_range
 from .records import NumericClaim
-
-_DATA_DIR = Path(__file__).resolve().parent / "data"
-
-
-def _data_rows(name: str) -> list[list[str]]:
-    """Non-comment rows of one data file, split at tabs."""
-    rows = []
-    with open(_DATA_DIR / name, encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            rows.append([c.strip() for c in line.split("\t")])
-    return rows
-
 
 @dataclass(frozen=True)
 class Unit:
@@ -86,20 +72,20 @@ def _alternation(words) -> str:
 def tables() -> _Tables:
     """The data tables, read once."""
     units = {}
-    for row in _data_rows("units.tsv"):
+    for row in map(list, rules.rows("units.tsv")):
         spelling, normalised, kind, forms, nfb = (row + ["-"] * 5)[:5]
         units[spelling] = Unit(spelling, normalised, kind, forms, frozenset("" if nfb == "-" else nfb))
     hedges: dict[str, list[Hedge]] = {}
-    for row in _data_rows("claims_hedges.tsv"):
+    for row in map(list, rules.rows("claims_hedges.tsv")):
         hedge, where, qualifier, not_after = (row + ["-"] * 4)[:4]
         hedges.setdefault(where, []).append(
             Hedge(hedge, where, qualifier, frozenset("" if not_after == "-" else not_after)))
     for where in hedges:
         hedges[where].sort(key=lambda h: -len(h.hedge))
-    not_numbers = [r[0] for r in _data_rows("claims_not_numbers.txt")]
-    zero_words = [r[0] for r in _data_rows("claims_zero_words.txt")]
+    not_numbers = [r[0] for r in rules.rows("claims_not_numbers.txt")]
+    zero_words = [r[0] for r in rules.rows("claims_zero_words.txt")]
     words: dict[str, list[str]] = {}
-    for kind, word in (r[:2] for r in _data_rows("claims_subject_words.tsv")):
+    for kind, word in (r[:2] for r in rules.rows("claims_subject_words.tsv")):
         words.setdefault(kind, []).append(word)
     cut = words["verb"] + [w for w in words["scope"] + words["cumulative"] if len(w) > 1]
     return _Tables(
@@ -151,7 +137,8 @@ _RANGE_SEP_RE = re.compile(_RANGE_SEP)
 _NUMX_RE = re.compile(_NUMX)
 _MID_HEDGE = re.compile(f"[余多](?=[{_BIG}千百])")
 # 共 as "in all" (共完成, 共有), not inside 共同, 共产党, 公共, 共建 …
-_STANDALONE_GONG = "(?<![公总一中])共(?![同产建享识赢创治济筑战商担进鸣振荣存处事性克度患勉青和谋话生融助管])"
+_STANDALONE_GONG = (f"(?<![{''.join(rules.words('claims_context_words.txt', 'gong not after'))}])共"
+                    f"(?![{''.join(rules.words('claims_context_words.txt', 'gong not before'))}])")
 _GONG_RE = re.compile(_STANDALONE_GONG)
 
 
@@ -174,20 +161,17 @@ _NOT_A_QUANTITY = re.compile("|".join([
 # Characters right before a number that make it part of a code, ordinal or version (第二批, N95,
 # COVID-19, No.1, #3, 1.2.3).
 _ORDINAL_BEFORE = frozenset("第#＃№")
-# Chinese numerals right after these are dates or names: 初三, 腊月廿七, 正月十五, 附三 (a
-# hospital), 周三, 星期三.
-_CN_DATE_OR_NAME_BEFORE = ("初", "正月", "腊月", "冬月", "大年", "附", "周", "星期", "礼拜")
-_TIME_OF_DAY = ("凌晨", "早上", "早晨", "上午", "中午", "下午", "晚上", "傍晚", "夜间", "夜里", "深夜",
-                "半夜", "午夜", "清晨", "午后", "黄昏", "入夜", "每晚", "每天", "每日", "次日", "当天",
-                "当晚", "今晨", "昨晚", "晚", "早")
+# Chinese numerals right after these are dates or names (初三, 附三); 点 after a time of day is a clock.
+_CN_DATE_OR_NAME_BEFORE = rules.words("claims_context_words.txt", "date or name before")
+_TIME_OF_DAY = rules.words("claims_context_words.txt", "time of day")
 # 2022年, 2021-2022年: a four-digit number before 年 is a year; 22年3月 is a date.
 _MONTH_AFTER_YEAR = re.compile(r"[0-9]{1,2}月|[一二三四五六七八九十]{1,3}月")
 # Units after which a leading minus sign is a sign (气温-5℃), not a range dash or a code.
 _SIGNED_UNITS = frozenset({"℃", "度"})
 _LEADING_ZERO = re.compile("[0０][0-9０-９]")
 _TITLE_REACH = 40  # how far around a number a 《…》 title is looked for
-_PLENARY_AFTER = re.compile("全会|全体会议")
-_SESSION_AFTER = re.compile("会议|大会")
+_PLENARY_AFTER = re.compile("|".join(rules.words("claims_context_words.txt", "plenary after")))
+_SESSION_AFTER = re.compile("|".join(rules.words("claims_context_words.txt", "session after")))
 # Longer digit runs are identity, account or serial numbers, never counts.
 _MAX_DIGITS = 15
 _ASCII_LETTER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -195,11 +179,6 @@ _PUNCT = frozenset("，,。.；;：:！!？?、()（）《》〈〉“”\"'‘�
 _SENTENCE_END = "。！？；!?;\n"
 _CLAIM_END_OK = _PUNCT | frozenset("的")
 
-_DATE = r"(?:[0-9]{4}年)?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})?[日号]?"
-_MONTHS = r"(?:[0-9]{4}年)?[0-9]{1,2}\s?(?:至|到|—|-|~|－)\s?[0-9]{1,2}月(?:份)?"
-_PERIOD = re.compile(
-    rf"(?:{_DATE}\s?(?:至|到|—|-|~|－)\s?(?:{_DATE}|今|目前|现在)|{_DATE}(?:以来|至今)|截[至止]{_DATE}"
-    rf"|{_MONTHS}|(?:今年|去年|年初|本月|上月|本周|入冬|入夏|春节|疫情发生|本轮疫情|疫情)以来)")
 
 
 @dataclass
@@ -619,9 +598,10 @@ _CN_ONE_TO_NINE = "一二三四五六七八九"
 _ASIDE_BEFORE = re.compile(r"[（(][^（()）]{1,12}[)）]$")
 # A time phrase closing the words before a number (国家数量从2021年的22个, 增加到2022年的37个) says when,
 # not what: it is dropped from the subject.
-_TIME_TAIL = re.compile(r"(?:从|自|较|比|到|至|在)?(?:[0-9]{4}年(?:底|初|末)?|今年|去年|前年|上年|同期|年初|年底|年末)的?$"
-                       # and a comparison base: 消耗量较平时增加了三倍多, 较上年提高0.4人
-                       r"|(?:较|比)(?:平时|平常|以往|往年|上年|去年同期|去年|同期|上月|上周|月初|年初|前一[天日周年月]|前一星期)$")
+_TIME_BEFORE = "|".join(rules.words("claims_context_words.txt", "time before"))
+_COMPARISON_BASE = "|".join(rules.words("claims_context_words.txt", "comparison base"))  # 较平时, 较上年
+_TIME_TAIL = re.compile(rf"(?:从|自|较|比|到|至|在)?(?:[0-9]{{4}}年(?:底|初|末)?|{_TIME_BEFORE})的?$"
+                        rf"|(?:较|比)(?:{_COMPARISON_BASE})$")
 
 
 def _last_punct(seg: str) -> int:

@@ -10,10 +10,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .ner_lexicon import read_sections
+from .dates import DATE_TIME, parse_published
 from .normalise import detect_script, normalise, strip_pinyin
 from .records import Article, BylinePerson, DroppedLine, Paragraph, RawArticle
-from .rules import chrome_rules, table, word_list
+from . import rules
+from .rules import chrome_rules
 from .split import HEADLINE
 
 # Punctuation that ends a sentence; a line ending otherwise may have been broken by page layout.
@@ -30,9 +31,6 @@ BROKEN_LINE_MIN = 20
 HEAD_WINDOW = 15
 META_WINDOW = 6
 
-DATE_TIME = re.compile(
-    r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
-    r"(?:\s*(?P<t>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?))?")
 # What may follow a bare date on a metadata line: its weekday (`2022年12月5日（星期一）`).
 WEEKDAY = re.compile(r"\s*(?:[（(]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][）)]?)?\s*")
 # A line that is only a clock time, perhaps named (`香港时间16时45分`, `16:45`).
@@ -80,7 +78,7 @@ def _chrome_rule(line: str, scopes: tuple[str, ...]) -> str | None:
 
 @lru_cache(maxsize=1)
 def _meta_labels() -> dict[str, str]:
-    return {label: field for label, field in table("meta_labels.tsv")}
+    return {label: field for label, field in rules.rows("meta_labels.tsv")}
 
 
 @lru_cache(maxsize=1)
@@ -147,21 +145,9 @@ def page_header_fields(lines: list[str]) -> dict[str, str]:
         if "published" not in fields and (m := DATE_TIME.search(line)):
             fields["published"] = m.group(0)
         first = line.split()[0] if line.split() else ""
-        if "site" not in fields and first.endswith(word_list("publication_suffixes.txt")) and len(first) <= 20:
+        if "site" not in fields and first.endswith(rules.words("publication_suffixes.txt")) and len(first) <= 20:
             fields["site"] = first
     return fields
-
-
-def parse_published(value: str) -> tuple[str | None, str | None]:
-    """ISO date and time from a metadata value (`2022-06-07 11:22:27`, `2022年6月7日`)."""
-    m = DATE_TIME.search(value)
-    if not m:
-        return None, None
-    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
-    if not (1 <= mo <= 12 and 1 <= d <= 31):
-        return None, None
-    time = m["t"].replace("：", ":") if m["t"] else None
-    return f"{y:04d}-{mo:02d}-{d:02d}", time
 
 
 def byline_names(byline: str) -> list[str]:
@@ -177,7 +163,7 @@ def byline_people(byline: str) -> list[BylinePerson]:
     who wrote it (`作者`, `文`) give no role.
     """
     roles, longest_first, not_titles = _byline_roles()
-    org_endings = word_list("org_suffixes.txt")
+    org_endings = rules.byline_org_endings()
     people: list[BylinePerson] = []
     for segment in re.finditer(r"[^;；]+", byline):
         role = None
@@ -199,7 +185,7 @@ def byline_people(byline: str) -> list[BylinePerson]:
 
 @lru_cache(maxsize=1)
 def _byline_pattern() -> re.Pattern:
-    words = "|".join(map(re.escape, sorted(word_list("byline_lines.txt"), key=len, reverse=True)))
+    words = "|".join(map(re.escape, sorted(rules.words("byline_lines.txt"), key=len, reverse=True)))
     return re.compile(rf"^\s*(?:{words})\s*[/／:：|｜丨]\s*(\S.*)$")
 
 
@@ -207,7 +193,7 @@ def _byline_pattern() -> re.Pattern:
 def _byline_roles() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
     """Byline words as a set, longest first for prefix matching (`记者张丽`), and those of them that
     name an author without a title (`作者`, `文`; the others, `记者`, are titles), from `ner_byline.txt`."""
-    words = read_sections("ner_byline.txt")
+    words = rules.sections("ner_byline.txt")
     every = words["roles"] + words["plain"]
     return frozenset(every), tuple(sorted(every, key=len, reverse=True)), frozenset(words["plain"])
 
@@ -224,7 +210,7 @@ def _title_like(s: str) -> bool:
 
 
 def _is_caption(s: str) -> bool:
-    return any(marker in s for marker in word_list("caption_markers.txt"))
+    return any(marker in s for marker in rules.words("caption_markers.txt"))
 
 
 def _find_title(lines: list[_Line], counts: Counter) -> int | None:
@@ -496,7 +482,7 @@ def _text_bylines(paragraphs: list[Paragraph]) -> tuple[str | None, list[str]]:
         names = byline_names(m["by"])
         # Every token a name, a byline word (记者) or a department (院办), so `(中)` or
         # `(含社区卫生服务中心)` is not a byline.
-        org_endings = word_list("org_suffixes.txt")
+        org_endings = rules.byline_org_endings()
         if names and all(t in roles or t in names or (len(t) <= 6 and t.endswith(org_endings)) for t in tokens):
             bylines.append(m["by"].strip())
             if len(text[-1].text) == len(m.group(0).strip()):

@@ -8,6 +8,9 @@ comes from `published_date` (`year_source='published'`) or stays None; relative 
 (`year_source='relative'`). Lunar dates (`腊月廿七`, `大年三十`, `除夕`) are left out on purpose:
 turning them into Gregorian dates needs a lunar calendar and the year, and a wrong guess is worse
 than none. Durations, measures and clock times (`24小时`, `2米`, `11:22`) are not dates.
+
+Dates are parsed here only: the cleaner's metadata dates (`parse_published`) and the periods numeric
+claims cover (`PERIOD`) live here too, and numerals are read by `ingest.numbers`.
 """
 from __future__ import annotations
 
@@ -16,17 +19,17 @@ import datetime as dt
 import logging
 import re
 from functools import lru_cache
-from pathlib import Path
 
+from . import rules
+from .numbers import parse_number
 from .records import DateMention
 
 log = logging.getLogger(__name__)
 
-_CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _YEAR = r"(?:\d{4}|[〇零一二三四五六七八九]{4})"
 # `6月龄` (six months of age), `3月大的婴儿`: an age, not a month.
-_NOT_MONTH_AFTER = r"(?!龄|大的|大婴)"
+_NOT_MONTH_AFTER = f"(?!{'|'.join(rules.words('dates_words.txt', 'not a month after'))})"
 _DATE_RE = re.compile(
     rf"(?<![\d.\-/])(?:(?P<y>{_YEAR})年|(?P<rel>__REL__))?"
     rf"(?:(?P<m>{_NUM})月份?(?:(?P<d>{_NUM})[日号]|{_NOT_MONTH_AFTER}))"
@@ -39,19 +42,22 @@ _YEAR_ONLY_RE = re.compile(rf"(?<![\d.\-/])(?P<y>{_YEAR})年(?!\d|[〇零一二�
 _ISO_RE = re.compile(r"(?<![\d.])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d]|\.\d)")
 # After a date: `至6月6日`, `-25日`, `到2022年1月3日`.
 _RANGE_RE = re.compile(rf"\s*(?:至|到|—|–|-|~|～|－)\s*(?:(?P<y>{_YEAR})年)?(?:(?P<m>{_NUM})月)?(?P<d>{_NUM})[日号]")
+# A published date and time on a metadata line (`2022-06-07 11:22:27`, `2022年6月7日 11:22`).
+DATE_TIME = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
+    r"(?:\s*(?P<t>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?))?")
+# The period a numeric claim covers (`4月23日至6月6日`, `3月以来`, `截至5月`, `1-3月份`, `今年以来`).
+_PERIOD_DATE = r"(?:[0-9]{4}年)?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})?[日号]?"
+_PERIOD_MONTHS = r"(?:[0-9]{4}年)?[0-9]{1,2}\s?(?:至|到|—|-|~|－)\s?[0-9]{1,2}月(?:份)?"
+PERIOD = re.compile(
+    rf"(?:{_PERIOD_DATE}\s?(?:至|到|—|-|~|－)\s?(?:{_PERIOD_DATE}|今|目前|现在)|{_PERIOD_DATE}(?:以来|至今)"
+    rf"|截[至止]{_PERIOD_DATE}|{_PERIOD_MONTHS}|(?:{'|'.join(rules.words('dates_words.txt', 'since'))})以来)")
 
 
 @lru_cache(maxsize=None)
 def _relative() -> dict[str, tuple[str, int]]:
     """Relative words from `data/dates_relative.txt`: word → (unit, offset)."""
-    table = {}
-    path = Path(__file__).parent / "data" / "dates_relative.txt"
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        if not raw.strip() or raw.lstrip().startswith("#"):
-            continue
-        word, unit, offset = raw.split("\t")
-        table[word.strip()] = (unit.strip(), int(offset))
-    return table
+    return {word: (unit, int(offset)) for word, unit, offset in rules.rows("dates_relative.txt")}
 
 
 @lru_cache(maxsize=None)
@@ -66,20 +72,29 @@ def _rel_re() -> re.Pattern:
 
 
 def _number(s: str | None) -> int | None:
-    """`23` → 23, `二十三` → 23, `十` → 10, `二〇二二` → 2022."""
+    """`23` → 23 (digits of any script, as `\\d` captures them), and Chinese numerals through
+    `ingest.numbers`: `二十三` → 23, `十` → 10, `二〇二二` → 2022. A month or a day is at most two
+    digits, so `一二三` (digits read one by one) is no month and no day."""
     if not s:
         return None
-    if s.isdigit():
+    if s.isdecimal():
         return int(s)
-    if len(s) == 4 and "十" not in s:
-        digits = [_CN_DIGIT.get(c) for c in s]
-        return None if None in digits else int("".join(map(str, digits)))
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        t = _CN_DIGIT.get(tens, None) if tens else 1
-        o = _CN_DIGIT.get(ones, None) if ones else 0
-        return None if t is None or o is None else t * 10 + o
-    return _CN_DIGIT.get(s) if len(s) == 1 else None
+    value = parse_number(s)
+    if value is None or (value >= 100 and len(s) < 4):
+        return None
+    return int(value)
+
+
+def parse_published(value: str) -> tuple[str | None, str | None]:
+    """ISO date and time from a metadata value (`2022-06-07 11:22:27`, `2022年6月7日`)."""
+    m = DATE_TIME.search(value)
+    if not m:
+        return None, None
+    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None, None
+    time = m["t"].replace("：", ":") if m["t"] else None
+    return f"{y:04d}-{mo:02d}-{d:02d}", time
 
 
 def _valid(year: int | None, month: int | None, day: int | None) -> bool:

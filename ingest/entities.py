@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .clean import byline_people
-from .ner_lexicon import CJK, WordScanner, read_sections, read_words
+from . import rules
+from .ner_lexicon import CJK, WordScanner
 from .ner_model import tagger
 from .ner_orgs import Org, org_index
 from .ner_persons import _LEFT_CHARS, MEDIUM, PersonHit, person_finder
@@ -318,7 +319,7 @@ def _longer_place(it: _Text, s: int, e: int, over: list[Mention]) -> str | None:
 
 @lru_cache(maxsize=1)
 def _word_bigrams() -> frozenset[str]:
-    return frozenset(read_words("ner_word_bigrams.txt"))
+    return frozenset(rules.words("ner_word_bigrams.txt"))
 
 
 @dataclass(frozen=True)
@@ -332,7 +333,7 @@ class _TaggerChecks:
 
 @lru_cache(maxsize=1)
 def _tagger_checks() -> _TaggerChecks:
-    sections = read_sections("ner_tagger_checks.txt")
+    sections = rules.sections("ner_tagger_checks.txt")
     return _TaggerChecks(tuple(sections["place endings"]), frozenset(sections["leading function chars"]),
                          frozenset(sections["same place endings"]), frozenset(sections["feature endings"]))
 

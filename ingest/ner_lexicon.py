@@ -1,72 +1,15 @@
-"""Word lists for the entity extractor, read once from `ingest/data/ner_*.txt`, and a trie regex.
+"""Word lists for the entity extractor, from `ingest/data/ner_*.txt`, and a trie regex.
 
 Rules about Chinese text live in those commented data files so they can be read and extended
-without touching code; this module only parses them and compiles fast matchers.
+without touching code; `ingest.rules` reads them and this module compiles fast matchers.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
-DATA = Path(__file__).parent / "data"
-
-CJK = "\u4e00-\u9fff\u3400-\u4dbf"
-CJK_RE = re.compile(f"[{CJK}]")
-
-
-def read_sections(name: str) -> dict[str, list[str]]:
-    """Tokens of a data file grouped by `## section` headers (tokens before any header go to '')."""
-    sections: dict[str, list[str]] = {"": []}
-    current = ""
-    for raw in (DATA / name).read_text(encoding="utf-8").splitlines():
-        line = raw.strip()
-        if line.startswith("## "):
-            current = line[3:].strip()
-            sections.setdefault(current, [])
-            continue
-        line = line.split("#", 1)[0].strip()
-        if line:
-            sections[current].extend(line.split())
-    return sections
-
-
-def read_words(name: str) -> list[str]:
-    """All tokens of a data file, in order, sections ignored."""
-    return [w for words in read_sections(name).values() for w in words]
-
-
-def read_chars(name: str, section: str = "") -> set[str]:
-    """The CJK characters of one section of a data file (for character lists)."""
-    return set(CJK_RE.findall("".join(read_sections(name).get(section, []))))
-
-
-def read_aliases(name: str) -> tuple[list[str], dict[str, str]]:
-    """Names of a list file where `a = b` lines make `a` an alias of canonical `b`."""
-    names: list[str] = []
-    canon: dict[str, str] = {}
-    for raw in (DATA / name).read_text(encoding="utf-8").splitlines():
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        if "=" in line:
-            left, right = (part.strip() for part in line.split("=", 1))
-            for word in left.split():
-                names.append(word)
-                canon[word] = right
-            continue
-        names.extend(line.split())
-    return names, canon
-
-
-def read_table(name: str) -> list[list[str]]:
-    """Tab-separated rows of a data file, comments and blank lines skipped."""
-    rows = []
-    for raw in (DATA / name).read_text(encoding="utf-8").splitlines():
-        if not raw.strip() or raw.lstrip().startswith("#"):
-            continue
-        rows.append(raw.rstrip("\n").split("\t"))
-    return rows
+from . import rules
+from .rules import CJK, CJK_RE  # noqa: F401  (the extractors import them from here)
 
 
 def trie_pattern(words) -> str:
@@ -157,26 +100,26 @@ class Lexicon:
     """Everything the extractors look up, parsed from the data files."""
 
     def __init__(self) -> None:
-        surnames = read_sections("ner_surnames.txt")
+        surnames = rules.sections("ner_surnames.txt")
         self.surname_tier: dict[str, int] = {}
         for tier, key in ((1, "top"), (1, "tier 1"), (2, "tier 2"), (1, "compound")):
             for s in surnames.get(key, []):
                 self.surname_tier.setdefault(s, tier)
         self.top_surnames = set(surnames.get("top", []))
         self.compound_surnames = set(surnames.get("compound", []))
-        self.given_chars = read_chars("ner_given_chars.txt", "")
-        self.surname_markers = read_chars("ner_given_chars.txt", "surname markers")
-        self.place_last_chars = read_chars("ner_given_chars.txt", "not last before a title")
-        self.never_chars = (read_chars("ner_given_chars.txt", "never") | self.surname_markers) - self.given_chars
-        self.not_names = set(read_words("ner_not_names.txt"))
-        self.name_words = set(read_sections("ner_not_names.txt").get("also given names", []))
-        self.address_terms = set(read_words("ner_address_terms.txt"))
-        title_sections = read_sections("ner_titles.txt")
+        self.given_chars = rules.chars("ner_given_chars.txt", "")
+        self.surname_markers = rules.chars("ner_given_chars.txt", "surname markers")
+        self.place_last_chars = rules.chars("ner_given_chars.txt", "not last before a title")
+        self.never_chars = (rules.chars("ner_given_chars.txt", "never") | self.surname_markers) - self.given_chars
+        self.not_names = set(rules.words("ner_not_names.txt"))
+        self.name_words = set(rules.sections("ner_not_names.txt").get("also given names", []))
+        self.address_terms = set(rules.words("ner_address_terms.txt"))
+        title_sections = rules.sections("ner_titles.txt")
         self.generic_titles = set(title_sections.get("generic", []))
         titles = [w for words in title_sections.values() for w in words]
         self.titles = set(titles)
         self.title_re = trie_regex(titles)
-        followers = read_sections("ner_name_followers.txt")
+        followers = rules.sections("ner_name_followers.txt")
         self.cue_words = set(followers.get("cue", []))
         self.cue_adverbs = set(followers.get("adverbs before a cue", []))
         self.boundary_words = set(followers.get("boundary", [])) | self.cue_words

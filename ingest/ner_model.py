@@ -19,7 +19,8 @@ from typing import Iterable
 
 import numpy as np
 
-from .ner_lexicon import lexicon, read_aliases, read_sections
+from . import rules
+from .ner_lexicon import lexicon
 from .ner_orgs import org_index
 from .ner_places import place_index
 
@@ -136,8 +137,8 @@ class Gazetteer:
 def gazetteer_lists() -> dict[str, set[str]]:
     """The gazetteers' words: the rules' lists (places with their stems and aliases, `太原`) plus the
     generated `ner_gazetteer.txt`."""
-    generated = read_sections("ner_gazetteer.txt")
-    known_orgs, _ = read_aliases("ner_orgs_known.txt")
+    generated = rules.sections("ner_gazetteer.txt")
+    known_orgs, _ = rules.aliases("ner_orgs_known.txt")
     return {
         "place": set(place_index().canon),
         "org": set(generated.get("organisations", [])) | set(known_orgs),

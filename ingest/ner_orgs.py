@@ -12,18 +12,20 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .ner_lexicon import CJK, WordScanner, read_aliases, read_sections, read_table, trie_regex
+from . import rules
+from .ner_lexicon import CJK, WordScanner, trie_regex
 from .ner_places import Place, place_index
 
 _PREFIX_CHAR = re.compile(f"[{CJK}0-9A-Za-z]")
 _MAX_PREFIX = {"major": 12, "sub": 12, "dept": 6}
 # `3支应急突击队`, `选派300名省市级医院`, `第三批医疗队`: a count in the prefix is not part of the name,
 # which starts after it.
-_COUNT = re.compile(r"[0-9一二三四五六七八九十两几多每各这那该]+[个支名家所项批类级年间座位]")
-_ADMIN_ONE_CHAR = set("省市区县镇乡村")  # `市医院`, `县医院`: a one-character prefix that is enough
-_NAME_STOPS = set("和")  # stop characters that also occur inside names (`附属和济医院`)
+_CHARS = "ner_orgs_chars.txt"  # the character lists below, each explained there
+_COUNT = re.compile(rf"[0-9一二三四五六七八九十两几多每各这那该]+[{''.join(rules.words(_CHARS, 'count measures'))}]")
+_ADMIN_ONE_CHAR = set("".join(rules.words(_CHARS, "one-character prefixes")))  # `市医院`, `县医院`
+_NAME_STOPS = set("".join(rules.words(_CHARS, "name stops")))  # stop characters inside names (`附属和济医院`)
 _NUMERALS = "一二三四五六七八九十"  # a party congress by its number opens with one (`十五大`)
-_MEASURES = "类项件个批条种次年位名家所号届"  # `十二大类`: a count of things, not a congress
+_MEASURES = "".join(rules.words(_CHARS, "measures"))  # `十二大类`: a count of things, not a congress
 _DASHES = "—-－"  # between two places inside a name (`苏丹—中国友好协会`)
 
 
@@ -39,19 +41,19 @@ class OrgIndex:
 
     def __init__(self) -> None:
         self.suffix: dict[str, tuple[str, str]] = {}
-        for row in read_table("ner_org_suffixes.txt"):
+        for row in rules.rows("ner_org_suffixes.txt", ""):
             suffix, cls = row[0].strip(), row[1].strip()
             not_after = row[2].strip() if len(row) > 2 else ""
             self.suffix[suffix] = (cls, not_after)
         self.suffix_re = trie_regex(self.suffix)
         self.longest_suffix = max(map(len, self.suffix))
-        stops = read_sections("ner_org_stops.txt")
+        stops = rules.sections("ner_org_stops.txt")
         self.not_orgs = set(stops.get("not organisations", []))
         self.generic_names = set(stops.get("generic names", []))
         words = stops.get("", [])
         self.stops = WordScanner(words)  # every stop word, overlapping ones included
         self.name_words = WordScanner(stops.get("name words", []))
-        names, self.known_canon = read_aliases("ner_orgs_known.txt")
+        names, self.known_canon = rules.aliases("ner_orgs_known.txt")
         self.known_re = trie_regex(names)
         # characters that may not follow a known name: those of the longest suffix it ends with
         # (`中国共产党` ends with 共产党, which 员 may not follow)

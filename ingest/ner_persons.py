@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .ner_lexicon import lexicon, read_chars, read_sections, read_words, trie_pattern, trie_regex
+from . import rules
+from .ner_lexicon import lexicon, trie_pattern, trie_regex
 
 STRONG, MEDIUM, WEAK = 3, 2, 1
 
@@ -59,7 +60,7 @@ class PersonFinder:
 
     def __init__(self) -> None:
         self.lex = lexicon()
-        by = read_sections("ner_byline.txt")
+        by = rules.sections("ner_byline.txt")
         self.byline_roles = set(by.get("roles", []))
         self.byline_roles_longest = sorted(self.byline_roles, key=lambda r: (-len(r), r))
         self.byline_plain = set(by.get("plain", []))
@@ -69,15 +70,15 @@ class PersonFinder:
         self.byline_line_space_re = re.compile(r"^\s*(?:" + trie_pattern(self.byline_roles) + r")\s+")
         self.byline_paren_re = re.compile(r"[（(]\s*(?:" + trie_pattern(self.byline_roles) + "|"
                                           + trie_pattern(self.byline_plain) + r"\s*[/:：|])[^()（）\n]{1,80}?[)）]")
-        self.foreign_chars = read_chars("ner_foreign_chars.txt", "chars") | {"·"}
-        self.foreign_marked = read_chars("ner_foreign_chars.txt", "marked")
+        self.foreign_chars = rules.chars("ner_foreign_chars.txt", "chars") | {"·"}
+        self.foreign_marked = rules.chars("ner_foreign_chars.txt", "marked")
         # the wider set the tagger's names are checked against (its spans, not a run of these, set the ends)
-        self.foreign_chars_wide = self.foreign_chars | read_chars("ner_transliteration_chars.txt", "chars")
+        self.foreign_chars_wide = self.foreign_chars | rules.chars("ner_transliteration_chars.txt", "chars")
         tier1 = "".join(sorted(self.lex.top_surnames))
         given = "".join(sorted(self.lex.given_chars))
         # Three-character names standing alone between punctuation (`，王建国、李明华等`): no cue at all.
         self.bare_re = re.compile(f"(?=([{tier1}][{given}][{given}]))")
-        self.leader_re = trie_regex(read_words("ner_name_leaders.txt"))
+        self.leader_re = trie_regex(rules.words("ner_name_leaders.txt"))
         surnames = [s for s in self.lex.surname_tier]
         self.ref_re = re.compile("(" + trie_pattern(surnames) + ")(" + trie_pattern(self.lex.titles) + ")")
 

@@ -12,27 +12,26 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .ner_lexicon import CJK, CJK_RE, WordScanner, read_aliases, read_sections, read_table, trie_regex
+from . import rules
+from .ner_lexicon import CJK, CJK_RE, WordScanner, trie_regex
 
+_WORDS = "ner_places_words.txt"  # the word lists below, each explained there
 # Words after a pair of one-character country names: `中美关系`, `中俄两国`, `中英双方`.
-_PAIR_NEXT = ("两国|关系|双方|两党|两军|合作|贸易|友好|会谈|联合|战略|伙伴|经贸|建交|边境|峰会|首脑|领导人|元首|外长|"
-              "人民|友谊|之间|间的|两国间|交往|对话|磋商|联合声明|贸易战")
+_PAIR_NEXT = "|".join(rules.words(_WORDS, "pair next"))
 # `来华`, `访华`, `对华`: 华 for China after a verb of travel or relation.
-_HUA_RE = re.compile(r"(?<=[来访对驻在离抵赴援])华(?![南北东西中侨人裔语文夏丽贵灯山盛润为尔容美府佗彩诞章])")
+_HUA_RE = re.compile(f"(?<=[{''.join(rules.words(_WORDS, 'hua after'))}])华"
+                     f"(?![{''.join(rules.words(_WORDS, 'hua not before'))}])")
 
 # Ethnic names inside autonomous prefecture / county names: `延边朝鲜族自治州` has the stem `延边`.
-_ETHNIC = ("朝鲜族 土家族 苗族 藏族 羌族 彝族 布依族 侗族 哈尼族 壮族 傣族 景颇族 傈僳族 白族 回族 蒙古族 蒙古 "
-           "哈萨克族 哈萨克 柯尔克孜 锡伯 塔吉克 满族 畲族 瑶族 黎族 仫佬族 毛南族 各族 纳西族 拉祜族 佤族 布朗族 "
-           "独龙族 怒族 普米族 仡佬族 水族 土族 撒拉族 保安族 东乡族 裕固族 达斡尔族 鄂温克族 鄂伦春 维吾尔").split()
+_ETHNIC = rules.words(_WORDS, "ethnic groups")
 _AUTONOMOUS = re.compile(r"^(.{2,}?)(?:%s)*自治(?:州|县|旗|区)$" % "|".join(sorted(_ETHNIC, key=len, reverse=True)))
-_DIVISION_SUFFIXES = ("特别行政区", "自治区", "林区", "特区", "新区", "矿区", "地区", "省", "市", "区", "县", "旗", "盟", "镇")
+_DIVISION_SUFFIXES = rules.words(_WORDS, "division suffixes")
 # Towns, townships, streets, villages and communities not in the list are found by their suffix
 # after a name of two or three characters. A suffix followed by one of `not_after` is the start of
 # another word (乡镇, 乡村, 乡里, 村民, 镇江, 镇痛); a 社区 counts only right after another place
 # (东海街道金屿社区), because 走进社区, 老旧社区 are everywhere.
-_TOWN_SUFFIX_RE = re.compile(f"(镇|乡|街道|村|社区)(?![{CJK}]?[长委书主])")
-_TOWN_NOT_AFTER = {"乡": set("镇村亲土愁音情下里间"), "镇": set("江静定压守痛里"), "村": set("民庄落级干医务规里"),
-                   "街道": set(), "社区": set()}
+_TOWN_NOT_AFTER = {row[0]: set("".join(row[1:])) for row in rules.rows(_WORDS, "town suffixes")}
+_TOWN_SUFFIX_RE = re.compile(f"({'|'.join(_TOWN_NOT_AFTER)})(?![{CJK}]?[{''.join(rules.words(_WORDS, 'town titles'))}])")
 _TOWN_LEFT = set("在到赴往于和与及、从由")  # characters a town name may directly follow
 _DETERMINERS = set("各每该这其此某")  # a town name never opens with one of these
 _TOWN_LEVELS = set("乡镇村")  # `推行乡、村政务公开`, `村帐乡管`: the levels, not a name
@@ -41,7 +40,7 @@ _COUNT_CHARS = set("一二两三四五六七八九十几多")  # `饶阳店两�
 # Places named in a list or under their parent (`介休、祁县`, `吴起、延长、延川`, `晋中市祁县`,
 # `台南市北区、东区及永康区`) confirm names that are too short or too ordinary to trust alone.
 _LIST_MARKS = set("、和及与或/")
-_GENERIC_DIVISIONS = {"城区", "郊区", "矿区"}  # county-level names that are ordinary words for any town
+_GENERIC_DIVISIONS = frozenset(rules.words(_WORDS, "generic divisions"))  # ordinary words for any town
 # A two-character division name the lists do not hold counts only in a list right after a place
 # (`安南区及北区`), and not when it opens with a determiner, a count or a level (`该区`, `全县`, `两市`).
 _SHORT_DIVISION = re.compile(f"[{CJK}][区县市镇乡旗]")
@@ -73,7 +72,7 @@ class PlaceIndex:
     """All place surfaces with their canonical names, compiled into one trie regex."""
 
     def __init__(self) -> None:
-        ambiguous = read_sections("ner_places_ambiguous.txt")
+        ambiguous = rules.sections("ner_places_ambiguous.txt")
         blocked = set(ambiguous.get("", []))
         self.ambiguous = blocked  # stems that are ordinary words too (`朝阳`, `和平`)
         self.idioms = ambiguous.get("idioms", [])
@@ -90,7 +89,7 @@ class PlaceIndex:
             if have is None or have[0] < level:
                 canon[surface] = (level, name)
 
-        for row in read_table("ner_places_cn.txt"):
+        for row in rules.rows("ner_places_cn.txt"):
             province, prefecture = row[0], row[1]
             counties = row[2].split() if len(row) > 2 else []
             units = [(province, _LEVEL["province"])]
@@ -114,19 +113,19 @@ class PlaceIndex:
                         if stem + suffix != name:
                             add(stem + suffix, stem + suffix, 0)
                             self.full_names.add(stem + suffix)
-        names, aliases = read_aliases("ner_places_world.txt")
+        names, aliases = rules.aliases("ner_places_world.txt")
         for name in names:
             add(name, aliases.get(name, name), _LEVEL["world"])
             self.full_names.add(name)
         self.canon = {surface: name for surface, (_, name) in canon.items()}
         self.weak = {w: (name, suffixed) for w, (_, name, suffixed) in weak.items() if w not in self.canon}
         self.weak_lengths = tuple(sorted({len(w) for w in self.weak}, reverse=True))
-        self.stops = frozenset(read_sections("ner_org_stops.txt").get("", []))
+        self.stops = frozenset(rules.sections("ner_org_stops.txt").get("", []))
         self.stop_lengths = tuple(sorted({len(w) for w in self.stops}, reverse=True))
         self.regex = trie_regex(self.canon)  # for anchored matches (`match`); `scanner` scans text
         self.scanner = WordScanner(self.canon)
         self.idiom_re = trie_regex(self.idioms) if self.idioms else None
-        abbrev = read_sections("ner_places_abbrev.txt")
+        abbrev = rules.sections("ner_places_abbrev.txt")
         countries = dict(zip(abbrev[""][::2], abbrev[""][1::2]))
         provinces = abbrev.get("provinces and cities", [])
         # one-character names → canonical full names (`港` → 香港特别行政区)

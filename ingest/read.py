@@ -19,8 +19,8 @@ from functools import lru_cache
 import charset_normalizer
 
 from .normalise import strip_invisible
+from . import rules
 from .records import FoundFile, SourceFile
-from .rules import table
 
 # Byte-order marks we decode by.
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -131,7 +131,7 @@ def file_digest(abspath: str) -> tuple[str, int]:
 
 @lru_cache(maxsize=1)
 def _signatures() -> tuple[tuple[bytes, str], ...]:
-    return tuple((bytes.fromhex(sig), what) for sig, what in table("binary_signatures.tsv"))
+    return tuple((bytes.fromhex(sig), what) for sig, what in rules.rows("binary_signatures.tsv"))
 
 
 def decode(data: bytes) -> tuple[str, str]:

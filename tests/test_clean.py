@@ -4,7 +4,7 @@ import pytest
 from collections import Counter
 
 from ingest.clean import (_authors, _headline, _line, _page_above, _paragraphs, _repeats_title, _text_bylines,
-                          byline_names, byline_people, clean_article, parse_meta_line, parse_published, squash)
+                          byline_names, byline_people, clean_article, parse_meta_line, squash)
 from ingest.records import Paragraph, RawArticle
 
 BODY = "自4月22日本轮疫情以来,医院党委始终坚持疫情就是命令,防控就是责任,把疫情防控工作放在第一位。"
@@ -174,12 +174,6 @@ def test_script_of_the_original_is_recorded():
 ])
 def test_parse_meta_line(line, fields):
     assert parse_meta_line(line) == fields
-
-
-def test_parse_published():
-    assert parse_published("2022-06-07 11:22:27") == ("2022-06-07", "11:22:27")
-    assert parse_published("2021年3月5日") == ("2021-03-05", None)
-    assert parse_published("2021-13-05") == (None, None)
 
 
 def test_byline_names_skip_roles_and_departments():

@@ -4,7 +4,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.dates import _extract, extract_dates, iso_date, period_bounds, timeline_day
+from ingest.dates import _extract, extract_dates, iso_date, parse_published, period_bounds, timeline_day
 
 
 def rows(text: str, published: str | None = None):
@@ -144,3 +144,9 @@ def test_period_bounds_are_the_first_and_last_dated_ends_of_the_period_text():
     assert period_bounds("6月6日至今", dates) == ("2022-06-06", "2022-06-06")
     assert period_bounds("今年以来", dates) == (None, None)
     assert period_bounds(None, dates) == (None, None)
+
+
+def test_parse_published():
+    assert parse_published("2022-06-07 11:22:27") == ("2022-06-07", "11:22:27")
+    assert parse_published("2021年3月5日") == ("2021-03-05", None)
+    assert parse_published("2021-13-05") == (None, None)

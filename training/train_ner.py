@@ -36,7 +36,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ingest.ner_lexicon import lexicon, read_words  # noqa: E402
+from ingest import rules  # noqa: E402
+from ingest.ner_lexicon import lexicon  # noqa: E402
 from ingest.ner_model import ILLEGAL, TAGS, feature_rows, gazetteer, spans, viterbi  # noqa: E402
 from ingest.ner_orgs import org_index  # noqa: E402
 from ingest.ner_places import place_index  # noqa: E402
@@ -353,7 +354,7 @@ def main() -> None:
         "# token of 3+ characters, `克林顿/nr`), each in at least 3 different names. A name the tagger finds\n"
         "# passes as foreign when all its characters are here or in ner_foreign_chars.txt and one is marked there.\n"))
     print(f"wrote {args.foreign_out} ({len(chars)} characters)")
-    words = gazetteer_words(args.jieba_dict, set(chars) | set("".join(read_words("ner_foreign_chars.txt"))))
+    words = gazetteer_words(args.jieba_dict, set(chars) | set("".join(rules.words("ner_foreign_chars.txt"))))
     gazetteer_out = ROOT / "ingest" / "data" / "ner_gazetteer.txt"  # the tagger reads it there, in training too
     write_generated(gazetteer_out, words, 20, " ", (
         "# Gazetteer words for the name tagger's features (ingest/ner_model.py), from jieba 0.42.1's dictionary\n"
