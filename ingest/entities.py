@@ -14,11 +14,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .clean import byline_people
+from .bylines import byline_name_ok, byline_people
 from .ner_lexicon import CJK, WordScanner, read_sections, read_words
 from .ner_model import tagger
 from .ner_orgs import Org, org_index
-from .ner_persons import _LEFT_CHARS, MEDIUM, PersonHit, person_finder
+from .ner_persons import MEDIUM, PersonHit, person_finder
 from .ner_places import Place, place_index
 from .records import Mention
 
@@ -128,11 +128,10 @@ def _list_neighbours(items: list[_Text], found: list[Mention]) -> list[Mention]:
 def _byline_only(byline: str | None, found: list[Mention]) -> list[Mention]:
     """People the byline names and the text does not (`作者:欧阳晓婷 刘畅` on the metadata line under
     the headline), with offsets into the byline and the byline's role word (`记者`, `编辑`)."""
-    finder = person_finder()
     named = {m.name for m in found if m.type == "person"}
     out = []
     for p in byline_people(byline or ""):
-        if p.name not in named and finder.byline_name_ok(p.name, after_role=p.role is not None):
+        if p.name not in named and byline_name_ok(p.name, after_role=p.role is not None):
             named.add(p.name)
             out.append(Mention("person", p.name, p.name, p.start, p.end, p.role, None, in_byline=True))
     return out
@@ -385,7 +384,7 @@ def _persons(items: list[_Text]) -> list[Mention]:
                 if any(ps < e and s < pe for ps, pe in spans) or any(os < s and e <= oe or os <= s and e < oe
                                                                       for os, oe in org_spans):
                     continue
-                left = s == 0 or s in lefts or text[s - 1] in _LEFT_CHARS or not _CJK_CHAR.match(text[s - 1])
+                left = s == 0 or s in lefts or text[s - 1] in finder.left_chars or not _CJK_CHAR.match(text[s - 1])
                 right = finder.is_boundary(text, e)
                 if not (left and (right or e - s >= 3)):
                     continue

@@ -1,7 +1,7 @@
 """One test per cleaning rule, on small Chinese strings."""
 import pytest
 
-from ingest.clean import byline_names, byline_people, clean_article, parse_meta_line, parse_published
+from ingest.clean import clean_article, parse_meta_line, parse_published
 from ingest.records import RawArticle
 
 BODY = "自4月22日本轮疫情以来,医院党委始终坚持疫情就是命令,防控就是责任,把疫情防控工作放在第一位。"
@@ -179,13 +179,6 @@ def test_parse_published():
     assert parse_published("2021-13-05") == (None, None)
 
 
-def test_byline_names_skip_roles_and_departments():
-    assert byline_names("记者 黄晶 张丹丹 通讯员 孙丽娜 魏勇") == ["黄晶", "张丹丹", "孙丽娜", "魏勇"]
-    assert byline_names("宣传科 张阳 党院办 高冰") == ["张阳", "高冰"]
-    assert byline_names("记者张丽") == ["张丽"]
-    assert byline_names("志愿者服务队") == []
-
-
 def test_a_masthead_gives_every_article_on_the_page_its_date_and_paper():
     from ingest.split import split_articles
     page = "衡阳日报　2023年4月12日　第03版：健康周刊\n\n## 第一篇标题在此\n\n" + BODY + "\n\n## 第二篇标题在此\n\n" + BODY2
@@ -340,14 +333,6 @@ def test_every_byline_label_of_a_metadata_line_is_kept(line, byline):
 
 def test_a_dated_sentence_is_not_a_metadata_line():
     assert parse_meta_line("2022年3月5日 来源:群众来信，反映了问题。") is None
-
-
-def test_byline_people_carry_the_role_word_before_them():
-    people = byline_people("天山健康网; 作者:记者 马骁 通讯员 热娜古丽·艾则孜; 编辑:侯佳")
-    assert [(p.name, p.start, p.end, p.role) for p in people] == [
-        ("马骁", 13, 15, "记者"), ("热娜古丽·艾则孜", 20, 28, "通讯员"), ("侯佳", 33, 35, "编辑")]
-    assert [(p.name, p.role) for p in byline_people("作者:胡蓉; 宣传科 张阳; 文字丨邬建军")] == [
-        ("胡蓉", None), ("张阳", None), ("邬建军", None)]
 
 
 def test_a_government_catalogue_block_is_not_taken_for_the_headline():
