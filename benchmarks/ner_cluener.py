@@ -1,6 +1,6 @@
 """Title–name pairs on the CLUENER2020 dev set: a `position` directly before a `name` (`副局长张涛`).
 
-    python benchmarks/ner_cluener.py [--limit N] [--data PATH]
+    python benchmarks/ner_cluener.py [--limit N] [--data PATH] [--stage all|rules|model]
 
 Measure only: the data stays in ../shared/benchmarks/ner/ and the rules are not tuned on it.
 A predicted pair is a person mention whose role text stands right before it. `strict` needs the
@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ingest.entities import extract_entities  # noqa: E402
+from ingest.entities import STAGES, extract_entities  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "benchmarks" / "ner" / "cluener_dev.jsonl"
 WIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF5B)}
@@ -42,6 +42,8 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=DEFAULT, help="cluener_dev.jsonl")
     ap.add_argument("--limit", type=int, default=0, help="use the first N sentences (0 = all)")
     ap.add_argument("--errors", type=int, default=0, help="print up to N sentences with a wrong pair")
+    ap.add_argument("--stage", choices=tuple(STAGES), default="all",
+                    help="score the whole extractor (default), the rules alone or the tagger alone")
     args = ap.parse_args()
     rows = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
     if args.limit:
@@ -57,7 +59,7 @@ def main() -> None:
     for row in rows:
         text = row["text"].translate(WIDTH)
         t0 = time.perf_counter()
-        mentions = extract_entities(None, [text])
+        mentions = extract_entities(None, [text], parts=STAGES[args.stage])
         elapsed += time.perf_counter() - t0
         names = spans(row["label"], "name")
         positions = spans(row["label"], "position")
