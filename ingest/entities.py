@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .bylines import byline_name_ok, byline_people
-from .ner_lexicon import CJK, WordScanner, read_sections, read_words
+from .ner_lexicon import CJK, WordScanner, read_aliases, read_sections, read_words
 from .ner_model import TYPES, tagger
 from .ner_orgs import Org, OrgIndex, org_index
 from .ner_persons import MEDIUM, PersonFinder, PersonHit, person_finder
@@ -27,12 +27,6 @@ log = logging.getLogger(__name__)
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _NAME_CHARS = re.compile(f"[{CJK}·]+")
 _NUM = "一二三四五六七八九十百0-9"
-# Full suffix → the short form news uses (`黑龙江省卫生健康委员会` → `省卫健委`).
-_SHORT_SUFFIX = {
-    "卫生健康委员会": "卫健委", "卫生健康委": "卫健委", "卫生健康局": "卫健局", "卫生和计划生育委员会": "卫计委",
-    "疾病预防控制中心": "疾控中心", "人民代表大会常务委员会": "人大常委会", "人民政府": "政府",
-    "中医医院": "中医院",
-}
 _ORDINAL_HOSPITAL = re.compile(f"^(附属)?第([{_NUM}]+)(?:人民)?医院$")
 
 
@@ -387,6 +381,12 @@ def _longer_place(it: _Text, s: int, e: int, over: list[Mention]) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _short_forms() -> dict[str, str]:
+    """Full ending → the short form news uses (`卫生健康委员会` → 卫健委), from `ner_org_short_forms.txt`."""
+    return read_aliases("ner_org_short_forms.txt")[1]
+
+
+@lru_cache(maxsize=1)
 def _word_bigrams() -> frozenset[str]:
     return frozenset(read_words("ner_word_bigrams.txt"))
 
@@ -504,7 +504,7 @@ def _abbreviations(full: str) -> set[str]:
     if not core:
         return out
     cores = {core}
-    for long, short in _SHORT_SUFFIX.items():
+    for long, short in _short_forms().items():
         if core.endswith(long):
             cores.add(core[: -len(long)] + short)
     m = _ORDINAL_HOSPITAL.match(core)
