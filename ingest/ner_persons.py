@@ -5,7 +5,8 @@ with a cue: a title before or after it (`副院长李宏伟`, `刘宇主任`), a
 trailing author parenthesis (`(姜晓萌 赵太迎)`), a speech or action verb after it (`郭伟强调`), a
 photo position (`杨钰(中)`), or a list continuing a titled name (`副院长牛晓红、郭伟`). Names
 confirmed this way are found again anywhere in the article by `entities.py`; surname + title
-references (`刘院长`) are returned here unresolved and resolved there.
+references (`刘院长`) are returned here unresolved and resolved there. What a name looks like is
+`ner_names.py`; bylines are read by `bylines.py`.
 """
 from __future__ import annotations
 
