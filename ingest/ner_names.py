@@ -33,18 +33,21 @@ class PersonCues:
     list_ends: frozenset[str]  # may close an item of such a list
     as_re: re.Pattern  # `作为`/`担任` handing a name the title after it (`刘亮亮作为副领队`)
     department_endings: tuple[str, ...]  # a byline token with one of these is a department
+    position_re: re.Pattern  # a photo position after a name (`杨钰(中)`, `张明(前排左二)`)
 
 
 @lru_cache(maxsize=1)
 def person_cues() -> PersonCues:
     sections = read_sections("ner_person_cues.txt")
     joins = {"、"} | set(sections["list joins"])
-    verbs, fillers = (f"(?:{'|'.join(map(re.escape, sections[k]))})" for k in ("as verbs", "as fillers"))
+    verbs, fillers, rows, sides = (f"(?:{'|'.join(map(re.escape, sections[k]))})"
+                                   for k in ("as verbs", "as fillers", "photo rows", "photo sides"))
     return PersonCues(left_chars=frozenset(read_chars("ner_person_cues.txt", "left chars") | _LEFT_PUNCT),
                       list_joins=frozenset(joins),
                       list_ends=frozenset(joins | set(sections["list ends"]) | set("，,。；;：:）)") | {""}),
                       as_re=re.compile(f"{verbs}{fillers}?"),
-                      department_endings=tuple(sections["department endings"]))
+                      department_endings=tuple(sections["department endings"]),
+                      position_re=re.compile(f"[（(]{rows}?{sides}[一二三四五六七八九十0-9]*[)）]"))
 
 
 class NameShapes:

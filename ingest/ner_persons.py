@@ -21,7 +21,6 @@ from .ner_names import DOTTED_NAME_RE, MEDIUM, STRONG, WEAK, NameShapes, is_cjk,
 __all__ = ["MEDIUM", "STRONG", "WEAK", "PersonFinder", "PersonHit", "person_finder"]
 
 _SPACES = " \u3000\xa0\t"
-_POSITION_RE = re.compile(r"[（(](?:前排|后排|中排)?(?:左|右|中)[一二三四五六七八九十0-9]*[)）]")
 _AS_REACH = 12  # characters allowed between `作为`/`担任` and the title (`作为此次援哈医疗队副领队`)
 # A bracketed portfolio between a title and the name (`总行政经理（质素及安全）陈家豪`).
 _PORTFOLIO_RE = re.compile(r"[（(][^（）()\n]{1,12}[)）]")
@@ -47,6 +46,7 @@ class PersonFinder(NameShapes):
         super().__init__()
         cues = person_cues()
         self.as_re, self.list_joins, self.list_ends = cues.as_re, cues.list_joins, cues.list_ends
+        self.position_re = cues.position_re
         self.bylines = BylineNames(self)
         tier1 = "".join(sorted(self.lex.top_surnames))
         given = "".join(sorted(self.lex.given_chars))
@@ -166,7 +166,7 @@ class PersonFinder(NameShapes):
             q = m.start() - 1 if m.start() > 0 and text[m.start() - 1] in self.lex.cue_adverbs else m.start()
             if not accept(self.name_before(text, q, MEDIUM, starts_ok), None, MEDIUM):
                 accept(self.foreign_before(text, q, 3), None, MEDIUM)
-        for m in _POSITION_RE.finditer(text):
+        for m in self.position_re.finditer(text):
             accept(self.name_before(text, m.start(), MEDIUM, starts_ok), None, MEDIUM)
 
     def _bare(self, text: str, starts_ok: set[int], taken: list[tuple[int, int]], accept) -> None:

@@ -48,6 +48,7 @@ def test_a_speech_verb_after_the_name():
 
 def test_a_photo_position_after_the_name():
     assert hits("杨钰(中)在现场。") == [("杨钰", None, MEDIUM)]
+    assert hits("张明(前排左二)与大家合影。") == [("张明", None, MEDIUM)]
 
 
 def test_a_title_handed_over_by_as():
