@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from ingest.entities import STAGES, extract_entities  # noqa: E402
+from ingest.records import Mention  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "benchmarks" / "ner" / "cluener_dev.jsonl"
 WIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF5B)}
@@ -35,6 +36,24 @@ def prf(tp: int, n_pred: int, n_gold: int) -> str:
     r = tp / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return f"P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (gold {n_gold}, predicted {n_pred}, right {tp})"
+
+
+def title_name_pairs(text: str, persons: list[Mention]) -> set[tuple[int, int, int, int]]:
+    """(title start, title end, name start, name end) for each person whose role stands right before it."""
+    pairs = set()
+    for m in persons:
+        parts = (m.role or "").split("、")  # a role may hold the title after the name too (代表、大使)
+        before = next((t for t in ("、".join(parts[:k]) for k in range(len(parts), 0, -1))
+                       if t and text[max(0, m.start - len(t)):m.start] == t), None)
+        if before:
+            pairs.add((m.start - len(before), m.start, m.start, m.end))
+    return pairs
+
+
+def outermost_orgs(mentions: list[Mention]) -> set[tuple[int, int]]:
+    """The spans of the organisations in the sentence that no other organisation holds."""
+    found = {(m.start, m.end) for m in mentions if m.type == "org" and m.paragraph_seq == 0}
+    return {o for o in found if not any(q != o and q[0] <= o[0] and o[1] <= q[1] for q in found)}
 
 
 def main() -> None:
@@ -65,13 +84,7 @@ def main() -> None:
         positions = spans(row["label"], "position")
         gold_pairs = {(ps, pe, ns, ne) for ps, pe in positions for ns, ne in names if pe == ns}
         persons = [m for m in mentions if m.type == "person" and m.paragraph_seq == 0]
-        pred_pairs = set()
-        for m in persons:
-            parts = (m.role or "").split("、")  # a role may hold the title after the name too (代表、大使)
-            before = next((t for t in ("、".join(parts[:k]) for k in range(len(parts), 0, -1))
-                           if t and text[max(0, m.start - len(t)):m.start] == t), None)
-            if before:
-                pred_pairs.add((m.start - len(before), m.start, m.start, m.end))
+        pred_pairs = title_name_pairs(text, persons)
         strict[0] += len(pred_pairs & gold_pairs)
         strict[1] += len(pred_pairs)
         strict[2] += len(gold_pairs)
@@ -85,8 +98,7 @@ def main() -> None:
         person[1] += len(pred_names)
         person[2] += len(names)
         gold_orgs = set().union(*(spans(row["label"], k) for k in ORG_LABELS))
-        found = {(m.start, m.end) for m in mentions if m.type == "org" and m.paragraph_seq == 0}
-        pred_orgs = {o for o in found if not any(q != o and q[0] <= o[0] and o[1] <= q[1] for q in found)}
+        pred_orgs = outermost_orgs(mentions)
         orgs[0] += len(pred_orgs & gold_orgs)
         orgs[1] += len(pred_orgs)
         orgs[2] += len(gold_orgs)
