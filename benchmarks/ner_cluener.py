@@ -1,6 +1,6 @@
 """Title–name pairs on the CLUENER2020 dev set: a `position` directly before a `name` (`副局长张涛`).
 
-    python benchmarks/ner_cluener.py [--limit N] [--data PATH]
+    python benchmarks/ner_cluener.py [--limit N] [--data PATH] [--stage all|rules|model]
 
 Measure only: the data stays in ../shared/benchmarks/ner/ and the rules are not tuned on it.
 A predicted pair is a person mention whose role text stands right before it. `strict` needs the
@@ -19,7 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ingest.entities import extract_entities  # noqa: E402
+from ingest.entities import STAGES, extract_entities  # noqa: E402
+from ingest.records import Mention  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "benchmarks" / "ner" / "cluener_dev.jsonl"
 WIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF5B)}
@@ -37,11 +38,31 @@ def prf(tp: int, n_pred: int, n_gold: int) -> str:
     return f"P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (gold {n_gold}, predicted {n_pred}, right {tp})"
 
 
+def title_name_pairs(text: str, persons: list[Mention]) -> set[tuple[int, int, int, int]]:
+    """(title start, title end, name start, name end) for each person whose role stands right before it."""
+    pairs = set()
+    for m in persons:
+        parts = (m.role or "").split("、")  # a role may hold the title after the name too (代表、大使)
+        before = next((t for t in ("、".join(parts[:k]) for k in range(len(parts), 0, -1))
+                       if t and text[max(0, m.start - len(t)):m.start] == t), None)
+        if before:
+            pairs.add((m.start - len(before), m.start, m.start, m.end))
+    return pairs
+
+
+def outermost_orgs(mentions: list[Mention]) -> set[tuple[int, int]]:
+    """The spans of the organisations in the sentence that no other organisation holds."""
+    found = {(m.start, m.end) for m in mentions if m.type == "org" and m.paragraph_seq == 0}
+    return {o for o in found if not any(q != o and q[0] <= o[0] and o[1] <= q[1] for q in found)}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DEFAULT, help="cluener_dev.jsonl")
     ap.add_argument("--limit", type=int, default=0, help="use the first N sentences (0 = all)")
     ap.add_argument("--errors", type=int, default=0, help="print up to N sentences with a wrong pair")
+    ap.add_argument("--stage", choices=tuple(STAGES), default="all",
+                    help="score the whole extractor (default), the rules alone or the tagger alone")
     args = ap.parse_args()
     rows = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
     if args.limit:
@@ -57,19 +78,13 @@ def main() -> None:
     for row in rows:
         text = row["text"].translate(WIDTH)
         t0 = time.perf_counter()
-        mentions = extract_entities(None, [text])
+        mentions = extract_entities(None, [text], parts=STAGES[args.stage])
         elapsed += time.perf_counter() - t0
         names = spans(row["label"], "name")
         positions = spans(row["label"], "position")
         gold_pairs = {(ps, pe, ns, ne) for ps, pe in positions for ns, ne in names if pe == ns}
         persons = [m for m in mentions if m.type == "person" and m.paragraph_seq == 0]
-        pred_pairs = set()
-        for m in persons:
-            parts = (m.role or "").split("、")  # a role may hold the title after the name too (代表、大使)
-            before = next((t for t in ("、".join(parts[:k]) for k in range(len(parts), 0, -1))
-                           if t and text[max(0, m.start - len(t)):m.start] == t), None)
-            if before:
-                pred_pairs.add((m.start - len(before), m.start, m.start, m.end))
+        pred_pairs = title_name_pairs(text, persons)
         strict[0] += len(pred_pairs & gold_pairs)
         strict[1] += len(pred_pairs)
         strict[2] += len(gold_pairs)
@@ -83,8 +98,7 @@ def main() -> None:
         person[1] += len(pred_names)
         person[2] += len(names)
         gold_orgs = set().union(*(spans(row["label"], k) for k in ORG_LABELS))
-        found = {(m.start, m.end) for m in mentions if m.type == "org" and m.paragraph_seq == 0}
-        pred_orgs = {o for o in found if not any(q != o and q[0] <= o[0] and o[1] <= q[1] for q in found)}
+        pred_orgs = outermost_orgs(mentions)
         orgs[0] += len(pred_orgs & gold_orgs)
         orgs[1] += len(pred_orgs)
         orgs[2] += len(gold_orgs)

@@ -18,10 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ingest import entities  # noqa: E402
-from ingest.entities import extract_entities  # noqa: E402
-from ingest.ner_model import TYPES as KIND, tagger  # noqa: E402
-from ingest.records import Mention  # noqa: E402
+from ingest.entities import STAGES, extract_entities  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "benchmarks" / "ner" / "msra_test_bio.txt"
 TYPE = {"person": "PER", "place": "LOC", "org": "ORG"}
@@ -84,11 +81,7 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 def predicted(text: str, stage: str = "all") -> set[tuple[int, int, str]]:
     """The (start, end, type) spans the extractor (`all`, `rules`) or the tagger (`model`) reads in
     one sentence, folded to half width as the pipeline folds it, outermost spans only."""
-    norm = text.translate(WIDTH)
-    if stage == "model":
-        mentions = [Mention(KIND[k], "", "", s, e, None, 0) for s, e, k in tagger().tag(norm)]
-    else:
-        mentions = extract_entities(None, [norm])
+    mentions = extract_entities(None, [text.translate(WIDTH)], parts=STAGES[stage])
     return flatten([(m.start, m.end, TYPE[m.type]) for m in mentions if m.paragraph_seq == 0])
 
 
@@ -107,11 +100,9 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=DEFAULT, help="msra_test_bio.txt (one char<TAB>tag a line)")
     ap.add_argument("--limit", type=int, default=0, help="use N evenly spaced sentences (0 = all)")
     ap.add_argument("--errors", type=int, default=0, help="print up to N wrong sentences")
-    ap.add_argument("--stage", choices=("all", "rules", "model"), default="all",
+    ap.add_argument("--stage", choices=tuple(STAGES), default="all",
                     help="score the whole extractor (default), the rules alone or the tagger alone")
     args = ap.parse_args()
-    if args.stage == "rules":
-        entities._tagged = lambda items, found: found
     sentences = read_bio(args.data)
     if args.limit and args.limit < len(sentences):
         step = len(sentences) / args.limit

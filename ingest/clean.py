@@ -10,10 +10,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from . import rules
+from .bylines import byline_line, byline_names, closing_byline, dateline_byline
 from .dates import DATE_TIME, parse_published
 from .normalise import detect_script, normalise, strip_pinyin
-from .records import Article, BylinePerson, DroppedLine, Paragraph, RawArticle
-from . import rules
+from .records import Article, DroppedLine, Paragraph, RawArticle
 from .rules import chrome_rules
 from .split import HEADLINE
 
@@ -38,15 +39,6 @@ CLOCK_LINE = re.compile(r"(?:\S{0,4}(?:时间|時間)\s*)?\d{1,2}\s*[:：时時]
 # Punctuation that shows a line holds a sentence, so it is not a metadata line.
 # A comma between digits groups thousands (`浏览次数：2,417`); it does not make a sentence.
 SENTENCE_PUNCT = re.compile(r"[，。；！？;!?]|(?<!\d),|,(?!\d{3}(?!\d))")
-# `本报讯(记者 张丽 闫珊 通讯员 张倩云)` at the head of a paragraph.
-DATELINE_BYLINE = re.compile(
-    r"^\s*(?:本报讯|本报[^\s(（]{0,14}电|[^\s(（]{1,6}社[^\s(（]{0,14}电|[^\s(（]{0,6}讯)\s*[(（](?P<by>[^()（）]{2,80})[)）]"
-    # Taiwan's `〔記者林郁婷／台北報導〕` (normalised to Simplified).
-    r"|^\s*[〔【\[(（]\s*(?P<tw>记者\s*[\u4e00-\u9fff]{2,4})\s*[／/]\s*[\u4e00-\u9fff]{1,6}(?:报导|报道)\s*[〕】\])）]")
-# `(姜晓萌 赵太迎)` closing the last paragraph.
-TRAILING_AUTHORS = re.compile(r"[(（](?P<by>[\u4e00-\u9fff]{1,4}(?:[\s、,，]+[\u4e00-\u9fff]{1,4})*)[)）]\s*$")
-# A name in a byline: two to four Chinese characters, or parts joined by `·` (`热娜古丽·艾则孜`).
-HAN_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8})+)$")
 
 
 def squash(s: str) -> str:
@@ -150,58 +142,6 @@ def page_header_fields(lines: list[str]) -> dict[str, str]:
     return fields
 
 
-def byline_names(byline: str) -> list[str]:
-    """Person names in a byline (`记者 张丽 闫珊 通讯员 张倩云`, `宣传科 张阳 党院办 高冰`)."""
-    return [person.name for person in byline_people(byline)]
-
-
-def byline_people(byline: str) -> list[BylinePerson]:
-    """Names in a byline with their offsets and roles: `记者 张丽 闫珊; 作者:胡蓉` → 张丽 记者, 闫珊 记者, 胡蓉 None.
-
-    Role words and department names (tokens with an organisation ending) are not names. A role word
-    holds for the names after it up to the next role word, department or `;`; words that only say
-    who wrote it (`作者`, `文`) give no role.
-    """
-    roles, longest_first, not_titles = _byline_roles()
-    org_endings = rules.byline_org_endings()
-    people: list[BylinePerson] = []
-    for segment in re.finditer(r"[^;；]+", byline):
-        role = None
-        for m in re.finditer(r"[^\s、,，/／:：|｜丨]+", segment.group(0)):
-            token, start = m.group(0), segment.start() + m.start()
-            for word in longest_first:  # `记者张丽` written without a space
-                if token.startswith(word) and HAN_NAME.match(token[len(word):] or "-"):
-                    role = None if word in not_titles else word
-                    token, start = token[len(word):], start + len(word)
-                    break
-            if token in roles:
-                role = None if token in not_titles else token
-            elif token.endswith(org_endings):
-                role = None  # a department (`宣传科 张阳`): its people have no title here
-            elif HAN_NAME.match(token):
-                people.append(BylinePerson(token, start, start + len(token), role))
-    return people
-
-
-@lru_cache(maxsize=1)
-def _byline_pattern() -> re.Pattern:
-    words = "|".join(map(re.escape, sorted(rules.words("byline_lines.txt"), key=len, reverse=True)))
-    return re.compile(rf"^\s*(?:{words})\s*[/／:：|｜丨]\s*(\S.*)$")
-
-
-@lru_cache(maxsize=1)
-def _byline_roles() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
-    """Byline words as a set, longest first for prefix matching (`记者张丽`), and those of them that
-    name an author without a title (`作者`, `文`; the others, `记者`, are titles), from `ner_byline.txt`."""
-    words = rules.sections("ner_byline.txt")
-    every = words["roles"] + words["plain"]
-    return frozenset(every), tuple(sorted(every, key=len, reverse=True)), frozenset(words["plain"])
-
-
-def _byline_line(line: str) -> str | None:
-    """The part after `文/`, `图/`, `责任编辑:` when the line is a byline."""
-    m = _byline_pattern().match(line)
-    return m.group(1).strip() if m else None
 
 
 def _title_like(s: str) -> bool:
@@ -277,11 +217,11 @@ def _is_broken(prev: str, nxt: str) -> bool:
     return (len(prev) >= BROKEN_LINE_MIN and not prev.endswith(tuple(SENTENCE_END))
             and bool(PROSE_PUNCT.search(prev)) and not _is_caption(prev)
             and (nxt.endswith(tuple(SENTENCE_END)) or len(nxt) > HEADING_MAX)
-            and bool(PROSE_PUNCT.search(nxt)) and not _byline_line(nxt))
+            and bool(PROSE_PUNCT.search(nxt)) and not byline_line(nxt))
 
 
 def _kind(text: str) -> str:
-    if _byline_line(text):
+    if byline_line(text):
         return "byline"
     if len(text) <= HEADING_MAX * 2 and _is_caption(text) and not text.endswith("。"):
         return "caption"
@@ -401,7 +341,7 @@ def _tail_line(ln: _Line, tail_rule: str, body: _Body) -> None:
     meta = parse_meta_line(ln.norm)
     if meta is not None:
         body.take_meta(meta)
-    elif _byline_line(ln.norm):  # closing credits under a WeChat post's tail (`文字丨邬建军`)
+    elif byline_line(ln.norm):  # closing credits under a WeChat post's tail (`文字丨邬建军`)
         body.bylines.append(ln.norm.strip())
     rule = "metadata" if meta is not None else None
     body.dropped.append(DroppedLine(ln.no, ln.text, rule or _chrome_rule(ln.norm, ("tail",))
@@ -465,28 +405,21 @@ def _paragraphs(kept: list[tuple[_Line, bool]]) -> list[Paragraph]:
     return paragraphs
 
 
+
 def _text_bylines(paragraphs: list[Paragraph]) -> tuple[str | None, list[str]]:
     """(the `本报讯(记者 …)` byline opening the body, the `文/…` lines and a closing `(姓名 姓名)`) of the text.
 
     A last paragraph that is nothing but that closing byline becomes a byline paragraph.
     """
-    bylines = [_byline_line(p.text) for p in paragraphs if p.kind == "byline"]
+    bylines = [byline_line(p.text) for p in paragraphs if p.kind == "byline"]
     body = [p for p in paragraphs if p.kind == "body"]
-    dateline = None
-    if body and (m := DATELINE_BYLINE.match(body[0].text)):
-        dateline = (m["by"] or m["tw"]).strip()
+    dateline = dateline_byline(body[0].text) if body else None
     text = [p for p in paragraphs if p.kind != "byline"]
-    if text and (m := TRAILING_AUTHORS.search(text[-1].text)):
-        tokens = re.split(r"[\s、,，]+", m["by"].strip())
-        roles, _, _ = _byline_roles()
-        names = byline_names(m["by"])
-        # Every token a name, a byline word (记者) or a department (院办), so `(中)` or
-        # `(含社区卫生服务中心)` is not a byline.
-        org_endings = rules.byline_org_endings()
-        if names and all(t in roles or t in names or (len(t) <= 6 and t.endswith(org_endings)) for t in tokens):
-            bylines.append(m["by"].strip())
-            if len(text[-1].text) == len(m.group(0).strip()):
-                text[-1].kind = "byline"  # the line is nothing but the byline
+    if text and (closing := closing_byline(text[-1].text)):
+        by, whole_line = closing
+        bylines.append(by)
+        if whole_line:
+            text[-1].kind = "byline"  # the line is nothing but the byline
     return dateline, bylines
 
 

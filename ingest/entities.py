@@ -14,13 +14,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .clean import byline_people
 from . import rules
+from .bylines import byline_name_ok, byline_people
 from .ner_lexicon import CJK, WordScanner
-from .ner_model import tagger
-from .ner_orgs import Org, org_index
-from .ner_persons import _LEFT_CHARS, MEDIUM, PersonHit, person_finder
-from .ner_places import Place, place_index
+from .ner_model import TYPES, tagger
+from .ner_orgs import Org, OrgIndex, org_index
+from .ner_persons import MEDIUM, PersonFinder, PersonHit, person_finder
+from .ner_places import Place, PlaceIndex, place_index
 from .records import Mention
 
 log = logging.getLogger(__name__)
@@ -28,12 +28,6 @@ log = logging.getLogger(__name__)
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _NAME_CHARS = re.compile(f"[{CJK}·]+")
 _NUM = "一二三四五六七八九十百0-9"
-# Full suffix → the short form news uses (`黑龙江省卫生健康委员会` → `省卫健委`).
-_SHORT_SUFFIX = {
-    "卫生健康委员会": "卫健委", "卫生健康委": "卫健委", "卫生健康局": "卫健局", "卫生和计划生育委员会": "卫计委",
-    "疾病预防控制中心": "疾控中心", "人民代表大会常务委员会": "人大常委会", "人民政府": "政府",
-    "中医医院": "中医院",
-}
 _ORDINAL_HOSPITAL = re.compile(f"^(附属)?第([{_NUM}]+)(?:人民)?医院$")
 
 
@@ -48,24 +42,52 @@ class _Text:
     any_title_spans: list[tuple[int, int, str]] = field(default_factory=list)  # with `顾问`, `护士`, `党员`
 
 
-def extract_entities(title: str | None, paragraphs: list[str], byline: str | None = None) -> list[Mention]:
+@dataclass(frozen=True)
+class Parts:
+    """Which parts of the extractor run. The pipeline runs both; a benchmark may score the rules
+    alone (no tagged names added) or the statistical tagger alone (its spans as it reads them)."""
+    rules: bool = True
+    tagger: bool = True
+
+
+ALL_PARTS = Parts()
+# The parts a benchmark's `--stage` runs: the whole extractor, the rules alone, the tagger alone.
+STAGES = {"all": ALL_PARTS, "rules": Parts(tagger=False), "model": Parts(rules=False)}
+
+
+def extract_entities(title: str | None, paragraphs: list[str], byline: str | None = None,
+                     parts: Parts = ALL_PARTS) -> list[Mention]:
     """Mentions in one article: `paragraph_seq` indexes `paragraphs`, None means the title (or the
     byline, for the people only the byline names: `in_byline`)."""
     try:
-        mentions = _extract(title, paragraphs)
+        if not parts.rules:
+            return _tagger_only(title, paragraphs) if parts.tagger else []
+        mentions = _extract(title, paragraphs, parts.tagger)
         return mentions + _byline_only(byline, mentions)
     except Exception:  # the contract is to never raise; a bug here must not stop an ingest
         log.exception("entity extraction failed; article left without entities")
         return []
 
 
-def _extract(title: str | None, paragraphs: list[str]) -> list[Mention]:
+def _texts(title: str | None, paragraphs: list[str]) -> list[tuple[int | None, str]]:
+    """The title (seq None) and the paragraphs (seq = index) that hold text."""
     texts: list[tuple[int | None, str]] = []
     if isinstance(title, str) and title:
         texts.append((None, title))
     for i, para in enumerate(paragraphs or []):
         if isinstance(para, str) and para:
             texts.append((i, para))
+    return texts
+
+
+def _tagger_only(title: str | None, paragraphs: list[str]) -> list[Mention]:
+    """Every span the statistical tagger reads, unchecked, as a mention of its type."""
+    return [Mention(TYPES[kind], text[s:e], text[s:e], s, e, None, seq, "tagger")
+            for seq, text in _texts(title, paragraphs) for s, e, kind in tagger().tag(text)]
+
+
+def _extract(title: str | None, paragraphs: list[str], with_tagger: bool = True) -> list[Mention]:
+    texts = _texts(title, paragraphs)
     if not texts:
         return []
     places_ix, orgs_ix, finder = place_index(), org_index(), person_finder()
@@ -102,7 +124,8 @@ def _extract(title: str | None, paragraphs: list[str]) -> list[Mention]:
             if any(s < p.end and p.start < e for s, e in taken):
                 continue  # a person's name wins over a place name that looks like it
             mentions.append(Mention("place", p.name, p.surface, p.start, p.end, None, item.seq))
-    mentions = _tagged(items, mentions)
+    if with_tagger:
+        mentions = _tagged(items, mentions)
     mentions += _list_neighbours(items, mentions)
     mentions.sort(key=lambda m: (-1 if m.paragraph_seq is None else m.paragraph_seq, m.start, -m.end, m.type))
     return mentions
@@ -132,14 +155,26 @@ def _list_neighbours(items: list[_Text], found: list[Mention]) -> list[Mention]:
 def _byline_only(byline: str | None, found: list[Mention]) -> list[Mention]:
     """People the byline names and the text does not (`作者:欧阳晓婷 刘畅` on the metadata line under
     the headline), with offsets into the byline and the byline's role word (`记者`, `编辑`)."""
-    finder = person_finder()
     named = {m.name for m in found if m.type == "person"}
     out = []
     for p in byline_people(byline or ""):
-        if p.name not in named and finder.byline_name_ok(p.name, after_role=p.role is not None):
+        if p.name not in named and byline_name_ok(p.name, after_role=p.role is not None):
             named.add(p.name)
             out.append(Mention("person", p.name, p.name, p.start, p.end, p.role, None, in_byline=True))
     return out
+
+
+@dataclass(frozen=True)
+class _TaggerRun:
+    """What settling the tagger's names in one article needs: the finders, the word lists, and how
+    often the rules read each organisation in the article (one they read more than once,
+    `援哈抗疫医疗队` three times, is the article's own name for it, not a run-on to cut)."""
+    finder: PersonFinder
+    places: PlaceIndex
+    orgs: OrgIndex
+    inside: frozenset[str]
+    checks: _TaggerChecks
+    rule_orgs: Counter
 
 
 def _tagged(items: list[_Text], found: list[Mention]) -> list[Mention]:
@@ -155,12 +190,8 @@ def _tagged(items: list[_Text], found: list[Mention]) -> list[Mention]:
     surname and one to three given-name characters, or a transliterated foreign name, and not a
     listed non-name.
     """
-    finder, model, places_ix, inside = person_finder(), tagger(), place_index(), _word_bigrams()
-    orgs_ix = org_index()
-    checks = _tagger_checks()
-    # how often the rules read each organisation in the article: one they read more than once
-    # (`援哈抗疫医疗队` three times) is the article's own name for it, not a run-on to cut
-    rule_orgs = Counter(o.surface for it in items for o in it.orgs)
+    run = _TaggerRun(person_finder(), place_index(), org_index(), _word_bigrams(), _tagger_checks(),
+                     Counter(o.surface for it in items for o in it.orgs))
     by_seq: dict[int | None, list[Mention]] = {}
     for m in found:
         by_seq.setdefault(m.paragraph_seq, []).append(m)
@@ -168,105 +199,141 @@ def _tagged(items: list[_Text], found: list[Mention]) -> list[Mention]:
     added: list[Mention] = []
     for it in items:
         here = by_seq.get(it.seq, [])
-        first_added = len(added)  # what this text adds starts here
-        yielding = {(p.start, p.end) for p in it.places if p.bare or p.surface not in places_ix.cn_full}
-        for s, e, kind in model.tag(it.text):
-            surface = it.text[s:e]
-            if not _NAME_CHARS.fullmatch(surface):
-                continue
-            if (s > 0 and it.text[s - 1:s + 1] in inside) or it.text[e - 1:e + 1] in inside:
-                continue  # starts or ends inside a word (`都平|安`, `吴奶|奶`)
-            over = [m for m in here if m.start < e and s < m.end and id(m) not in dropped]
-            if len(surface) == 1:  # a one-character short name the tagger reads as a place (`中俄`, `京`)
-                if kind == "LOC" and surface in places_ix.short and not over:
-                    added.append(Mention("place", places_ix.short[surface], surface, s, e, None, it.seq, "tagger"))
-                continue
-            if kind == "LOC":  # the name the place lists give it (`北京` → 北京市), as for rule places
-                if surface[0] in checks.leading_chars and len(surface) >= 3:
-                    s, surface = s + 1, surface[1:]  # `及北区` → 北区
-                    over = [m for m in over if s < m.end]
-                longer = _longer_place(it, s, e, over)
-                if longer is not None:  # `波兰共和国` over 波兰, `马拉维湖` over 马拉维
-                    dropped.update(id(m) for m in over)
-                    added.append(Mention("place", longer, surface, s, e, None, it.seq, "tagger"))
-                    continue
-                # a place the lists do not know must carry a division suffix (`东坪镇`, not `太鲁` of 太鲁阁族)
-                # … or stand in a list with a known place (`漠河、呼中等地`)
-                listed = any(m.type == "place" and (m.end == s - 1 and it.text[s - 1] == "、"
-                                                    or m.start == e + 1 and it.text[e:e + 1] == "、") for m in here)
-                known = (surface in places_ix.canon or surface in places_ix.weak or listed
-                         or surface.endswith(checks.place_endings))
-                if not over and known and surface not in places_ix.not_places and surface not in places_ix.ambiguous:
-                    name = places_ix.canon.get(surface) or places_ix.weak.get(surface, (surface,))[0]
-                    added.append(Mention("place", name, surface, s, e, None, it.seq, "tagger"))
-                continue
-            if kind == "ORG":  # it may hold the rules' names whole (`日本队` over 日本), not cut one
-                named = orgs_ix.name_in(surface)
-                if named is None:
-                    continue
-                s, surface = s + named[0], named[1]
-                over = [m for m in over if s < m.end]
-                inner_orgs = sorted((m.start, m.end) for m in over if m.type == "org")
-                if any(a[1] <= b[0] for a, b in zip(inner_orgs, inner_orgs[1:])):
-                    continue  # two of the rules' names, side by side (`市中心血站|联合|团市委`), are two
-                if all(s <= m.start and m.end <= e and (m.start, m.end) != (s, e) for m in over):
-                    added.append(Mention("org", surface, surface, s, e, None, it.seq, "tagger"))
-                elif (len(surface) >= 3 and (overrun := _prefix_overrun(it, s, e, over)) is not None
-                      and rule_orgs[overrun.surface] < 2):
-                    # the rules ran the name on over words before it (`巩固|中国共产党`)
-                    dropped.add(id(overrun))
-                    added.append(Mention("org", surface, surface, s, e, None, it.seq, "tagger"))
-                continue
-            sl = finder.surname_len(surface, 0)
-            if (sl and len(surface) == sl + 1 and e < len(it.text) and it.text[e] in finder.lex.given_chars
-                    and not finder.is_boundary(it.text, e)
-                    and (finder.is_boundary(it.text, e + 1)
-                         or (it.text[e:e + 2] not in inside and it.text[e] not in finder.lex.top_surnames))):
-                # `钟伟|豪医生`, `钟石|根早已`: a common given-name character that neither opens a word
-                # after the name (`李华|平安`) nor the next name of a list (`乔石|李鹏`) makes a
-                # three-character name, as most are
-                e, surface = e + 1, it.text[s:e + 1]
-            runs_on = finder.lex.follower_re.match(it.text, e - 1) if sl and len(surface) in (sl + 2, sl + 3) else None
-            if runs_on is not None and (runs_on.end() > e or len(surface) == sl + 3):
-                # `护士杨柳|一起`: the last character opens the word after; `莫嘉慧|则表示`: it is one
-                e, surface = e - 1, surface[:-1]
-            chinese = (sl and 1 <= len(surface) - sl <= (2 if sl == 1 else 1 + sl) and "·" not in surface
-                       and not finder.lex.surname_markers.intersection(surface))  # `孙氏`, `王姓阿`
-            if any(ts < e and s < te for ts, te, _ in it.any_title_spans):
-                continue  # a name does not run into a title (`洪副|院长`)
-            # a kind-of-person title counts here (`顾问卡琳·米勒`): the tagger, not the title, found the name
-            role = next((r for ts, te, r in it.any_title_spans if te == s or ts == e), None)
-            cue = role is not None or finder.lex.cue_re.match(it.text, e) is not None  # `总统塞迪略`, `习仲勋同志`
-            foreign = not chinese and (finder.foreign_ok(surface, wide=True) or (
-                cue and finder.foreign_ok(surface, wide=True, any_chars=True)))
-            if not (chinese or foreign) or finder.rejected(surface):
-                continue
-            if (chinese and sl == 1 and finder.lex.surname_tier.get(surface[0]) == 2 and not over
-                    and not (role is not None or cue and len(surface) == 3)):
-                continue  # a rarer surname that often opens an ordinary word (`常通风`) needs a title,
-                # or a full name and a cue word after it
-            cut = [m for m in over if m.type == "org" and m.start <= s and e < m.end
-                   and m.end - orgs_ix.suffix_len(m.surface) < e]
-            if cut:  # `江泽民|委员`: the rules' 民委 (a commission) cut into the name the tagger reads
-                dropped.update(id(m) for m in cut)
-                over = [m for m in over if m not in cut]
-            if all(m.type == "place" and (m.start, m.end) in yielding and (m.start, m.end) != (s, e) for m in over):
-                dropped.update(id(m) for m in over)
-            elif len(over) == 1 and over[0].type == "person" and over[0].start == s and over[0].end < e:
-                dropped.add(id(over[0]))
-                role = over[0].role or role
-            else:
-                continue
-            added.append(Mention("person", surface, surface, s, e, role, it.seq, "tagger"))
+        tagged_here = _tagged_in(it, here, dropped, run)
+        added += tagged_here
         # names too short or ordinary to trust alone, listed beside a place the tagger found
         # (`安南区及北区`), as they are beside the rules' places
-        tagged_here = added[first_added:]
         tagged_places = [Place(m.start, m.end, m.surface, m.name, False) for m in tagged_here if m.type == "place"]
         taken = [(m.start, m.end) for m in here + tagged_here if id(m) not in dropped]
-        for p in places_ix.listed(it.text, tagged_places) if tagged_places else []:
+        for p in run.places.listed(it.text, tagged_places) if tagged_places else []:
             if all(p.end <= s or e <= p.start for s, e in taken):
                 added.append(Mention("place", p.name, p.surface, p.start, p.end, None, it.seq, "tagger"))
     return [m for m in found if id(m) not in dropped] + _completed(items, found + added, added)
+
+
+def _tagged_in(it: _Text, here: list[Mention], dropped: set[int], run: _TaggerRun) -> list[Mention]:
+    """The tagger's names in one text that the rules' mentions `here` let stand; the id() of the rule
+    mentions they override go into `dropped`."""
+    added: list[Mention] = []
+    yielding = {(p.start, p.end) for p in it.places if p.bare or p.surface not in run.places.cn_full}
+    for s, e, kind in tagger().tag(it.text):
+        surface = it.text[s:e]
+        if not _NAME_CHARS.fullmatch(surface):
+            continue
+        if (s > 0 and it.text[s - 1:s + 1] in run.inside) or it.text[e - 1:e + 1] in run.inside:
+            continue  # starts or ends inside a word (`都平|安`, `吴奶|奶`)
+        over = [m for m in here if m.start < e and s < m.end and id(m) not in dropped]
+        if len(surface) == 1:  # a one-character short name the tagger reads as a place (`中俄`, `京`)
+            if kind == "LOC" and surface in run.places.short and not over:
+                added.append(Mention("place", run.places.short[surface], surface, s, e, None, it.seq, "tagger"))
+            continue
+        if kind == "LOC":
+            mention, overridden = _tagged_place(it, s, e, over, here, run)
+        elif kind == "ORG":
+            mention, overridden = _tagged_org(it, s, e, over, run)
+        else:
+            mention, overridden = _tagged_person(it, s, e, over, yielding, run)
+        dropped.update(id(m) for m in overridden)
+        if mention is not None:
+            added.append(mention)
+    return added
+
+
+def _tagged_place(it: _Text, s: int, e: int, over: list[Mention], here: list[Mention],
+                  run: _TaggerRun) -> tuple[Mention | None, list[Mention]]:
+    """A place the tagger reads, under the name the place lists give it (`北京` → 北京市), as for rule
+    places, and the rule mentions it overrides."""
+    surface = it.text[s:e]
+    if surface[0] in run.checks.leading_chars and len(surface) >= 3:
+        s, surface = s + 1, surface[1:]  # `及北区` → 北区
+        over = [m for m in over if s < m.end]
+    longer = _longer_place(it, s, e, over)
+    if longer is not None:  # `波兰共和国` over 波兰, `马拉维湖` over 马拉维
+        return Mention("place", longer, surface, s, e, None, it.seq, "tagger"), over
+    # a place the lists do not know must carry a division suffix (`东坪镇`, not `太鲁` of 太鲁阁族)
+    # … or stand in a list with a known place (`漠河、呼中等地`)
+    listed = any(m.type == "place" and (m.end == s - 1 and it.text[s - 1] == "、"
+                                        or m.start == e + 1 and it.text[e:e + 1] == "、") for m in here)
+    places = run.places
+    known = (surface in places.canon or surface in places.weak or listed
+             or surface.endswith(run.checks.place_endings))
+    if not over and known and surface not in places.not_places and surface not in places.ambiguous:
+        name = places.canon.get(surface) or places.weak.get(surface, (surface,))[0]
+        return Mention("place", name, surface, s, e, None, it.seq, "tagger"), []
+    return None, []
+
+
+def _tagged_org(it: _Text, s: int, e: int, over: list[Mention],
+                run: _TaggerRun) -> tuple[Mention | None, list[Mention]]:
+    """An organisation the tagger reads: it may hold the rules' names whole (`日本队` over 日本), not
+    cut one, and it cuts a rule name that ran on over words before it (`巩固|中国共产党`)."""
+    named = run.orgs.name_in(it.text[s:e])
+    if named is None:
+        return None, []
+    s, surface = s + named[0], named[1]
+    over = [m for m in over if s < m.end]
+    inner_orgs = sorted((m.start, m.end) for m in over if m.type == "org")
+    if any(a[1] <= b[0] for a, b in zip(inner_orgs, inner_orgs[1:])):
+        return None, []  # two of the rules' names, side by side (`市中心血站|联合|团市委`), are two
+    mention = Mention("org", surface, surface, s, e, None, it.seq, "tagger")
+    if all(s <= m.start and m.end <= e and (m.start, m.end) != (s, e) for m in over):
+        return mention, []
+    if (len(surface) >= 3 and (overrun := _prefix_overrun(it, s, e, over)) is not None
+            and run.rule_orgs[overrun.surface] < 2):
+        return mention, [overrun]
+    return None, []
+
+
+def _tagged_person(it: _Text, s: int, e: int, over: list[Mention], yielding: set[tuple[int, int]],
+                   run: _TaggerRun) -> tuple[Mention | None, list[Mention]]:
+    """A person the tagger reads, if the name looks like one, and the rule mentions it overrides: places
+    that yield to a person (`李长春`), a rule name it reads longer, an organisation cutting into it."""
+    finder = run.finder
+    sl = finder.surname_len(it.text, s)
+    e = _tagged_person_end(it.text, s, e, sl, run)
+    surface = it.text[s:e]
+    chinese = (sl and 1 <= len(surface) - sl <= (2 if sl == 1 else 1 + sl) and "·" not in surface
+               and not finder.lex.surname_markers.intersection(surface))  # `孙氏`, `王姓阿`
+    if any(ts < e and s < te for ts, te, _ in it.any_title_spans):
+        return None, []  # a name does not run into a title (`洪副|院长`)
+    # a kind-of-person title counts here (`顾问卡琳·米勒`): the tagger, not the title, found the name
+    role = next((r for ts, te, r in it.any_title_spans if te == s or ts == e), None)
+    cue = role is not None or finder.lex.cue_re.match(it.text, e) is not None  # `总统塞迪略`, `习仲勋同志`
+    foreign = not chinese and (finder.foreign_ok(surface, wide=True) or (
+        cue and finder.foreign_ok(surface, wide=True, any_chars=True)))
+    if not (chinese or foreign) or finder.rejected(surface):
+        return None, []
+    if (chinese and sl == 1 and finder.lex.surname_tier.get(surface[0]) == 2 and not over
+            and not (role is not None or cue and len(surface) == 3)):
+        return None, []  # a rarer surname that often opens an ordinary word (`常通风`) needs a title,
+        # or a full name and a cue word after it
+    cut = [m for m in over if m.type == "org" and m.start <= s and e < m.end
+           and m.end - run.orgs.suffix_len(m.surface) < e]
+    over = [m for m in over if m not in cut]  # `江泽民|委员`: the rules' 民委 (a commission) cut into the name
+    if all(m.type == "place" and (m.start, m.end) in yielding and (m.start, m.end) != (s, e) for m in over):
+        return Mention("person", surface, surface, s, e, role, it.seq, "tagger"), cut + over
+    if len(over) == 1 and over[0].type == "person" and over[0].start == s and over[0].end < e:
+        return Mention("person", surface, surface, s, e, over[0].role or role, it.seq, "tagger"), cut + over
+    return None, cut
+
+
+def _tagged_person_end(text: str, s: int, e: int, sl: int, run: _TaggerRun) -> int:
+    """Where a tagged Chinese name ends: one character on (`钟伟|豪医生`) or one back (`护士杨柳|一起`)
+    of where the tagger ended it, when the characters around the end say so."""
+    finder, inside = run.finder, run.inside
+    if (sl and e - s == sl + 1 and e < len(text) and text[e] in finder.lex.given_chars
+            and not finder.is_boundary(text, e)
+            and (finder.is_boundary(text, e + 1)
+                 or (text[e:e + 2] not in inside and text[e] not in finder.lex.top_surnames))):
+        # `钟伟|豪医生`, `钟石|根早已`: a common given-name character that neither opens a word
+        # after the name (`李华|平安`) nor the next name of a list (`乔石|李鹏`) makes a
+        # three-character name, as most are
+        e += 1
+    runs_on = finder.lex.follower_re.match(text, e - 1) if sl and e - s in (sl + 2, sl + 3) else None
+    if runs_on is not None and (runs_on.end() > e or e - s == sl + 3):
+        # `护士杨柳|一起`: the last character opens the word after; `莫嘉慧|则表示`: it is one
+        e -= 1
+    return e
 
 
 def _completed(items: list[_Text], every: list[Mention], added: list[Mention]) -> list[Mention]:
@@ -315,6 +382,12 @@ def _longer_place(it: _Text, s: int, e: int, over: list[Mention]) -> str | None:
     if rest in checks.same_place_endings or rest in checks.feature_endings:
         return it.text[s:e]
     return None
+
+
+@lru_cache(maxsize=1)
+def _short_forms() -> dict[str, str]:
+    """Full ending → the short form news uses (`卫生健康委员会` → 卫健委), from `ner_org_short_forms.txt`."""
+    return rules.aliases("ner_org_short_forms.txt")[1]
 
 
 @lru_cache(maxsize=1)
@@ -389,7 +462,7 @@ def _persons(items: list[_Text]) -> list[Mention]:
                 if any(ps < e and s < pe for ps, pe in spans) or any(os < s and e <= oe or os <= s and e < oe
                                                                       for os, oe in org_spans):
                     continue
-                left = s == 0 or s in lefts or text[s - 1] in _LEFT_CHARS or not _CJK_CHAR.match(text[s - 1])
+                left = s == 0 or s in lefts or text[s - 1] in finder.left_chars or not _CJK_CHAR.match(text[s - 1])
                 right = finder.is_boundary(text, e)
                 if not (left and (right or e - s >= 3)):
                     continue
@@ -435,7 +508,7 @@ def _abbreviations(full: str) -> set[str]:
     if not core:
         return out
     cores = {core}
-    for long, short in _SHORT_SUFFIX.items():
+    for long, short in _short_forms().items():
         if core.endswith(long):
             cores.add(core[: -len(long)] + short)
     m = _ORDINAL_HOSPITAL.match(core)

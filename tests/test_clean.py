@@ -4,7 +4,7 @@ import pytest
 from collections import Counter
 
 from ingest.clean import (_authors, _headline, _line, _page_above, _paragraphs, _repeats_title, _text_bylines,
-                          byline_names, byline_people, clean_article, parse_meta_line, squash)
+                          clean_article, parse_meta_line, squash)
 from ingest.records import Paragraph, RawArticle
 
 BODY = "自4月22日本轮疫情以来,医院党委始终坚持疫情就是命令,防控就是责任,把疫情防控工作放在第一位。"
@@ -176,11 +176,6 @@ def test_parse_meta_line(line, fields):
     assert parse_meta_line(line) == fields
 
 
-def test_byline_names_skip_roles_and_departments():
-    assert byline_names("记者 黄晶 张丹丹 通讯员 孙丽娜 魏勇") == ["黄晶", "张丹丹", "孙丽娜", "魏勇"]
-    assert byline_names("宣传科 张阳 党院办 高冰") == ["张阳", "高冰"]
-    assert byline_names("记者张丽") == ["张丽"]
-    assert byline_names("志愿者服务队") == []
 
 
 def test_a_masthead_gives_every_article_on_the_page_its_date_and_paper():
@@ -337,14 +332,6 @@ def test_every_byline_label_of_a_metadata_line_is_kept(line, byline):
 
 def test_a_dated_sentence_is_not_a_metadata_line():
     assert parse_meta_line("2022年3月5日 来源:群众来信，反映了问题。") is None
-
-
-def test_byline_people_carry_the_role_word_before_them():
-    people = byline_people("天山健康网; 作者:记者 马骁 通讯员 热娜古丽·艾则孜; 编辑:侯佳")
-    assert [(p.name, p.start, p.end, p.role) for p in people] == [
-        ("马骁", 13, 15, "记者"), ("热娜古丽·艾则孜", 20, 28, "通讯员"), ("侯佳", 33, 35, "编辑")]
-    assert [(p.name, p.role) for p in byline_people("作者:胡蓉; 宣传科 张阳; 文字丨邬建军")] == [
-        ("胡蓉", None), ("张阳", None), ("邬建军", None)]
 
 
 def test_a_government_catalogue_block_is_not_taken_for_the_headline():

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.entities import _extract, extract_entities
+from ingest.entities import Parts, _extract, extract_entities
 from ingest.ner_orgs import org_index
 from ingest.ner_places import place_index
 from ingest.records import Mention
@@ -618,3 +618,13 @@ def test_a_tagged_organisation_that_ends_in_an_ordinary_word_is_no_name():
     assert ix.name_in("第三批医疗队") is None  # a count, then a kind
     assert ix.name_in("哈尔滨市第二医院") == (0, "哈尔滨市第二医院")
     assert ix.name_in("日本队") == (0, "日本队")  # 本队 ('this team') would cut the place 日本
+
+
+def test_the_rules_alone_keep_their_reading_and_the_tagger_alone_gives_its_spans():
+    def spans(parts: Parts) -> list[tuple[str, str]]:
+        return [(m.surface, m.found_by) for m in extract_entities(None, ["记者唐进修报道"], parts=parts)]
+
+    assert spans(Parts()) == [("唐进修", "tagger")]
+    assert spans(Parts(tagger=False)) == [("唐进", "rule")]
+    assert spans(Parts(rules=False)) == [("唐进修", "tagger")]
+    assert spans(Parts(rules=False, tagger=False)) == []

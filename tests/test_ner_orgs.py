@@ -1,0 +1,42 @@
+"""The organisation finder on its own (`ner_orgs.org_index()`), on small Chinese strings."""
+from ingest.ner_orgs import org_index
+from ingest.ner_places import place_index
+
+
+def orgs(text: str) -> list[str]:
+    """The organisations found in `text`, given the places found there."""
+    return [o.surface for o in org_index().find(text, place_index().find(text))]
+
+
+def test_a_suffix_with_the_places_before_it():
+    assert orgs("哈尔滨市第二医院") == ["哈尔滨市第二医院"]
+    assert orgs("市卫生健康委员会") == ["市卫生健康委员会"]
+    assert orgs("县疾病预防控制中心") == ["县疾病预防控制中心"]
+    assert orgs("北京大学第一医院") == ["北京大学", "北京大学第一医院"]
+
+
+def test_a_count_before_the_name_is_cut_off():
+    assert orgs("三个社区卫生服务中心") == ["社区卫生服务中心"]
+    assert orgs("两家医院") == []
+
+
+def test_known_names():
+    assert orgs("新华社北京电") == ["新华社"]
+    assert orgs("中国共产党") == ["中国共产党"]
+    assert orgs("世界卫生组织") == ["世界卫生组织"]
+    assert orgs("援哈抗疫医疗队") == ["援哈抗疫医疗队"]
+
+
+def test_congresses_and_their_committees():
+    assert orgs("全国人民代表大会") == ["全国人民代表大会"]
+    assert orgs("第十三届全国人民代表大会") == ["第十三届全国人民代表大会"]
+    assert orgs("省人大常委会主任") == ["省人大常委会"]
+
+
+def test_an_ordinary_word_with_an_organisation_ending_is_no_name():
+    assert orgs("临床科室") == []
+
+
+def test_the_longest_suffix_a_name_ends_with():
+    assert org_index().suffix_len("社区卫生服务中心") == 8
+    assert org_index().suffix_len("哈尔滨市第二医院") == 2

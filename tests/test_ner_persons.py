@@ -1,0 +1,104 @@
+"""The name finder on its own (`ner_persons.person_finder()`): names by the cue beside them, and the
+name shapes it builds on, on small Chinese strings."""
+from ingest.ner_persons import MEDIUM, STRONG, WEAK, person_finder
+
+
+def hits(text: str, bridges: dict[int, int] | None = None) -> list[tuple[str, str | None, int]]:
+    """(name, role, strength) of every hit in `text`, in the order the finder makes them."""
+    return [(h.name, h.role, h.strength) for h in person_finder().find(text, [], set(), set(), bridges=bridges)]
+
+
+def test_a_title_before_the_name():
+    assert ("李宏伟", "副院长", STRONG) in hits("副院长李宏伟介绍了情况。")
+
+
+def test_a_title_after_the_name():
+    assert hits("刘宇主任表示,") == [("刘宇", "主任", STRONG)]
+    assert hits("在刘宇主任的带领下") == [("刘宇", "主任", STRONG)]
+
+
+def test_stacked_titles_joined_over_an_organisation_are_one_role():
+    text = "省委书记、省人大常委会主任王东峰出席。"
+    assert ("王东峰", "省委书记、省人大常委会主任", STRONG) in hits(text, bridges={5: 11})
+    chains = person_finder().title_chains(text, {5: 11})
+    assert chains == [(0, 13, "省委书记、省人大常委会主任", False)]
+
+
+def test_a_name_with_a_title_on_each_side_gets_both():
+    assert [(n, r) for n, r, _ in hits("代表陈建国大使")] == [("陈建国", "代表"), ("陈建国", "大使")]
+
+
+def test_a_list_after_a_titled_name_shares_its_title():
+    assert ("郭伟", "副院长", MEDIUM) in hits("副院长牛晓红、郭伟参加。")
+
+
+def test_names_in_a_list_beside_a_found_name():
+    finder = person_finder()
+    text = "岑志刚、富海燕、梅晓波参加"
+    assert [text[s:e] for s, e in finder.list_neighbours(text, [(0, 3)], [(0, 3)], set())] == ["富海燕", "梅晓波"]
+    text = "蒙志刚和韦春燕参加"
+    assert [text[s:e] for s, e in finder.list_neighbours(text, [(0, 3)], [(0, 3)], set())] == ["韦春燕"]
+    text = "万强、黎明等人"  # between `、` and `等` an item is a name even when it is also a word
+    assert [text[s:e] for s, e in finder.list_neighbours(text, [(0, 2)], [(0, 2)], set())] == ["黎明"]
+
+
+def test_a_speech_verb_after_the_name():
+    assert hits("郭伟强调,要做好工作。") == [("郭伟", None, MEDIUM)]
+
+
+def test_a_photo_position_after_the_name():
+    assert hits("杨钰(中)在现场。") == [("杨钰", None, MEDIUM)]
+    assert hits("张明(前排左二)与大家合影。") == [("张明", None, MEDIUM)]
+
+
+def test_a_title_handed_over_by_as():
+    assert hits("刘亮亮作为副领队带队。") == [("刘亮亮", "副领队", MEDIUM)]
+
+
+def test_a_relation_word_gives_a_name_but_no_title():
+    assert hits("妻子蒲秀琼说,") == [("蒲秀琼", None, MEDIUM)]
+
+
+def test_dotted_names_after_a_title_or_at_a_boundary():
+    assert hits("村医吐尔洪·阿西木说") == [("吐尔洪·阿西木", "村医", STRONG)]
+    assert hits("吐尔洪·阿西木说,") == [("吐尔洪·阿西木", None, STRONG)]
+
+
+def test_transliterated_foreign_names_beside_a_title():
+    assert hits("外交部长普里马科夫等人") == [("普里马科夫", "外交部长", STRONG)]
+    assert hits("克雷蒂安总理说") == [("克雷蒂安", "总理", STRONG)]
+
+
+def test_a_portfolio_in_brackets_between_title_and_name():
+    assert "陈家豪" in [n for n, _, _ in hits("总行政经理（质素及安全）陈家豪说")]
+
+
+def test_byline_and_closing_authors():
+    assert [(n, r) for n, r, _ in hits("记者 张丽 闫珊 通讯员 张倩云")][:3] == [
+        ("张丽", "记者"), ("闫珊", "记者"), ("张倩云", "通讯员")]
+    assert hits("守护人民群众的生命安全和身体健康!(姜晓萌 赵太迎)") == [("姜晓萌", None, STRONG), ("赵太迎", None, STRONG)]
+
+
+def test_a_bare_three_character_name_between_punctuation_is_weak():
+    assert ("王建国", None, WEAK) in hits(",王建国、李明华等参加。")
+
+
+def test_a_surname_with_a_title_is_a_reference_left_unresolved():
+    [hit] = person_finder().find("刘院长说,", [], set(), set())
+    assert (hit.name, hit.ref_title, hit.start, hit.end) == ("刘", "院长", 0, 3)
+
+
+def test_no_cue_no_name():
+    assert hits("今天天气很好。") == []
+
+
+def test_name_shapes():
+    finder = person_finder()
+    assert [finder.surname_len(n, 0) for n in ("欧阳晓婷", "王明", "的确")] == [2, 1, 0]
+    assert finder.rejected("严峻") and finder.rejected("陈奶奶") and finder.rejected("王女士")
+    assert not finder.rejected("李宏伟")
+    assert finder.name_at("丁倩正在为大家服务", 0, STRONG) == (0, 2)  # 正在 ends the name
+    assert finder.name_at("李宏伟介绍", 0, STRONG) == (0, 3)
+    assert finder.name_before("濮阳卫东主任", 4, STRONG, set()) == (0, 4)  # the compound surname wins
+    assert finder.foreign_ok("普里马科夫") and finder.foreign_ok("约翰·弗农") and not finder.foreign_ok("王明")
+    assert not finder.foreign_ok("涅姆佐夫") and finder.foreign_ok("涅姆佐夫", wide=True)
