@@ -2,10 +2,13 @@
 import sqlite3
 from pathlib import Path
 
+import pytest
 from selenium.webdriver.common.by import By
 
 from browser import chromium, datasette_server
 from ingest.pipeline import ingest_paths
+
+pytestmark = pytest.mark.slow  # quality gates, kill tests and browsers: `make test-all`, and CI
 
 HOSTILE = Path(__file__).resolve().parent / "corpus" / "messy" / "hostile.txt"
 

@@ -3,12 +3,15 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from browser import chromium, datasette_server
 from ingest.stats import overview_charts
 from test_overview import run_chart
+
+pytestmark = pytest.mark.slow  # quality gates, kill tests and browsers: `make test-all`, and CI
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 

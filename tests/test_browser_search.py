@@ -1,7 +1,10 @@
 """A person types 口罩 into Datasette's search box in a real browser and sees the matching rows."""
+import pytest
 from selenium.webdriver.common.by import By
 
 from browser import chromium, datasette_server
+
+pytestmark = pytest.mark.slow  # quality gates, kill tests and browsers: `make test-all`, and CI
 
 
 def test_typing_in_the_search_box_finds_and_highlights_rows(seed_db, tmp_path):

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # quality gates, kill tests and browsers: `make test-all`, and CI
+
 ROOT = Path(__file__).resolve().parent.parent
 INGEST = [sys.executable, "-c", "from ingest.cli import main; main()"]
 # Columns that record when, not what: they differ between any two runs.

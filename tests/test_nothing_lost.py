@@ -37,6 +37,7 @@ def children(pid: int) -> list[int]:
         return []
 
 
+@pytest.mark.slow
 def test_a_worker_killed_mid_run_loses_nothing_and_the_run_finishes(pages, tmp_path):
     db = tmp_path / "a.db"
     proc = subprocess.Popen(INGEST + ["add", "-w", "2", str(db), str(pages)], stdout=subprocess.PIPE,
@@ -73,6 +74,7 @@ def test_a_file_over_its_time_budget_is_an_error_and_the_run_goes_on(tmp_path):
     assert conn.execute("SELECT path, status FROM sources ORDER BY path").fetchall() == [("a.txt", "ok"), ("slow.txt", "error")]
 
 
+@pytest.mark.slow
 def test_a_second_writer_waits_for_the_first_and_says_so(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
@@ -84,11 +86,11 @@ def test_a_second_writer_waits_for_the_first_and_says_so(tmp_path):
     holder.execute("BEGIN IMMEDIATE")  # another writer, in the middle of its batch
     second = subprocess.Popen(INGEST + ["add", str(db), str(folder)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               text=True)
-    time.sleep(4)  # longer than the wait before it speaks up
+    said = second.stderr.readline()  # blocks until it speaks: it must wait, not fail, while the lock is held
     holder.execute("COMMIT")
     out, err = second.communicate(timeout=120)
+    assert said == f"waiting: another process is writing to {db}; this run goes on when it is done\n", said + err
     assert second.returncode == 0, err
-    assert f"waiting: another process is writing to {db}; this run goes on when it is done" in err
     assert "articles 1," in out and "skipped unchanged 1," in out
 
 
@@ -105,6 +107,7 @@ def test_the_archive_file_is_whole_after_a_run_while_a_reader_has_it_open(pages,
     reader.close()
 
 
+@pytest.mark.slow
 def test_a_reader_in_the_middle_of_a_read_is_reported(pages, tmp_path):
     """A reader that holds a snapshot from mid-run to the end keeps the last writes in -wal: said, not hidden."""
     db = tmp_path / "a.db"

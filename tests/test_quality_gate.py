@@ -7,6 +7,8 @@ import pytest
 
 from conftest import SHARED, check_floors_and_ceilings, score_archive
 
+pytestmark = pytest.mark.slow  # quality gates, kill tests and browsers: `make test-all`, and CI
+
 GOLD = SHARED / "acceptance" / "seeds_gold.json"
 
 FLOORS = {  # at least

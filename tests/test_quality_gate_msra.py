@@ -15,6 +15,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from ner_msra import DEFAULT, add_counts, predicted, prf, read_bio  # noqa: E402
 
+pytestmark = pytest.mark.slow  # quality gates, kill tests and browsers: `make test-all`, and CI
+
 FLOORS = {"PER": 0.83, "LOC": 0.81, "ORG": 0.71, "overall": 0.80}  # F1
 
 

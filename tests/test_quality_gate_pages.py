@@ -40,6 +40,8 @@ import pytest
 from conftest import check_floors_and_ceilings, score_archive
 from ingest.pipeline import ingest_paths
 
+pytestmark = pytest.mark.slow  # quality gates, kill tests and browsers: `make test-all`, and CI
+
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
 GATES = {  # folder: (articles, floors (at least), ceilings (at most))

@@ -17,6 +17,8 @@ import pytest
 from conftest import check_floors_and_ceilings, score_archive
 from ingest.pipeline import ingest_paths
 
+pytestmark = pytest.mark.slow  # quality gates, kill tests and browsers: `make test-all`, and CI
+
 HERE = Path(__file__).resolve().parent
 UNSEEN = HERE / "corpus" / "unseen"
 GOLD = HERE / "corpus" / "unseen_gold.json"

@@ -9,8 +9,9 @@ from datasette.app import Datasette
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from datasette_pages import METADATA, SETTINGS, page_paths  # noqa: E402
-
 from ingest.pipeline import ingest_paths  # noqa: E402
+
+pytestmark = pytest.mark.slow  # quality gates, kill tests and browsers: `make test-all`, and CI
 
 
 @pytest.fixture(scope="module")
