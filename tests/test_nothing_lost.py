@@ -132,3 +132,61 @@ def test_a_reader_in_the_middle_of_a_read_is_reported(pages, tmp_path):
     assert proc.returncode == 0, err
     assert "another connection was reading the archive, so" in err
     assert "pages of it are still in its -wal file: copy that file with it" in err
+
+
+def test_a_folder_with_a_loop_a_pipe_and_a_device_still_gives_every_good_file(tmp_path):
+    folder = tmp_path / "news"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text("核酸检测\n\n" + NEWS, encoding="utf-8")
+    (folder / "sub" / "b.txt").write_text("口罩发放\n\n社区卫生服务中心向居民发放口罩两千个。", encoding="utf-8")
+    (folder / "loop").symlink_to("loop")
+    (folder / "sub" / "self").symlink_to("..")
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    result = CliRunner().invoke(cli, ["add", str(tmp_path / "a.db"), str(folder)])
+    assert result.exit_code == 1
+    conn = sqlite3.connect(tmp_path / "a.db")
+    assert conn.execute("SELECT path, status FROM sources ORDER BY path").fetchall() == [
+        ("a.txt", "ok"), ("loop", "error"), ("pipe.txt", "error"), ("sub/b.txt", "ok"), ("sub/self", "error"),
+        ("zero.txt", "error")]
+    assert conn.execute("SELECT count(*) FROM ingest_errors").fetchone()[0] == 4
+    assert f"error: {folder / 'zero.txt'}: read: a character device, not a regular file: not read" in result.stderr
+
+
+def test_a_newline_in_a_file_name_cannot_forge_a_line_of_the_report(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("核酸检测\n\n" + NEWS, encoding="utf-8")
+    (folder / "x\nfiles 99, articles 99.txt").write_bytes(b"")
+    result = CliRunner().invoke(cli, ["add", str(tmp_path / "a.db"), str(folder)])
+    assert result.exit_code == 1
+    assert "x\\nfiles 99, articles 99.txt: read: empty file" in result.stderr
+    assert not any(line.startswith("files 99") for line in (result.stdout + result.stderr).splitlines())
+
+
+def test_encoded_data_is_page_furniture_not_claims(tmp_path):
+    blob = "iVBORw0KGgoAAAANSUhEUgAA" * 5000  # a 120,000-character base64 image inline
+    page = tmp_path / "page.txt"
+    page.write_text(f"医院举行义诊活动\n\n{NEWS}\n<img src=\"data:image/png;base64,{blob}\">\n{NEWS}\n", encoding="utf-8")
+    assert CliRunner().invoke(cli, ["add", "-q", str(tmp_path / "a.db"), str(page)]).exit_code == 0
+    conn = sqlite3.connect(tmp_path / "a.db")
+    assert conn.execute("SELECT rule, length(text) FROM dropped_lines WHERE rule = 'encoded-data'").fetchall() == [
+        ("encoded-data", len(f"<img src=\"data:image/png;base64,{blob}\">"))]
+    assert conn.execute("SELECT surface FROM numeric_claims").fetchall() == [("45万余人次",), ("45万余人次",)]
+
+
+def test_a_paragraph_past_the_window_keeps_every_offset(tmp_path):
+    from ingest.pipeline import LONG_PARAGRAPH
+    line = "北京市延庆区医院副院长张伟说,医院共完成核酸采样45万余人次。" * (LONG_PARAGRAPH // 30 + 40)
+    page = tmp_path / "long.txt"
+    page.write_text("核酸采样\n\n" + line, encoding="utf-8")
+    assert CliRunner().invoke(cli, ["add", "-q", str(tmp_path / "a.db"), str(page)]).exit_code == 0
+    conn = sqlite3.connect(tmp_path / "a.db")
+    repeats = line.count("45万余人次")
+    assert conn.execute("SELECT count(*) FROM numeric_claims").fetchone()[0] == repeats
+    for table in ("mentions", "date_mentions", "numeric_claims"):
+        bad = conn.execute(f"SELECT count(*) FROM {table} x JOIN paragraphs p ON p.id = x.paragraph_id "
+                           "WHERE substr(p.text, x.start + 1, x.\"end\" - x.start) != x.surface").fetchone()[0]
+        assert bad == 0, table
+    assert conn.execute("SELECT count(*) FROM mentions m JOIN entities e ON e.id = m.entity_id "
+                        "WHERE e.name = '张伟' AND m.field = 'paragraph'").fetchone()[0] == repeats
