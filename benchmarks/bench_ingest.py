@@ -34,7 +34,8 @@ import make_corpus  # noqa: E402  (beside this file, not a package)
 DOC = ROOT / "docs" / "performance.md"
 SUMMARY = re.compile(r"files (?P<files>\d+), articles (?P<articles>\d+), paragraphs (?P<paragraphs>\d+), "
                      r"entity mentions (?P<mentions>\d+), dates (?P<dates>\d+), claims (?P<claims>\d+), "
-                     r"skipped unchanged (?P<skipped>\d+), errors (?P<errors>\d+)")
+                     r"skipped unchanged (?P<skipped>\d+), duplicates (?P<duplicates>\d+), "
+                     r"other files (?P<other>\d+), errors (?P<errors>\d+)")
 # Extraction stages: module, function, what the stage finds.
 STAGES = [("entities", "extract_entities", "people, organisations, places"),
           ("dates", "extract_dates", "dates"),
