@@ -36,9 +36,9 @@ SUMMARY = re.compile(r"files (?P<files>\d+), articles (?P<articles>\d+), paragra
                      r"entity mentions (?P<mentions>\d+), dates (?P<dates>\d+), claims (?P<claims>\d+), "
                      r"skipped unchanged (?P<skipped>\d+), errors (?P<errors>\d+)")
 # Extraction stages: module, function, what the stage finds.
-STAGES = [("entities", "extract_entities", "people, organisations, places"),
-          ("dates", "extract_dates", "dates"),
-          ("claims", "extract_claims", "numeric claims")]
+STAGES = [("extract/entities", "extract_entities", "people, organisations, places"),
+          ("extract/dates", "extract_dates", "dates"),
+          ("extract/claims", "extract_claims", "numeric claims")]
 MB = 1e6  # every MB here is 10^6 bytes
 
 
