@@ -25,7 +25,7 @@ browser:
 	fi
 
 # Rebuilt when the seeds, the code, its rules or the schema change.
-archive.db: $(INSTALLED) schema.sql $(wildcard seeds/*.txt) $(wildcard ingest/*.py) $(wildcard ingest/data/*)
+archive.db: $(INSTALLED) schema.sql $(wildcard seeds/*.txt) $(wildcard ingest/*.py) $(wildcard ingest/extract/*.py) $(wildcard ingest/data/*)
 	rm -f $@.tmp $@.tmp-wal $@.tmp-shm
 	$(BIN)/ingest add --quiet $@.tmp seeds
 	mv $@.tmp $@

@@ -13,10 +13,10 @@ import os
 import time
 from pathlib import Path
 
-from ingest.claims import extract_claims
+from ingest.extract.claims import extract_claims
 from ingest.clean import clean_article
-from ingest.dates import extract_dates
-from ingest.entities import extract_entities
+from ingest.extract.dates import extract_dates
+from ingest.extract.entities import extract_entities
 from ingest.read import find_files, read_source
 from ingest.split import split_articles
 

@@ -37,9 +37,9 @@ SUMMARY = re.compile(r"files (?P<files>\d+), articles (?P<articles>\d+), paragra
                      r"skipped unchanged (?P<skipped>\d+), duplicates (?P<duplicates>\d+), "
                      r"other files (?P<other>\d+), errors (?P<errors>\d+)")
 # Extraction stages: module, function, what the stage finds.
-STAGES = [("entities", "extract_entities", "people, organisations, places"),
-          ("dates", "extract_dates", "dates"),
-          ("claims", "extract_claims", "numeric claims")]
+STAGES = [("extract/entities", "extract_entities", "people, organisations, places"),
+          ("extract/dates", "extract_dates", "dates"),
+          ("extract/claims", "extract_claims", "numeric claims")]
 MB = 1e6  # every MB here is 10^6 bytes
 
 

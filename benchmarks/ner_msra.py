@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ingest.entities import STAGES, extract_entities  # noqa: E402
+from ingest.extract.entities import STAGES, extract_entities  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "benchmarks" / "ner" / "msra_test_bio.txt"
 TYPE = {"person": "PER", "place": "LOC", "org": "ORG"}

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import rules
-from .bylines import byline_line, byline_names, closing_byline, dateline_byline
-from .dates import DATE_TIME, parse_published
+from .extract.bylines import byline_line, byline_names, closing_byline, dateline_byline
+from .extract.dates import DATE_TIME, parse_published
 from .normalise import detect_script, normalise, strip_pinyin
 from .records import Article, DroppedLine, Paragraph, RawArticle
 from .rules import chrome_rules

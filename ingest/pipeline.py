@@ -21,12 +21,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from . import store
-from .claims import extract_claims
 from .clean import clean_article
-from .dates import extract_dates, period_bounds, timeline_day
-from .entities import extract_entities
+from .extract import extract_article
 from .read import DEFAULT_MAX_BYTES, count_files, file_digest, find_files, read_source
-from .records import Article, FoundFile, ProcessedSource, SourceFile, Summary
+from .records import FoundFile, ProcessedSource, SourceFile, Summary
 from .split import split_articles
 
 # Files handed to a worker at a time: enough to amortise the hand-over, few enough to keep order cheap.
@@ -35,11 +33,6 @@ WORKER_CHUNK = 8
 IN_FLIGHT_PER_WORKER = 4
 # A file that takes longer than this is recorded as an error and the run goes on (--timeout).
 DEFAULT_TIMEOUT = 300.0
-# Real paragraphs stay far below this (the longest of 11,845 CCTV items: 4,418 characters); a longer
-# one is extracted in windows of WINDOW_CHARS, cut after one of SENTENCE_ENDS.
-LONG_PARAGRAPH = 10_000
-WINDOW_CHARS = 5_000
-SENTENCE_ENDS = "。！？；!?;"
 WORKER_DIED = ("the worker process reading this file died (killed by the system, perhaps for lack of "
                "memory); tried again alone, it died again")
 Progress = Callable[[Iterable, int], Iterable]
@@ -58,56 +51,6 @@ def warm_up() -> None:
     """Load every word list and model once (they are cached per process), so the first file's time
     budget is spent on the file and forked workers start with them in memory."""
     process_source(_WARM_UP)
-
-
-def extract_article(article: Article) -> Article:
-    """Fill the article's mentions, dates, claims (with their periods' dates) and timeline day.
-
-    A paragraph longer than LONG_PARAGRAPH (a dump, a page without line breaks) is read in windows
-    cut after a sentence end, so extraction costs grow with its length, not with its square.
-    """
-    pieces = [(p.seq, offset, text) for p in article.paragraphs for offset, text in paragraph_windows(p.text)]
-    article.mentions = extract_entities(article.title, [text for _, _, text in pieces], article.byline)
-    for m in article.mentions:
-        if m.paragraph_seq is not None:
-            m.paragraph_seq, offset, _ = pieces[m.paragraph_seq]
-            m.start, m.end = m.start + offset, m.end + offset
-    article.dates, article.claims = [], []
-    for p in article.paragraphs:
-        dates, claims = [], []
-        for offset, text in paragraph_windows(p.text):
-            dates += _placed(extract_dates(text, article.published_date), p.seq, offset)
-            claims += _placed(extract_claims(text), p.seq, offset)
-        for c in claims:
-            c.period_start, c.period_end = period_bounds(c.period, dates)
-        article.dates += dates
-        article.claims += claims
-    article.day, article.day_basis = timeline_day(article.published_date, article.dates)
-    return article
-
-
-def _placed(found: list, seq: int, offset: int) -> list:
-    """Dates or claims of a window, placed in their paragraph."""
-    for x in found:
-        x.paragraph_seq, x.start, x.end = seq, x.start + offset, x.end + offset
-    return found
-    return article
-
-
-def paragraph_windows(text: str) -> list[tuple[int, str]]:
-    """(offset, text) pieces of a paragraph: the whole of it up to LONG_PARAGRAPH characters, else
-    windows of at most WINDOW_CHARS ending after a sentence end where one is in reach."""
-    if len(text) <= LONG_PARAGRAPH:
-        return [(0, text)]
-    pieces, start = [], 0
-    while start < len(text):
-        end = min(len(text), start + WINDOW_CHARS)
-        if end < len(text):
-            cut = max(text.rfind(mark, start, end) for mark in SENTENCE_ENDS)
-            end = cut + 1 if cut > start else end
-        pieces.append((start, text[start:end]))
-        start = end
-    return pieces
 
 
 def process_source(source: SourceFile) -> ProcessedSource:

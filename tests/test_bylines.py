@@ -1,7 +1,7 @@
 """Bylines: the byline of an article's metadata and lines, and the names a byline gives inside a paragraph."""
-from ingest.bylines import (byline_line, byline_name_ok, byline_names, byline_people, closing_byline,
+from ingest.extract.bylines import (byline_line, byline_name_ok, byline_names, byline_people, closing_byline,
                             dateline_byline)
-from ingest.ner_persons import person_finder
+from ingest.extract.persons import person_finder
 
 
 def named(text: str) -> list[tuple[str, str | None]]:

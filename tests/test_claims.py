@@ -1,4 +1,4 @@
-"""Numeric claims (ingest/claims.py): forms, units, hedges, subjects, scope, and what is no claim."""
+"""Numeric claims (ingest/extract/claims.py): forms, units, hedges, subjects, scope, and what is no claim."""
 from __future__ import annotations
 
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.claims import (_candidates, _core_reading, _found, _hedge_after_number, _hedge_or_sign_before,
+from ingest.extract.claims import (_candidates, _core_reading, _found, _hedge_after_number, _hedge_or_sign_before,
                            _is_code_or_ordinal, _Reading, extract_claims, tables)
 from ingest.records import NumericClaim
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.dates import _extract, extract_dates, iso_date, parse_published, period_bounds, timeline_day
+from ingest.extract.dates import _extract, extract_dates, iso_date, parse_published, period_bounds, timeline_day
 
 
 def rows(text: str, published: str | None = None):

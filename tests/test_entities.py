@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.entities import Parts, _extract, extract_entities
-from ingest.ner_orgs import org_index
-from ingest.ner_places import place_index
+from ingest.extract.entities import Parts, _extract, extract_entities
+from ingest.extract.orgs import org_index
+from ingest.extract.places import place_index
 from ingest.records import Mention
 
 

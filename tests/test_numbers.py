@@ -1,11 +1,11 @@
-"""Number parsing (ingest/numbers.py): every written form of a number, and what is not one."""
+"""Number parsing (ingest/extract/numbers.py): every written form of a number, and what is not one."""
 from __future__ import annotations
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.numbers import magnitude_suffix, parse_number, parse_range
+from ingest.extract.numbers import magnitude_suffix, parse_number, parse_range
 
 
 @pytest.mark.parametrize("written, value", [

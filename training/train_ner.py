@@ -1,4 +1,4 @@
-"""Train the character tagger in `ingest/ner_model.py` and write `ingest/data/ner_model.npz`.
+"""Train the character tagger in `ingest/extract/tagger.py` and write `ingest/data/ner_model.npz`.
 
     python training/train_ner.py --corpus PATH --jieba-dict PATH [--epochs N] [--bits B] [--out PATH]
 
@@ -11,7 +11,7 @@ MSRA and CLUENER sets are not used here at all.
 Labels. Consecutive `nr` tokens are one person (the corpus splits surname and given name: `江/nr
 泽民/nr`), `ns` a place, `nt` an organisation. This copy of the corpus has lost the brackets that
 marked compound names (`[中国/ns 国际/n 广播/vn 电台/n]nt`), so the archive's own rules put them back
-where the words allow: an organisation the rules read (`ner_orgs.py`) over whole nouns is one
+where the words allow: an organisation the rules read (`ingest/extract/orgs.py`) over whole nouns is one
 organisation, a place the place lists know over several tokens (`香港/ns 特别/a 行政区/n`) one
 place, and a one-character short name (`中/j 美/j`, `京/j`) a place, as the archive reads them.
 
@@ -37,10 +37,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from ingest import rules  # noqa: E402
-from ingest.ner_lexicon import lexicon  # noqa: E402
-from ingest.ner_model import ILLEGAL, TAGS, feature_rows, gazetteer, spans, viterbi  # noqa: E402
-from ingest.ner_orgs import org_index  # noqa: E402
-from ingest.ner_places import place_index  # noqa: E402
+from ingest.extract.lexicon import lexicon  # noqa: E402
+from ingest.extract.tagger import ILLEGAL, TAGS, feature_rows, gazetteer, spans, viterbi  # noqa: E402
+from ingest.extract.orgs import org_index  # noqa: E402
+from ingest.extract.places import place_index  # noqa: E402
 from ingest.normalise import fold_width  # noqa: E402
 
 LABEL = {"nr": "PER", "ns": "LOC", "nt": "ORG"}
@@ -210,7 +210,7 @@ def word_bigrams(lines: list[list[tuple[str, str]]], min_count: int = 3, min_sha
     """Character pairs the corpus nearly always writes inside one word (`平安`, `身上`, `奶奶`).
 
     A name cannot begin or end between the two (`都平|安`, `吴奶|奶`): the tagger's spans are
-    checked against this list in `ingest/entities.py`. A person named inside a word ends a word
+    checked against this list in `ingest/extract/entities.py`. A person named inside a word ends a word
     there (`邓小平|理论`), as the labels have it (`named` is read from `lines` unless given).
     """
     named = named if named is not None else NamedInWords.of(lines)
@@ -233,7 +233,7 @@ def transliteration_chars(lines: list[list[tuple[str, str]]], min_names: int = 3
     The corpus writes a Chinese name as two `nr` tokens (`江/nr 泽民/nr`) and a foreign or minority
     one as a single token (`克林顿/nr`, `涅姆佐夫/nr`), so a lone `nr` token of three or more
     characters is taken as foreign. The tagger's foreign names are checked against these characters
-    (with the hand list in `ner_foreign_chars.txt`) in `ingest/ner_persons.py`.
+    (with the hand list in `ner_foreign_chars.txt`) in `ingest/extract/persons.py`.
     """
     names: set[str] = set()
     for tokens in lines:
@@ -357,7 +357,7 @@ def main() -> None:
     words = gazetteer_words(args.jieba_dict, set(chars) | set("".join(rules.words("ner_foreign_chars.txt"))))
     gazetteer_out = ROOT / "ingest" / "data" / "ner_gazetteer.txt"  # the tagger reads it there, in training too
     write_generated(gazetteer_out, words, 20, " ", (
-        "# Gazetteer words for the name tagger's features (ingest/ner_model.py), from jieba 0.42.1's dictionary\n"
+        "# Gazetteer words for the name tagger's features (ingest/extract/tagger.py), from jieba 0.42.1's dictionary\n"
         "# (MIT licence, (c) Sun Junyi): its organisations (nt) and its people (nr) that look like names.\n"))
     print(f"wrote {gazetteer_out} (" + ", ".join(f"{len(v)} {k}" for k, v in words.items()) + ")")
     gazetteer.cache_clear()

@@ -19,10 +19,10 @@ from typing import Iterable
 
 import numpy as np
 
-from . import rules
-from .ner_lexicon import lexicon
-from .ner_orgs import org_index
-from .ner_places import place_index
+from .. import rules
+from .lexicon import lexicon
+from .orgs import org_index
+from .places import place_index
 
 TAGS = ("O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG")
 TYPES = {"PER": "person", "LOC": "place", "ORG": "org"}

@@ -1,6 +1,6 @@
-"""The organisation finder on its own (`ner_orgs.org_index()`), on small Chinese strings."""
-from ingest.ner_orgs import org_index
-from ingest.ner_places import place_index
+"""The organisation finder on its own (`ingest.extract.orgs.org_index()`), on small Chinese strings."""
+from ingest.extract.orgs import org_index
+from ingest.extract.places import place_index
 
 
 def orgs(text: str) -> list[str]:

@@ -8,9 +8,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from ingest.entities import _completed, _Text, extract_entities
+from ingest.extract.entities import _completed, _Text, extract_entities
 from ingest.records import Mention
-from ingest.ner_model import GAZETTEERS, ILLEGAL, TAGS, TEMPLATES, Gazetteer, feature_rows, spans, tagger, viterbi
+from ingest.extract.tagger import GAZETTEERS, ILLEGAL, TAGS, TEMPLATES, Gazetteer, feature_rows, spans, tagger, viterbi
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "training"))
@@ -57,7 +57,7 @@ def test_viterbi_follows_the_emissions_when_they_are_legal():
 def test_feature_rows_do_not_depend_on_python_hash_seed():
     # str hashes change per process; the weights are indexed by our own hash, which must not
     text = "江泽民指出，新华社北京电"
-    script = ("import sys; from ingest.ner_model import feature_rows; "
+    script = ("import sys; from ingest.extract.tagger import feature_rows; "
               f"print(feature_rows({text!r}, 20).sum(), feature_rows({text!r}, 20).shape)")
     outputs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                               env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"}, cwd=ROOT).stdout

@@ -1,5 +1,5 @@
-"""The place finder on its own (`ner_places.place_index()`), on small Chinese strings."""
-from ingest.ner_places import Place, place_index
+"""The place finder on its own (`ingest.extract.places.place_index()`), on small Chinese strings."""
+from ingest.extract.places import Place, place_index
 
 
 def places(text: str) -> list[tuple[str, str]]:

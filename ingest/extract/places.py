@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import rules
-from .ner_lexicon import CJK, CJK_RE, WordScanner, trie_regex
+from .. import rules
+from .lexicon import CJK, CJK_RE, WordScanner, trie_regex
 
 _WORDS = "ner_places_words.txt"  # the word lists below, each explained there
 # Words after a pair of one-character country names: `中美关系`, `中俄两国`, `中英双方`.

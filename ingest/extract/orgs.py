@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import rules
-from .ner_lexicon import CJK, WordScanner, trie_regex
-from .ner_places import Place, place_index
+from .. import rules
+from .lexicon import CJK, WordScanner, trie_regex
+from .places import Place, place_index
 
 _PREFIX_CHAR = re.compile(f"[{CJK}0-9A-Za-z]")
 _MAX_PREFIX = {"major": 12, "sub": 12, "dept": 6}

@@ -4,7 +4,7 @@ A number is a claim when a measure word or unit from `data/units.tsv` follows it
 percentage, a 万/亿 figure standing alone, or a 零… word such as 零感染). Everything that looks
 like a number but states no quantity — dates, clock times, ordinals, names, codes, the indefinite
 一, idioms — is left out by the named rules below and the word list in
-`data/claims_not_numbers.txt`. Numbers are parsed in `ingest.numbers` only.
+`data/claims_not_numbers.txt`. Numbers are parsed in `ingest.extract.numbers` only.
 
 One regex pass finds numeral runs; the few that pass the cheap checks get their unit, hedges and
 subject from small local look-ups, so the cost stays proportional to the number of numerals.
@@ -16,10 +16,10 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import rules
+from .. import rules
 from .dates import PERIOD as _PERIOD
 from .numbers import CN_DIGITS, parse_number, parse_range
-from .records import NumericClaim
+from ..records import NumericClaim
 
 @dataclass(frozen=True)
 class Unit:

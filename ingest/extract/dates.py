@@ -10,7 +10,7 @@ turning them into Gregorian dates needs a lunar calendar and the year, and a wro
 than none. Durations, measures and clock times (`24小时`, `2米`, `11:22`) are not dates.
 
 Dates are parsed here only: the cleaner's metadata dates (`parse_published`) and the periods numeric
-claims cover (`PERIOD`) live here too, and numerals are read by `ingest.numbers`.
+claims cover (`PERIOD`) live here too, and numerals are read by `ingest.extract.numbers`.
 """
 from __future__ import annotations
 
@@ -20,9 +20,9 @@ import logging
 import re
 from functools import lru_cache
 
-from . import rules
+from .. import rules
 from .numbers import parse_number
-from .records import DateMention
+from ..records import DateMention
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +73,7 @@ def _rel_re() -> re.Pattern:
 
 def _number(s: str | None) -> int | None:
     """`23` → 23 (digits of any script, as `\\d` captures them), and Chinese numerals through
-    `ingest.numbers`: `二十三` → 23, `十` → 10, `二〇二二` → 2022. A month or a day is at most two
+    `ingest.extract.numbers`: `二十三` → 23, `十` → 10, `二〇二二` → 2022. A month or a day is at most two
     digits, so `一二三` (digits read one by one) is no month and no day."""
     if not s:
         return None

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import rules
-from .rules import CJK, CJK_RE  # noqa: F401  (the extractors import them from here)
+from .. import rules
+from ..rules import CJK, CJK_RE  # noqa: F401  (the extractors import them from here)
 
 
 def trie_pattern(words) -> str:

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .ner_lexicon import trie_pattern
-from .ner_names import DOTTED_NAME_RE, NameShapes, is_cjk, person_cues
-from .records import BylinePerson
-from . import rules
+from .lexicon import trie_pattern
+from .names import DOTTED_NAME_RE, NameShapes, is_cjk, person_cues
+from ..records import BylinePerson
+from .. import rules
 
 # `本报讯(记者 张丽 闫珊 通讯员 张倩云)` at the head of a paragraph.
 DATELINE_BYLINE = re.compile(

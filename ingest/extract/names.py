@@ -1,7 +1,7 @@
 """What a person's name looks like: a surname and one or two given-name characters, or a
 transliterated foreign name, and where such a name starts and ends in running text.
 
-The cue finders (`ner_persons.py`) and the byline reader (`bylines.py`) ask these questions; the
+The cue finders (`persons.py`) and the byline reader (`bylines.py`) ask these questions; the
 word lists are `data/ner_surnames.txt`, `ner_given_chars.txt`, `ner_foreign_chars.txt` and
 `ner_person_cues.txt`.
 """
@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import rules
-from .ner_lexicon import lexicon
+from .. import rules
+from .lexicon import lexicon
 
 STRONG, MEDIUM, WEAK = 3, 2, 1
 

@@ -6,7 +6,7 @@ trailing author parenthesis (`(姜晓萌 赵太迎)`), a speech or action verb a
 photo position (`杨钰(中)`), or a list continuing a titled name (`副院长牛晓红、郭伟`). Names
 confirmed this way are found again anywhere in the article by `entities.py`; surname + title
 references (`刘院长`) are returned here unresolved and resolved there. What a name looks like is
-`ner_names.py`; bylines are read by `bylines.py`.
+`names.py`; bylines are read by `bylines.py`.
 """
 from __future__ import annotations
 
@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import rules
+from .. import rules
 from .bylines import BylineNames
-from .ner_lexicon import trie_pattern, trie_regex
-from .ner_names import DOTTED_NAME_RE, MEDIUM, STRONG, WEAK, NameShapes, is_cjk, person_cues
+from .lexicon import trie_pattern, trie_regex
+from .names import DOTTED_NAME_RE, MEDIUM, STRONG, WEAK, NameShapes, is_cjk, person_cues
 
 __all__ = ["MEDIUM", "STRONG", "WEAK", "PersonFinder", "PersonHit", "person_finder"]
 

@@ -1,6 +1,6 @@
-"""The name finder on its own (`ner_persons.person_finder()`): names by the cue beside them, and the
+"""The name finder on its own (`ingest.extract.persons.person_finder()`): names by the cue beside them, and the
 name shapes it builds on, on small Chinese strings."""
-from ingest.ner_persons import MEDIUM, STRONG, WEAK, person_finder
+from ingest.extract.persons import MEDIUM, STRONG, WEAK, person_finder
 
 
 def hits(text: str, bridges: dict[int, int] | None = None) -> list[tuple[str, str | None, int]]:

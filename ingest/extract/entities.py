@@ -14,14 +14,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from . import rules
+from .. import rules
 from .bylines import byline_name_ok, byline_people
-from .ner_lexicon import CJK, WordScanner
-from .ner_model import TYPES, tagger
-from .ner_orgs import Org, OrgIndex, org_index
-from .ner_persons import MEDIUM, PersonFinder, PersonHit, person_finder
-from .ner_places import Place, PlaceIndex, place_index
-from .records import Mention
+from .lexicon import CJK, WordScanner
+from .tagger import TYPES, tagger
+from .orgs import Org, OrgIndex, org_index
+from .persons import MEDIUM, PersonFinder, PersonHit, person_finder
+from .places import Place, PlaceIndex, place_index
+from ..records import Mention
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,68 @@
+"""The extract stage: the people, organisations and places, dates and numeric claims of an article.
+
+`extract_article` is the stage's entry; the finders it runs live in the modules beside it
+(`entities.py` with `persons.py`, `places.py`, `orgs.py`, `tagger.py`; `dates.py`, `claims.py`).
+"""
+from __future__ import annotations
+
+from ..records import Article
+from .claims import extract_claims
+from .dates import extract_dates, period_bounds, timeline_day
+from .entities import Parts, extract_entities
+
+__all__ = ["Parts", "extract_article", "paragraph_windows"]
+
+# Real paragraphs stay far below this (the longest of 11,845 CCTV items: 4,418 characters); a longer
+# one is extracted in windows of WINDOW_CHARS, cut after one of SENTENCE_ENDS.
+LONG_PARAGRAPH = 10_000
+WINDOW_CHARS = 5_000
+SENTENCE_ENDS = "。！？；!?;"
+
+
+def extract_article(article: Article) -> Article:
+    """Fill the article's mentions, dates, claims (with their periods' dates) and timeline day.
+
+    A paragraph longer than LONG_PARAGRAPH (a dump, a page without line breaks) is read in windows
+    cut after a sentence end, so extraction costs grow with its length, not with its square.
+    """
+    pieces = [(p.seq, offset, text) for p in article.paragraphs for offset, text in paragraph_windows(p.text)]
+    article.mentions = extract_entities(article.title, [text for _, _, text in pieces], article.byline)
+    for m in article.mentions:
+        if m.paragraph_seq is not None:
+            m.paragraph_seq, offset, _ = pieces[m.paragraph_seq]
+            m.start, m.end = m.start + offset, m.end + offset
+    article.dates, article.claims = [], []
+    for p in article.paragraphs:
+        dates, claims = [], []
+        for offset, text in paragraph_windows(p.text):
+            dates += _placed(extract_dates(text, article.published_date), p.seq, offset)
+            claims += _placed(extract_claims(text), p.seq, offset)
+        for c in claims:
+            c.period_start, c.period_end = period_bounds(c.period, dates)
+        article.dates += dates
+        article.claims += claims
+    article.day, article.day_basis = timeline_day(article.published_date, article.dates)
+    return article
+
+
+def _placed(found: list, seq: int, offset: int) -> list:
+    """Dates or claims of a window, placed in their paragraph."""
+    for x in found:
+        x.paragraph_seq, x.start, x.end = seq, x.start + offset, x.end + offset
+    return found
+
+
+def paragraph_windows(text: str) -> list[tuple[int, str]]:
+    """(offset, text) pieces of a paragraph: the whole of it up to LONG_PARAGRAPH characters, else
+    windows of at most WINDOW_CHARS ending after a sentence end where one is in reach."""
+    if len(text) <= LONG_PARAGRAPH:
+        return [(0, text)]
+    pieces, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + WINDOW_CHARS)
+        if end < len(text):
+            cut = max(text.rfind(mark, start, end) for mark in SENTENCE_ENDS)
+            end = cut + 1 if cut > start else end
+        pieces.append((start, text[start:end]))
+        start = end
+    return pieces
