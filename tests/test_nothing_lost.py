@@ -176,7 +176,7 @@ def test_encoded_data_is_page_furniture_not_claims(tmp_path):
 
 
 def test_a_paragraph_past_the_window_keeps_every_offset(tmp_path):
-    from ingest.pipeline import LONG_PARAGRAPH
+    from ingest.extract import LONG_PARAGRAPH
     line = "北京市延庆区医院副院长张伟说,医院共完成核酸采样45万余人次。" * (LONG_PARAGRAPH // 30 + 40)
     page = tmp_path / "long.txt"
     page.write_text("核酸采样\n\n" + line, encoding="utf-8")
