@@ -2,15 +2,23 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# What serving needs (the package) and what testing adds (its test extras), each installed once.
 INSTALLED := $(VENV)/.installed
+TEST_INSTALLED := $(VENV)/.installed-test
 PORT ?= 8001
 
 .PHONY: install browser serve test test-all clean ner-model
 # apt-get needs root; CI and the dev machines run as root, elsewhere sudo asks.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-$(INSTALLED): pyproject.toml
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
+
+$(INSTALLED): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -e .
+	touch $@
+
+$(TEST_INSTALLED): $(INSTALLED)
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $@
 
@@ -38,10 +46,10 @@ serve: archive.db
 # In CI (CI=true, as .ci/run is run there) `make test` runs every test; elsewhere it leaves out those
 # marked slow (quality gates, kill tests, browsers, package builds) to stay well under five minutes.
 # `make test-all` runs them all anywhere.
-test: $(INSTALLED) browser
+test: $(TEST_INSTALLED) browser
 	$(BIN)/python -m pytest $(if $(CI),,-m "not slow")
 
-test-all: $(INSTALLED) browser
+test-all: $(TEST_INSTALLED) browser
 	$(BIN)/python -m pytest
 
 # Retrain the name tagger (ingest/data/ner_model.npz) from the People's Daily January 1998 corpus

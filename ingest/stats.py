@@ -6,14 +6,13 @@ The queries live once, in metadata.yml (plugins → datasette-dashboards → ove
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
+from importlib import resources
 
 import yaml
 from datasette_dashboards import replace_opts_in_query
 
 from . import store
 
-METADATA_PATH = Path(__file__).resolve().parent.parent / "metadata.yml"
 DASHBOARD = "overview"
 # Charts printed as lists, in this order, with how many rows to show.
 LISTS = {"articles-per-month": 24, "top-people": 10, "top-orgs": 10, "claims-by-subject": 10}
@@ -28,9 +27,10 @@ class Figure:
     rows: list[tuple]
 
 
-def overview_charts(metadata_path: Path = METADATA_PATH) -> dict[str, dict]:
-    """The overview dashboard's chart definitions from metadata.yml."""
-    metadata = yaml.safe_load(metadata_path.read_text(encoding="utf-8"))
+def overview_charts() -> dict[str, dict]:
+    """The overview dashboard's chart definitions from metadata.yml, read from the package (it links
+    to the top-level file) so an installed wheel has them too."""
+    metadata = yaml.safe_load(resources.files("ingest").joinpath("metadata.yml").read_text(encoding="utf-8"))
     return metadata["plugins"]["datasette-dashboards"][DASHBOARD]["charts"]
 
 
@@ -39,10 +39,9 @@ def chart_sql(chart: dict, options: dict[str, str]) -> str:
     return replace_opts_in_query(chart["query"], options)
 
 
-def headline_figures(db_path: str, options: dict[str, str],
-                     metadata_path: Path = METADATA_PATH) -> tuple[dict[str, int], list[Figure]]:
+def headline_figures(db_path: str, options: dict[str, str]) -> tuple[dict[str, int], list[Figure]]:
     """The metric charts as {title: number} and the list charts as tables, for the given filters."""
-    charts = overview_charts(metadata_path)
+    charts = overview_charts()
     options = {k: v for k, v in options.items() if v}
     metrics: dict[str, int] = {}
     for chart in charts.values():

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
+from importlib import resources
 from pathlib import Path
 
 import sqlite_utils
@@ -21,7 +22,6 @@ import sqlite_utils
 from .records import ProcessedSource
 from .search import SEPARATOR, fold_for_index
 
-SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema.sql"
 # How long a write waits for another writer (a second `ingest add` on the same archive) to finish a
 # batch before it says so and waits on; and how long it then waits in all.
 BUSY_MS = 2_000
@@ -31,11 +31,11 @@ ARTICLE_CHILDREN = ("mentions", "date_mentions", "numeric_claims", "dropped_line
 
 
 def schema_sql() -> str:
-    """The text of `schema.sql`: shipped beside the package, or inside it when installed as a wheel."""
-    for candidate in (SCHEMA_PATH, Path(__file__).resolve().parent / "schema.sql"):
-        if candidate.exists():
-            return candidate.read_text(encoding="utf-8")
-    raise FileNotFoundError("schema.sql not found beside the ingest package")
+    """The text of `schema.sql`, read from the package so an installed wheel has it too.
+
+    `ingest/schema.sql` links to the top-level file, the one source of truth in a checkout.
+    """
+    return resources.files("ingest").joinpath("schema.sql").read_text(encoding="utf-8")
 
 
 def open_archive(path: str, waiting: Waiting | None = None) -> sqlite_utils.Database:
