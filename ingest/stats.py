@@ -1,6 +1,6 @@
 """Headline figures for the terminal: the overview dashboard's own queries, so both always agree.
 
-The queries live once, in metadata.yml (plugins → datasette-dashboards → overview); their optional
+The queries live once, in metadata.yml (every_archive → dashboards → overview); their optional
 `[[ … :name ]]` filter clauses are filled the way the dashboard fills them.
 """
 from __future__ import annotations
@@ -12,6 +12,7 @@ import yaml
 from datasette_dashboards import replace_opts_in_query
 
 from . import store
+from .any_archive import named_for
 
 METADATA_PATH = Path(__file__).resolve().parent.parent / "metadata.yml"
 DASHBOARD = "overview"
@@ -28,10 +29,15 @@ class Figure:
     rows: list[tuple]
 
 
-def overview_charts(metadata_path: Path = METADATA_PATH) -> dict[str, dict]:
-    """The overview dashboard's chart definitions from metadata.yml."""
-    metadata = yaml.safe_load(metadata_path.read_text(encoding="utf-8"))
-    return metadata["plugins"]["datasette-dashboards"][DASHBOARD]["charts"]
+def read_metadata(metadata_path: Path = METADATA_PATH) -> dict:
+    """metadata.yml as a dict: every reader goes through here, so the file can move in one place."""
+    return yaml.safe_load(metadata_path.read_text(encoding="utf-8"))
+
+
+def overview_charts(metadata_path: Path = METADATA_PATH, database: str = "archive") -> dict[str, dict]:
+    """The overview dashboard's chart definitions from metadata.yml, linking into `database`."""
+    charts = read_metadata(metadata_path)["every_archive"]["dashboards"][DASHBOARD]["charts"]
+    return named_for(charts, database)
 
 
 def chart_sql(chart: dict, options: dict[str, str]) -> str:
