@@ -28,7 +28,7 @@ def page_paths(db_path: Path) -> list[str]:
     """JSON paths (so a timed-out facet shows) for table pages, facets, filters, searches, canned queries
     and the overview charts, with real values from the archive at `db_path`."""
     conn = sqlite3.connect(db_path)
-    tables = METADATA["databases"]["archive"]["tables"]
+    tables = METADATA["every_archive"]["database"]["tables"]
     paths = []
     for table, config in tables.items():
         paths.append(f"/archive/{table}.json")
@@ -45,9 +45,9 @@ def page_paths(db_path: Path) -> list[str]:
         "/archive/paragraphs.json?" + urlencode({"_search": "的"}),
         "/archive/articles.json?" + urlencode({"_search": "核酸检测"}),
     ]
-    for name in METADATA["databases"]["archive"]["queries"]:
+    for name in METADATA["every_archive"]["database"]["queries"]:
         paths.append(f"/archive/{name}.json?" + urlencode(QUERY_PARAMS.get(name, {})))
-    charts = METADATA["plugins"]["datasette-dashboards"]["overview"]["charts"]
+    charts = METADATA["every_archive"]["dashboards"]["overview"]["charts"]
     for options in ({}, {"subject": "核酸", "date_start": "2022-01-01", "date_end": "2022-12-31"}):
         for chart in charts.values():
             sql = replace_opts_in_query(chart["query"], options)

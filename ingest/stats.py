@@ -1,6 +1,6 @@
 """Headline figures for the terminal: the overview dashboard's own queries, so both always agree.
 
-The queries live once, in metadata.yml (plugins → datasette-dashboards → overview); their optional
+The queries live once, in metadata.yml (every_archive → dashboards → overview); their optional
 `[[ … :name ]]` filter clauses are filled the way the dashboard fills them.
 """
 from __future__ import annotations
@@ -12,6 +12,7 @@ import yaml
 from datasette_dashboards import replace_opts_in_query
 
 from . import store
+from .any_archive import named_for
 
 DASHBOARD = "overview"
 # Charts printed as lists, in this order, with how many rows to show.
@@ -27,11 +28,16 @@ class Figure:
     rows: list[tuple]
 
 
-def overview_charts() -> dict[str, dict]:
-    """The overview dashboard's chart definitions from metadata.yml, read from the package (it links
-    to the top-level file) so an installed wheel has them too."""
-    metadata = yaml.safe_load(resources.files("ingest").joinpath("metadata.yml").read_text(encoding="utf-8"))
-    return metadata["plugins"]["datasette-dashboards"][DASHBOARD]["charts"]
+def read_metadata() -> dict:
+    """metadata.yml as a dict, read from the package (it links to the top-level file) so an installed
+    wheel has it too: every reader goes through here."""
+    return yaml.safe_load(resources.files("ingest").joinpath("metadata.yml").read_text(encoding="utf-8"))
+
+
+def overview_charts(database: str = "archive") -> dict[str, dict]:
+    """The overview dashboard's chart definitions from metadata.yml, linking into `database`."""
+    charts = read_metadata()["every_archive"]["dashboards"][DASHBOARD]["charts"]
+    return named_for(charts, database)
 
 
 def chart_sql(chart: dict, options: dict[str, str]) -> str:

@@ -40,13 +40,13 @@ async def test_index_page_names_the_archive_and_its_tables(ds):
 async def test_every_table_page_has_its_description(ds, metadata, table):
     r = await ds.client.get(f"/archive/{table}")
     assert r.status_code == 200
-    assert metadata["databases"]["archive"]["tables"][table]["description"] in html.unescape(r.text)
+    assert metadata["every_archive"]["database"]["tables"][table]["description"] in html.unescape(r.text)
 
 
 def test_every_column_is_described(seed_db, metadata):
     import sqlite3
     conn = sqlite3.connect(seed_db)
-    tables = metadata["databases"]["archive"]["tables"]
+    tables = metadata["every_archive"]["database"]["tables"]
     for table in TABLES:
         cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
         assert sorted(tables[table]["columns"]) == sorted(cols), table
