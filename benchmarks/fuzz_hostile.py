@@ -1,12 +1,14 @@
 """Fuzz `ingest add` with generated hostile files and account for every one: nothing lost, every refusal named.
 
     python benchmarks/fuzz_hostile.py [-n 2000] [--seed 0] [--workers 2] [--timeout 30] [--keep DIR]
+                                      [--undecodable-name]
 
 Writes N entries (valid news in five encodings with page chrome, truncated, binary, empty, huge,
 garbled, hidden-character and HTML files, odd names, pipes, links, locked folders, repeats) into a
 temp folder from `random.Random(seed)`, runs `ingest add` on it as a child process, then looks
 every entry up in the archive and the report. Exits 1 when an entry is lost, the child crashes or
-stalls, or the archive fails its integrity, foreign-key or offset checks.
+stalls, or the archive fails its integrity, foreign-key or offset checks. `--undecodable-name` adds a
+file whose name is not UTF-8 (off by default: ingest crashes on it, see benchmarks/README.md).
 """
 from __future__ import annotations
 
@@ -66,11 +68,12 @@ class Tally:
     timeouts: int = 0
     bad_archive: list[str] = field(default_factory=list)
     exit_code: int | None = None
+    crashed: bool = False  # ingest ended with a traceback
     seconds: float = 0.0
 
     @property
     def failed(self) -> bool:
-        return bool(self.lost or self.unnamed or self.bad_archive or self.exit_code not in (0, 1))
+        return bool(self.lost or self.unnamed or self.bad_archive or self.crashed or self.exit_code not in (0, 1))
 
 
 def news_text(rng: random.Random, number: int) -> str:
@@ -182,12 +185,13 @@ def file_name(rng: random.Random, number: int) -> str:
     return f"{number:05d}" + "长" * 80 + ".txt"  # 5 + 240 + 4 bytes, under NAME_MAX
 
 
-def generate(top: Path, n: int, seed: int) -> tuple[list[Entry], list[str]]:
+def generate(top: Path, n: int, seed: int, undecodable_name: bool = False) -> tuple[list[Entry], list[str]]:
     """Write N entries under `top/corpus`; returns them and the paths to give `ingest add`."""
     rng = random.Random(seed)
     corpus = top / "corpus"
     corpus.mkdir()
-    entries = [_special(kind, corpus, i, rng) for i, kind in enumerate(SPECIALS[:n])]
+    specials = SPECIALS + ["undecodable name"] if undecodable_name else SPECIALS
+    entries = [_special(kind, corpus, i, rng) for i, kind in enumerate(specials[:n])]
     entries = [e for group in entries for e in group]
     kinds, weights = zip(*KINDS)
     made: dict[str, bytes] = {}
@@ -236,6 +240,9 @@ def _special(kind: str, corpus: Path, number: int, rng: random.Random) -> list[E
     elif kind == "not .txt":
         path = path.with_suffix(".md")
         path.write_text(news_text(rng, number), encoding="utf-8")
+    elif kind == "undecodable name":
+        path = Path(os.fsdecode(os.fsencode(corpus) + f"/special-{number:02d}-\xff\xfe.txt".encode("latin-1")))
+        path.write_text(news_text(rng, number), encoding="utf-8")
     elif kind == "too large":
         page = news_text(rng, number).encode()
         path.write_bytes(page * (MAX_BYTES // len(page) + 2))
@@ -276,7 +283,7 @@ def printable(text: str) -> str:
 
 def account(top: Path, entries: list[Entry], stderr: str, exit_code: int | None) -> Tally:
     """Look every entry up: in `sources`, in `ingest_errors`, in a note, or under a locked folder's error row."""
-    tally = Tally(tried=len(entries), exit_code=exit_code)
+    tally = Tally(tried=len(entries), exit_code=exit_code, crashed="Traceback (most recent call last)" in stderr)
     conn = sqlite3.connect(top / "archive.db")
     try:
         status = dict(conn.execute("SELECT location, status FROM sources"))
@@ -342,11 +349,12 @@ def archive_problems(conn: sqlite3.Connection) -> list[str]:
     return problems
 
 
-def fuzz(n: int, seed: int, workers: int = 2, timeout: float = 30.0, keep: Path | None = None) -> Tally:
+def fuzz(n: int, seed: int, workers: int = 2, timeout: float = 30.0, keep: Path | None = None,
+         undecodable_name: bool = False) -> Tally:
     """Generate, ingest and account; the folder is removed afterwards unless `keep` is given."""
     top = Path(tempfile.mkdtemp(prefix="fuzz-hostile-")) if keep is None else keep
     try:
-        entries, paths = generate(top, n, seed)
+        entries, paths = generate(top, n, seed, undecodable_name)
         started = time.perf_counter()
         exit_code, stderr = run_ingest(top, paths, workers, timeout, limit=max(600.0, n * 2.0))
         seconds = time.perf_counter() - started
@@ -375,6 +383,7 @@ def table(tally: Tally) -> str:
     rows += [("refused without a message", len(tally.unnamed)), ("lost", len(tally.lost)),
              ("stopped by --timeout", tally.timeouts),
              ("ingest exit code", "stalled: killed" if tally.exit_code is None else tally.exit_code),
+             ("ingest crashed (a traceback)", "yes" if tally.crashed else "no"),
              ("archive checks failed", len(tally.bad_archive)), ("wall time", f"{tally.seconds:.1f} s")]
     return "\n".join(["| figure | value |", "|---|---:|"] + [f"| {what} | {value} |" for what, value in rows])
 
@@ -386,10 +395,11 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--timeout", type=float, default=30.0, help="ingest's --timeout, seconds per file")
     parser.add_argument("--keep", type=Path, help="generate into this (new) folder and keep it")
+    parser.add_argument("--undecodable-name", action="store_true", help="add a file whose name is not UTF-8")
     args = parser.parse_args()
     if args.keep:
         args.keep.mkdir(parents=True)
-    tally = fuzz(args.n, args.seed, args.workers, args.timeout, args.keep)
+    tally = fuzz(args.n, args.seed, args.workers, args.timeout, args.keep, args.undecodable_name)
     print(f"fuzz_hostile: n={args.n} seed={args.seed} workers={args.workers} timeout={args.timeout:g}s "
           f"cores={os.cpu_count()}")
     print(table(tally))

@@ -13,6 +13,7 @@ def test_sixty_hostile_files_are_all_accounted_for_and_every_refusal_is_named():
     assert tally.lost == []
     assert tally.unnamed == []
     assert tally.bad_archive == []
+    assert not tally.crashed
     assert tally.exit_code == 1  # some files failed, and the run says so
     assert tally.ok > 0 and tally.duplicates > 0 and sum(tally.refused.values()) > 0
     assert tally.ok + tally.duplicates + sum(tally.refused.values()) + sum(tally.notes.values()) == tally.tried
