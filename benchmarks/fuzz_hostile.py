@@ -1,14 +1,12 @@
 """Fuzz `ingest add` with generated hostile files and account for every one: nothing lost, every refusal named.
 
     python benchmarks/fuzz_hostile.py [-n 2000] [--seed 0] [--workers 2] [--timeout 30] [--keep DIR]
-                                      [--undecodable-name]
 
 Writes N entries (valid news in five encodings with page chrome, truncated, binary, empty, huge,
 garbled, hidden-character and HTML files, odd names, pipes, links, locked folders, repeats) into a
 temp folder from `random.Random(seed)`, runs `ingest add` on it as a child process, then looks
 every entry up in the archive and the report. Exits 1 when an entry is lost, the child crashes or
-stalls, or the archive fails its integrity, foreign-key or offset checks. `--undecodable-name` adds a
-file whose name is not UTF-8 (off by default: ingest crashes on it, see benchmarks/README.md).
+stalls, or the archive fails its integrity, foreign-key or offset checks.
 """
 from __future__ import annotations
 
@@ -43,7 +41,7 @@ KINDS = [("utf-8", 20), ("gbk", 8), ("big5", 6), ("utf-16 bom", 4), ("utf-16 no 
          ("huge line", 1), ("50k tiny lines", 1), ("base64 blob", 3), ("control chars", 4), ("zero-width", 3),
          ("mojibake gbk", 3), ("mojibake latin-1", 3), ("html/script", 5), ("no chinese", 2)]
 SPECIALS = ["fifo", "link to /dev/zero", "link loop", "self link", "dangling link", "link to folder",
-            "locked folder", "locked file", "not .txt", "too large", "named twice"]
+            "locked folder", "locked file", "not .txt", "too large", "named twice", "undecodable name"]
 
 
 @dataclass
@@ -185,12 +183,12 @@ def file_name(rng: random.Random, number: int) -> str:
     return f"{number:05d}" + "长" * 80 + ".txt"  # 5 + 240 + 4 bytes, under NAME_MAX
 
 
-def generate(top: Path, n: int, seed: int, undecodable_name: bool = False) -> tuple[list[Entry], list[str]]:
+def generate(top: Path, n: int, seed: int) -> tuple[list[Entry], list[str]]:
     """Write N entries under `top/corpus`; returns them and the paths to give `ingest add`."""
     rng = random.Random(seed)
     corpus = top / "corpus"
     corpus.mkdir()
-    specials = SPECIALS + ["undecodable name"] if undecodable_name else SPECIALS
+    specials = SPECIALS
     entries = [_special(kind, corpus, i, rng) for i, kind in enumerate(specials[:n])]
     entries = [e for group in entries for e in group]
     kinds, weights = zip(*KINDS)
@@ -257,7 +255,8 @@ def _special(kind: str, corpus: Path, number: int, rng: random.Random) -> list[E
 
 
 def _location(path: Path, top: Path) -> str:
-    return path.relative_to(top).as_posix()
+    """As ingest records it: a name's bytes that are not UTF-8 written as `\\xff` escapes."""
+    return path.relative_to(top).as_posix().encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def run_ingest(top: Path, paths: list[str], workers: int, timeout: float, limit: float) -> tuple[int | None, str]:
@@ -349,12 +348,11 @@ def archive_problems(conn: sqlite3.Connection) -> list[str]:
     return problems
 
 
-def fuzz(n: int, seed: int, workers: int = 2, timeout: float = 30.0, keep: Path | None = None,
-         undecodable_name: bool = False) -> Tally:
+def fuzz(n: int, seed: int, workers: int = 2, timeout: float = 30.0, keep: Path | None = None) -> Tally:
     """Generate, ingest and account; the folder is removed afterwards unless `keep` is given."""
     top = Path(tempfile.mkdtemp(prefix="fuzz-hostile-")) if keep is None else keep
     try:
-        entries, paths = generate(top, n, seed, undecodable_name)
+        entries, paths = generate(top, n, seed)
         started = time.perf_counter()
         exit_code, stderr = run_ingest(top, paths, workers, timeout, limit=max(600.0, n * 2.0))
         seconds = time.perf_counter() - started
@@ -395,11 +393,10 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--timeout", type=float, default=30.0, help="ingest's --timeout, seconds per file")
     parser.add_argument("--keep", type=Path, help="generate into this (new) folder and keep it")
-    parser.add_argument("--undecodable-name", action="store_true", help="add a file whose name is not UTF-8")
     args = parser.parse_args()
     if args.keep:
         args.keep.mkdir(parents=True)
-    tally = fuzz(args.n, args.seed, args.workers, args.timeout, args.keep, args.undecodable_name)
+    tally = fuzz(args.n, args.seed, args.workers, args.timeout, args.keep)
     print(f"fuzz_hostile: n={args.n} seed={args.seed} workers={args.workers} timeout={args.timeout:g}s "
           f"cores={os.cpu_count()}")
     print(table(tally))

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from . import store
 from .clean import clean_article
 from .extract import extract_article
-from .read import DEFAULT_MAX_BYTES, count_files, file_digest, find_files, read_source
+from .read import DEFAULT_MAX_BYTES, count_files, file_digest, find_files, read_source, text_path
 from .records import FoundFile, ProcessedSource, SourceFile, Summary
 from .split import split_articles
 
@@ -187,8 +187,9 @@ def ingest_paths(db_path: str, paths: list[str], progress: Progress | None = Non
 
 
 def location_of(abspath: str, archive_dir: str) -> str:
-    """The archive's key for a file: its path relative to the archive's folder, with `/` between parts."""
-    return os.path.relpath(abspath, archive_dir).replace(os.sep, "/")
+    """The archive's key for a file: its path relative to the archive's folder, with `/` between parts
+    (a name's bytes that are not UTF-8 written as escapes)."""
+    return text_path(os.path.relpath(abspath, archive_dir).replace(os.sep, "/"))
 
 
 def _jobs(paths: list[str], known: dict[str, str], archive_dir: str, max_bytes: int,

@@ -38,11 +38,15 @@ MISREADINGS = (
     ("latin-1", "gb18030", "GBK text that was decoded as Latin-1"),
     ("big5", "utf-8", "UTF-8 text that was decoded as Big5"),
 )
+# UTF-16 without a byte-order mark: the share of its characters that must read as Chinese text
+# (Han, CJK punctuation, ASCII); the wrong byte order scatters them over unrelated scripts.
+UTF16_PLAUSIBLE_SHARE = 0.9
 MOJIBAKE_SAMPLE = 4000  # characters looked at
 MOJIBAKE_MIN_RECOVERED = 8  # Chinese characters a misreading must give back to count as evidence
 MOJIBAKE_MIN_SHARE = 0.5  # … and the share of them among what it gives back (clean text: under 0.1)
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+_PLAUSIBLE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\x09\x0a\x0d\x20-\x7e]")
 # What a path that is not a regular file is, for the error message.
 _KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
           (stat.S_ISSOCK, "a socket"))
@@ -83,7 +87,7 @@ def _walk_sorted(folder: str, prefix: str) -> Iterator[FoundFile]:
         with os.scandir(folder) as it:
             names = sorted(e.name for e in it)
     except OSError as e:
-        yield FoundFile(folder, prefix or os.path.basename(folder), problem=f"cannot list folder: {_reason(e)}")
+        yield FoundFile(folder, text_path(prefix or os.path.basename(folder)), problem=f"cannot list folder: {_reason(e)}")
         return
     for name in names:
         abspath = os.path.join(folder, name)
@@ -95,13 +99,14 @@ def _walk_sorted(folder: str, prefix: str) -> Iterator[FoundFile]:
 
 def _entry(abspath: str, relpath: str, named: bool) -> FoundFile:
     """What one path is: a file to read, another kind of file, or a problem to record."""
+    relpath = text_path(relpath)
     try:
         mode = os.stat(abspath).st_mode  # follows a link to a file
     except OSError as e:
         if e.errno == errno.ELOOP:
             return FoundFile(abspath, relpath, problem="symbolic link loop: the link leads back to itself")
         if os.path.islink(abspath) and e.errno == errno.ENOENT:
-            return FoundFile(abspath, relpath, problem=f"broken symbolic link to {os.readlink(abspath)}")
+            return FoundFile(abspath, relpath, problem=f"broken symbolic link to {text_path(os.readlink(abspath))}")
         return FoundFile(abspath, relpath, problem=f"cannot read: {_reason(e)}")
     if stat.S_ISDIR(mode):
         return FoundFile(abspath, relpath, problem="a symbolic link to a folder, not followed: "
@@ -112,6 +117,12 @@ def _entry(abspath: str, relpath: str, named: bool) -> FoundFile:
     if not named and not relpath.lower().endswith(".txt"):
         return FoundFile(abspath, relpath, other=True)
     return FoundFile(abspath, relpath)
+
+
+def text_path(path: str) -> str:
+    """A path as text the archive can store: bytes of a file name that are not UTF-8 (kept by Python
+    as lone surrogates) written as `\\xff` escapes, so such a name is recorded, not a crash."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _reason(e: OSError) -> str:
@@ -163,21 +174,21 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
-    """UTF-16 saved without a byte-order mark: every NUL on one side of the code units (ASCII
-    characters of the text), and the whole decodes to text holding Chinese."""
+    """UTF-16 saved without a byte-order mark: the byte order under which the text reads as Chinese
+    text (Han characters, their punctuation, ASCII), if one does; NUL bytes are its ASCII half."""
     if len(data) % 2:
         return None
-    head = data[:4096]
-    nul_even = head[0::2].count(0)
-    nul_odd = head[1::2].count(0)
-    encoding = "utf-16-le" if nul_odd and not nul_even else "utf-16-be" if nul_even and not nul_odd else None
-    if encoding is None:
-        return None
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError:
-        return None
-    return (text, encoding) if _HAN.search(text) else None
+    best: tuple[float, str, str] | None = None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:MOJIBAKE_SAMPLE]
+        share = len(_PLAUSIBLE.findall(sample)) / max(len(sample), 1)
+        if _HAN.search(sample) and (best is None or share > best[0]):
+            best = (share, text, encoding)
+    return (best[1], best[2]) if best is not None and best[0] >= UTF16_PLAUSIBLE_SHARE else None
 
 
 def mojibake(text: str) -> str | None:

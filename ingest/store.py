@@ -327,11 +327,11 @@ class Writer:
             return []
         try:
             write_batch(self.db, batch, self.moved, self.waiting)
-        except sqlite3.Error:
+        except Exception:  # noqa: BLE001 - rolled back whole; find the file that broke it
             for processed in batch:
                 try:
                     write_batch(self.db, [processed], self.moved, self.waiting)
-                except sqlite3.Error as e:  # rolled back; record the failure in a transaction of its own
+                except Exception as e:  # noqa: BLE001 - rolled back; record the failure in a transaction of its own
                     processed.articles, processed.dropped = [], []
                     processed.error_stage, processed.error = "store", f"{type(e).__name__}: {e}"
                     write_batch(self.db, [processed], self.moved, self.waiting)

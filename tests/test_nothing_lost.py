@@ -190,3 +190,27 @@ def test_a_paragraph_past_the_window_keeps_every_offset(tmp_path):
         assert bad == 0, table
     assert conn.execute("SELECT count(*) FROM mentions m JOIN entities e ON e.id = m.entity_id "
                         "WHERE e.name = '张伟' AND m.field = 'paragraph'").fetchone()[0] == repeats
+
+
+def test_a_file_name_that_is_not_utf8_is_recorded_not_a_crash(tmp_path):
+    """Found by benchmarks/fuzz_hostile.py: the name reached SQLite with surrogates and the run died."""
+    folder = tmp_path / "c"
+    folder.mkdir()
+    bad = os.fsdecode(os.fsencode(folder) + b"/bad\xff.txt")
+    Path(bad).write_text("核酸检测\n\n" + NEWS, encoding="utf-8")
+    (folder / "good.txt").write_text("口罩发放\n\n社区卫生服务中心向居民发放口罩两千个。", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["add", str(tmp_path / "a.db"), str(folder)])
+    assert result.exit_code == 0, result.output
+    assert sqlite3.connect(tmp_path / "a.db").execute("SELECT location, status FROM sources ORDER BY id").fetchall() \
+        == [("c/bad\\xff.txt", "ok"), ("c/good.txt", "ok")]
+
+
+def test_utf16_without_a_bom_holding_characters_that_end_in_a_nul_byte_is_read(tmp_path):
+    """Found by benchmarks/fuzz_hostile.py: 一 is U+4E00, whose low byte is NUL, so NULs stood on both sides."""
+    page = tmp_path / "u.txt"
+    page.write_bytes("一线医护\n\n医院一共完成核酸采样45万余人次。".encode("utf-16-le"))
+    result = CliRunner().invoke(cli, ["add", str(tmp_path / "a.db"), str(page)])
+    assert result.exit_code == 0, result.output
+    conn = sqlite3.connect(tmp_path / "a.db")
+    assert conn.execute("SELECT encoding FROM sources").fetchone()[0] == "utf-16-le"
+    assert conn.execute("SELECT title FROM articles").fetchone()[0] == "一线医护"
