@@ -30,6 +30,12 @@ def pages(tmp_path) -> Path:
     return folder
 
 
+def start_ingest(db: Path, folder: Path, workers: int) -> subprocess.Popen:
+    """`ingest add` running in a process of its own, its output readable as text."""
+    return subprocess.Popen(INGEST + ["add", "-w", str(workers), str(db), str(folder)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
 def children(pid: int) -> list[int]:
     try:
         return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
@@ -40,8 +46,7 @@ def children(pid: int) -> list[int]:
 @pytest.mark.slow
 def test_a_worker_killed_mid_run_loses_nothing_and_the_run_finishes(pages, tmp_path):
     db = tmp_path / "a.db"
-    proc = subprocess.Popen(INGEST + ["add", "-w", "2", str(db), str(pages)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    proc = start_ingest(db, pages, workers=2)
     killed = None
     deadline = time.monotonic() + 60
     while killed is None and proc.poll() is None and time.monotonic() < deadline:
@@ -84,8 +89,7 @@ def test_a_second_writer_waits_for_the_first_and_says_so(tmp_path):
     (folder / "b.txt").write_text("口罩发放\n\n社区卫生服务中心向居民发放口罩两千个。", encoding="utf-8")
     holder = sqlite3.connect(db, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")  # another writer, in the middle of its batch
-    second = subprocess.Popen(INGEST + ["add", str(db), str(folder)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True)
+    second = start_ingest(db, folder, workers=1)
     said = second.stderr.readline()  # blocks until it speaks: it must wait, not fail, while the lock is held
     holder.execute("COMMIT")
     out, err = second.communicate(timeout=120)
@@ -111,8 +115,7 @@ def test_the_archive_file_is_whole_after_a_run_while_a_reader_has_it_open(pages,
 def test_a_reader_in_the_middle_of_a_read_is_reported(pages, tmp_path):
     """A reader that holds a snapshot from mid-run to the end keeps the last writes in -wal: said, not hidden."""
     db = tmp_path / "a.db"
-    proc = subprocess.Popen(INGEST + ["add", "-w", "1", str(db), str(pages)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    proc = start_ingest(db, pages, workers=1)
     reader = None
     while proc.poll() is None and reader is None:
         try:
