@@ -163,29 +163,55 @@ def extract_dates(text: str, published_date: str | None = None) -> list[DateMent
     return dates
 
 
+class _Found:
+    """The dates found in one text so far; a later pass only takes text no earlier one took."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.out, self.taken = text, [], []
+
+    def free(self, s: int, e: int) -> bool:
+        return all(e <= ts or te <= s for ts, te in self.taken)
+
+    def emit(self, start: int, end: int, year: int | None, month: int | None, day: int | None,
+             source: str | None) -> None:
+        if not _valid(year, month, day):
+            return
+        self.out.append(DateMention(self.text[start:end], start, end, year, month, day,
+                                    source if year is not None else None))
+        self.taken.append((start, end))
+
+
 def _extract(text: str, published_date: str | None) -> list[DateMention]:
+    """Every pass in order of trust: ISO dates, written dates with their ranges, bracketed days,
+    bare years, relative words."""
     if not isinstance(text, str) or not text:
         return []
     pub = _published(published_date)
-    out: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(s: int, e: int) -> bool:
-        return all(e <= ts or te <= s for ts, te in taken)
-
-    def emit(surface_start, surface_end, year, month, day, source) -> None:
-        if not _valid(year, month, day):
-            return
-        out.append(DateMention(text[surface_start:surface_end], surface_start, surface_end, year, month, day,
-                               source if year is not None else None))
-        taken.append((surface_start, surface_end))
-
+    found = _Found(text)
     for m in _ISO_RE.finditer(text):
         year, month, day = int(m.group(1)), int(m.group(3)), int(m.group(4))
         if _valid(year, month, day):
-            emit(m.start(), m.end(), year, month, day, "text")
+            found.emit(m.start(), m.end(), year, month, day, "text")
+    _written_dates(found, pub)
+    if pub is not None and ("）" in text or ")" in text):
+        for m in _BRACKET_DAY_RE.finditer(text):
+            day = _bracket_day(m, pub)
+            if day is not None and found.free(*m.span()):
+                found.emit(m.start(), m.end(), day.year, day.month, day.day, "relative")
+    for m in _YEAR_ONLY_RE.finditer(text):
+        if found.free(*m.span()):
+            found.emit(m.start(), m.end(), _number(m.group("y")), None, None, "text")
+    if pub is not None:
+        _relative_words(found, pub)
+    found.out.sort(key=lambda d: d.start)
+    return found.out
+
+
+def _written_dates(found: _Found, pub: dt.date | None) -> None:
+    """`2022年4月23日`, `3月23号`, `今年4月` and the other end of a range after one (`至6月6日`)."""
+    text = found.text
     for m in _date_re().finditer(text):
-        if not free(*m.span()):
+        if not found.free(*m.span()):
             continue
         month, day = _number(m.group("m")), _number(m.group("d"))
         year, source = _year(m.group("y"), m.group("rel"), pub)
@@ -197,37 +223,28 @@ def _extract(text: str, published_date: str | None) -> list[DateMention]:
             start = m.start()
         if not _valid(year, month, day):
             continue
-        emit(start, m.end(), year, month, day, source)
+        found.emit(start, m.end(), year, month, day, source)
         r = _RANGE_RE.match(text, m.end())
         if r and day is not None:
             y2 = _number(r.group("y")) if r.group("y") else year
             src2 = "text" if r.group("y") else source
             m2 = _number(r.group("m")) if r.group("m") else month
-            d2 = _number(r.group("d"))
             s2 = r.start("y") if r.group("y") else (r.start("m") if r.group("m") else r.start("d"))
-            if free(s2, r.end()):
-                emit(s2, r.end(), y2, m2, d2, src2)
-    if pub is not None and ("）" in text or ")" in text):
-        for m in _BRACKET_DAY_RE.finditer(text):
-            day = _bracket_day(m, pub)
-            if day is not None and free(*m.span()):
-                emit(m.start(), m.end(), day.year, day.month, day.day, "relative")
-    for m in _YEAR_ONLY_RE.finditer(text):
-        if free(*m.span()):
-            year = _number(m.group("y"))
-            emit(m.start(), m.end(), year, None, None, "text")
-    if pub is not None:
-        for m in _rel_re().finditer(text):
-            if not free(*m.span()):
-                continue
-            unit, offset = _relative()[m.group()]
-            if unit == "year":
-                emit(m.start(), m.end(), pub.year + offset, None, None, "relative")
-            else:
-                day = pub + dt.timedelta(days=offset)
-                emit(m.start(), m.end(), day.year, day.month, day.day, "relative")
-    out.sort(key=lambda d: d.start)
-    return out
+            if found.free(s2, r.end()):
+                found.emit(s2, r.end(), y2, m2, _number(r.group("d")), src2)
+
+
+def _relative_words(found: _Found, pub: dt.date) -> None:
+    """`今年`, `昨日` … resolved against the article's date."""
+    for m in _rel_re().finditer(found.text):
+        if not found.free(*m.span()):
+            continue
+        unit, offset = _relative()[m.group()]
+        if unit == "year":
+            found.emit(m.start(), m.end(), pub.year + offset, None, None, "relative")
+        else:
+            day = pub + dt.timedelta(days=offset)
+            found.emit(m.start(), m.end(), day.year, day.month, day.day, "relative")
 
 
 def _bracket_day(m: re.Match, pub: dt.date) -> dt.date | None:
