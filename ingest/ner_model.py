@@ -212,36 +212,47 @@ _COLUMNS = np.arange(len(TAGS))
 def viterbi_many(emissions: np.ndarray, lengths: list[int], transitions: np.ndarray) -> list[list[int]]:
     """`viterbi` of each text, whose emissions are stacked in `emissions`, run in lockstep over all
     texts (longest first, shorter ones dropping out) with the same arithmetic and tie-breaking."""
-    order = sorted(range(len(lengths)), key=lambda j: -lengths[j])
-    lens = np.array([lengths[j] for j in order], dtype=np.int64)
-    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)[order]
-    live = [int((lens > i).sum()) for i in range(int(lens[0]) if len(lens) else 0)]  # texts still going
-    paths = np.zeros(len(emissions), dtype=np.int64)
-    if not live:
+    lens = np.array(lengths, dtype=np.int64)
+    starts = np.concatenate([[0], np.cumsum(lens)[:-1]]).astype(np.int64)
+    order = np.argsort(-lens, kind="stable")
+    lens_sorted = lens[order]
+    longest = int(lens_sorted[0]) if len(lens) else 0
+    if longest == 0:
         return [[] for _ in lengths]
-    backs = _forward(emissions, starts, live, paths, lens, transitions)
-    for i in range(len(live) - 1, 0, -1):
-        here = starts[:live[i]] + i
-        paths[here - 1] = backs[i - 1][np.arange(live[i]), paths[here]]
-    return [paths[s:s + n].tolist() for s, n in zip(np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths)]
+    live = np.searchsorted(-lens_sorted, -np.arange(longest), "left")  # texts still going at each step
+    steps = np.concatenate([[0], np.cumsum(live)]).astype(np.int64)
+    # rows in step-major order: every live text's row at step 0, then at step 1, ...
+    firsts = np.repeat(starts[order], lens_sorted)
+    step = np.arange(len(firsts)) - np.repeat(np.cumsum(lens_sorted) - lens_sorted, lens_sorted)
+    rows = (firsts + step)[np.lexsort((np.repeat(np.arange(len(lens)), lens_sorted), step))]
+    tags = _forward_backward(emissions[rows], live.tolist(), steps.tolist(), transitions)
+    paths = np.empty(len(emissions), dtype=np.int64)
+    paths[rows] = tags
+    return [paths[s:s + n].tolist() for s, n in zip(starts.tolist(), lengths)]
 
 
-def _forward(emissions: np.ndarray, starts: np.ndarray, live: list[int], paths: np.ndarray,
-             lens: np.ndarray, transitions: np.ndarray) -> list[np.ndarray]:
-    """Viterbi's forward pass over texts sorted longest first: the back pointers of each step, and
-    each text's best last tag written into `paths` as it ends."""
-    score = transitions[-1] + emissions[starts[:live[0]]]
+def _forward_backward(emissions: np.ndarray, live: list[int], steps: list[int],
+                      transitions: np.ndarray) -> np.ndarray:
+    """Viterbi over texts sorted longest first, emissions in step-major rows (`steps[i]` is where step
+    i begins, `live[i]` texts take part): the best tag of each row, in the same order."""
+    score = transitions[-1] + emissions[:live[0]]
     trans = transitions[:-1]
+    texts = np.arange(live[0])[:, None]
+    tags = np.empty(len(emissions), dtype=np.int64)
     backs = []
     for i in range(1, len(live)):
-        ended = slice(live[i], live[i - 1])
-        paths[starts[ended] + lens[ended] - 1] = score[ended].argmax(1)
-        cand = score[:live[i], :, None] + trans
+        a = live[i]
+        if a < live[i - 1]:  # texts that ended at step i - 1
+            tags[steps[i - 1] + a:steps[i]] = score[a:].argmax(1)
+        cand = score[:a, :, None] + trans
         best = cand.argmax(1)
         backs.append(best)
-        score = np.take_along_axis(cand, best[:, None, :], 1)[:, 0, :] + emissions[starts[:live[i]] + i]
-    paths[starts[:live[-1]] + lens[:live[-1]] - 1] = score.argmax(1)
-    return backs
+        score = cand[texts[:a], best, _COLUMNS] + emissions[steps[i]:steps[i] + a]
+    tags[steps[-2]:steps[-1]] = score.argmax(1)
+    for i in range(len(live) - 1, 0, -1):
+        a = live[i]
+        tags[steps[i - 1]:steps[i - 1] + a] = backs[i - 1][texts[:a, 0], tags[steps[i]:steps[i] + a]]
+    return tags
 
 
 def spans(path: list[int]) -> list[tuple[int, int, str]]:
