@@ -1,6 +1,7 @@
 """The statistical name tagger: its decoding, its features, its training labels and what it adds."""
 from __future__ import annotations
 
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +11,8 @@ import pytest
 
 from ingest.extract.entities import _completed, _Text, extract_entities
 from ingest.records import Mention
-from ingest.extract.tagger import GAZETTEERS, ILLEGAL, TAGS, TEMPLATES, Gazetteer, feature_rows, spans, tagger, viterbi
+from ingest.extract.tagger import (GAZETTEERS, ILLEGAL, TAGS, TEMPLATES, Gazetteer, feature_rows,
+                                  feature_rows_many, spans, tagger, viterbi, viterbi_many)
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "training"))
@@ -52,6 +54,43 @@ def test_viterbi_follows_the_emissions_when_they_are_legal():
     transitions = np.zeros((len(TAGS) + 1, len(TAGS)), np.float32)
     transitions[ILLEGAL] = -1e9
     assert viterbi(emissions, transitions) == tags("B-PER", "I-PER", "O", "B-ORG")
+
+
+def _many_texts() -> list[str]:
+    """Real paragraphs (seeds and test pages, whole and cut into bits) and random ones from names,
+    list words, punctuation and digits, with empty, one-character and long texts among them."""
+    rng = random.Random(7)
+    real = [line for folder in ("seeds", "tests/corpus/pages3", "tests/corpus/unseen")
+            for f in sorted((ROOT / folder).glob("*.txt")) for line in f.read_text(encoding="utf-8").splitlines()]
+    bits = [line[i:i + rng.randint(1, 12)] for line in real[:300] for i in range(0, len(line), 9)]
+    alphabet = "江泽民新华社北京市卫健委主任记者张王李说的了叶利钦上海人民政府，,。！(（）)a1 \t"
+    made = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(1500)]
+    texts = real + bits + made + ["", "张", "，", "a", "北京" * 2500, "江泽民指出" * 800]
+    rng.shuffle(texts)
+    return texts
+
+
+def test_tag_many_reads_exactly_what_tag_reads_text_by_text():
+    texts = _many_texts()
+    one_by_one = [tagger().tag(t) for t in texts]
+    assert sum(map(bool, one_by_one)) > 500
+    assert tagger().tag_many(texts) == one_by_one
+    assert tagger().tag_many(texts, chars=97) == one_by_one  # small groups, long texts alone
+    assert tagger().tag_many([]) == [] and tagger().tag_many(["", ""]) == [[], []]
+
+
+def test_features_and_viterbi_of_many_texts_match_each_text_alone():
+    texts = [t for t in _many_texts()[:800] if t]
+    alone = [feature_rows(t, 20) for t in texts]
+    assert (feature_rows_many(texts, 20) == np.concatenate(alone)).all()
+    rng = np.random.default_rng(3)
+    transitions = rng.normal(size=(len(TAGS) + 1, len(TAGS))).astype(np.float32)
+    transitions[ILLEGAL] = -1e9
+    lengths = [len(t) for t in texts] + [0, 1]
+    emissions = rng.normal(size=(sum(lengths), len(TAGS))).astype(np.float32).round(1)  # rounding makes ties
+    starts = np.cumsum([0] + lengths)
+    assert viterbi_many(emissions, lengths, transitions) == [
+        viterbi(emissions[s:s + n], transitions) for s, n in zip(starts, lengths)]
 
 
 def test_feature_rows_do_not_depend_on_python_hash_seed():

@@ -82,8 +82,10 @@ def _texts(title: str | None, paragraphs: list[str]) -> list[tuple[int | None, s
 
 def _tagger_only(title: str | None, paragraphs: list[str]) -> list[Mention]:
     """Every span the statistical tagger reads, unchecked, as a mention of its type."""
+    texts = _texts(title, paragraphs)
+    tagged = tagger().tag_many([text for _, text in texts])
     return [Mention(TYPES[kind], text[s:e], text[s:e], s, e, None, seq, "tagger")
-            for seq, text in _texts(title, paragraphs) for s, e, kind in tagger().tag(text)]
+            for (seq, text), found in zip(texts, tagged) for s, e, kind in found]
 
 
 def _extract(title: str | None, paragraphs: list[str], with_tagger: bool = True) -> list[Mention]:
@@ -197,9 +199,9 @@ def _tagged(items: list[_Text], found: list[Mention]) -> list[Mention]:
         by_seq.setdefault(m.paragraph_seq, []).append(m)
     dropped: set[int] = set()  # id() of rule mentions the tagger overrides
     added: list[Mention] = []
-    for it in items:
+    for it, spans in zip(items, tagger().tag_many([it.text for it in items])):
         here = by_seq.get(it.seq, [])
-        tagged_here = _tagged_in(it, here, dropped, run)
+        tagged_here = _tagged_in(it, spans, here, dropped, run)
         added += tagged_here
         # names too short or ordinary to trust alone, listed beside a place the tagger found
         # (`安南区及北区`), as they are beside the rules' places
@@ -211,12 +213,13 @@ def _tagged(items: list[_Text], found: list[Mention]) -> list[Mention]:
     return [m for m in found if id(m) not in dropped] + _completed(items, found + added, added)
 
 
-def _tagged_in(it: _Text, here: list[Mention], dropped: set[int], run: _TaggerRun) -> list[Mention]:
-    """The tagger's names in one text that the rules' mentions `here` let stand; the id() of the rule
-    mentions they override go into `dropped`."""
+def _tagged_in(it: _Text, spans: list[tuple[int, int, str]], here: list[Mention], dropped: set[int],
+               run: _TaggerRun) -> list[Mention]:
+    """The tagger's names in one text (its `spans`) that the rules' mentions `here` let stand; the id()
+    of the rule mentions they override go into `dropped`."""
     added: list[Mention] = []
     yielding = {(p.start, p.end) for p in it.places if p.bare or p.surface not in run.places.cn_full}
-    for s, e, kind in tagger().tag(it.text):
+    for s, e, kind in spans:
         surface = it.text[s:e]
         if not _NAME_CHARS.fullmatch(surface):
             continue

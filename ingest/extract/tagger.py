@@ -66,18 +66,45 @@ def feature_rows(text: str, bits: int, drop: tuple[random.Random, float] | None 
     codes = np.frombuffer(text.translate(_PUNCT_AS_TRAINED).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     n = len(codes)
     padded = np.concatenate([np.full(PAD, _BEFORE, np.uint64), codes, np.full(PAD, _AFTER, np.uint64)])
+    # each list's code at the character, then at the one before, then at the one after
+    covers = gazetteer().cover(text, drop)
+    edge = np.zeros((1, len(GAZETTEERS)), np.uint64)
+    block = np.concatenate([covers, np.concatenate([edge, covers[:-1]]), np.concatenate([covers[1:], edge])], 1)
+    return _hashed(padded, np.arange(PAD, PAD + n), block, bits)
+
+
+def feature_rows_many(texts: list[str], bits: int) -> np.ndarray:
+    """`feature_rows` of each text, stacked, computed at once: each text sits in the codes with its own
+    two ends around it, and the gazetteer columns see zero rows there, so every character sees just
+    what it sees alone."""
+    lengths = np.array([len(t) for t in texts], dtype=np.int64)
+    seg_starts = np.concatenate([[0], np.cumsum(lengths + 2 * PAD)[:-1]]).astype(np.int64)
+    char_starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
+    positions = np.repeat(seg_starts + PAD - char_starts, lengths) + np.arange(int(lengths.sum()))
+    size = int(lengths.sum()) + 2 * PAD * len(texts)
+    padded = np.full(size, _BEFORE, np.uint64)
+    ends = seg_starts + PAD + lengths
+    padded[np.concatenate([ends, ends + 1])] = _AFTER
+    joined = "".join(texts)
+    padded[positions] = np.frombuffer(joined.translate(_PUNCT_AS_TRAINED).encode("utf-32-le"), dtype=np.uint32)
+    covers = np.zeros((size, len(GAZETTEERS)), np.uint64)
+    covers[positions] = gazetteer().covers(texts)
+    block = np.concatenate([covers[positions], covers[positions - 1], covers[positions + 1]], 1)
+    return _hashed(padded, positions, block, bits)
+
+
+def _hashed(padded: np.ndarray, positions: np.ndarray, block: np.ndarray, bits: int) -> np.ndarray:
+    """Feature rows at `positions` of the padded codes: the n-gram templates, then the gazetteer
+    codes `block` (at the character, the one before, the one after), hashed into 2**bits rows."""
+    n = len(positions)
     out = np.empty((n, len(TEMPLATES) + 3 * len(GAZETTEERS)), dtype=np.int64)
     shift = np.uint64(64 - bits)
     with np.errstate(over="ignore"):
         for t, offsets in enumerate(TEMPLATES):
             key = np.full(n, np.uint64(t + 1), np.uint64)
             for k in offsets:
-                key = key * _BASE + padded[PAD + k:PAD + k + n]
+                key = key * _BASE + padded[positions + k]
             out[:, t] = ((key + np.uint64(t) * _BASE) * _MULT) >> shift
-        # each list's code at the character, then at the one before, then at the one after
-        covers = gazetteer().cover(text, drop)
-        edge = np.zeros((1, len(GAZETTEERS)), np.uint64)
-        block = np.concatenate([covers, np.concatenate([edge, covers[:-1]]), np.concatenate([covers[1:], edge])], 1)
         columns = np.arange(len(TEMPLATES) + 1, out.shape[1] + 1, dtype=np.uint64) * _BASE
         hashed = (((columns + block) * _MULT) >> shift).astype(np.int64)
         out[:, len(TEMPLATES):] = np.where(block == _NO_MATCH, 0, hashed)
@@ -120,18 +147,26 @@ class Gazetteer:
     def cover(self, text: str, drop: tuple[random.Random, float] | None = None) -> np.ndarray:
         """A code per character and list, shape (len(text), len(GAZETTEERS)): begins a word (with its
         length), inside one, ends one, or none; where words of a list overlap, the longer counts."""
-        found = self.matches(text)
-        if drop is not None:
-            rng, p = drop
-            found = [m for m in found if rng.random() >= p]
-        covers = np.zeros((len(text), len(GAZETTEERS)), np.uint64)
-        for s, e, g in sorted(found, key=lambda m: m[0] - m[1]):
-            if covers[s:e, g].any():
-                continue
-            covers[s, g] = _BEGIN + min(e - s, 6)
-            covers[s + 1:e - 1, g] = _INSIDE
-            covers[e - 1, g] = _END
-        return covers
+        return self.covers([text], drop)
+
+    def covers(self, texts: list[str], drop: tuple[random.Random, float] | None = None) -> np.ndarray:
+        """`cover` of each text, stacked into one array."""
+        out = np.zeros((sum(len(t) for t in texts), len(GAZETTEERS)), np.uint64)
+        offset = 0
+        for text in texts:
+            found = self.matches(text)
+            if drop is not None:
+                rng, p = drop
+                found = [m for m in found if rng.random() >= p]
+            covers = out[offset:offset + len(text)]
+            offset += len(text)
+            for s, e, g in sorted(found, key=lambda m: m[0] - m[1]):
+                if covers[s:e, g].any():
+                    continue
+                covers[s, g] = _BEGIN + min(e - s, 6)
+                covers[s + 1:e - 1, g] = _INSIDE
+                covers[e - 1, g] = _END
+        return out
 
 
 def gazetteer_lists() -> dict[str, set[str]]:
@@ -174,6 +209,52 @@ def viterbi(emissions: np.ndarray, transitions: np.ndarray) -> list[int]:
 _COLUMNS = np.arange(len(TAGS))
 
 
+def viterbi_many(emissions: np.ndarray, lengths: list[int], transitions: np.ndarray) -> list[list[int]]:
+    """`viterbi` of each text, whose emissions are stacked in `emissions`, run in lockstep over all
+    texts (longest first, shorter ones dropping out) with the same arithmetic and tie-breaking."""
+    lens = np.array(lengths, dtype=np.int64)
+    starts = np.concatenate([[0], np.cumsum(lens)[:-1]]).astype(np.int64)
+    order = np.argsort(-lens, kind="stable")
+    lens_sorted = lens[order]
+    longest = int(lens_sorted[0]) if len(lens) else 0
+    if longest == 0:
+        return [[] for _ in lengths]
+    live = np.searchsorted(-lens_sorted, -np.arange(longest), "left")  # texts still going at each step
+    steps = np.concatenate([[0], np.cumsum(live)]).astype(np.int64)
+    # rows in step-major order: every live text's row at step 0, then at step 1, ...
+    firsts = np.repeat(starts[order], lens_sorted)
+    step = np.arange(len(firsts)) - np.repeat(np.cumsum(lens_sorted) - lens_sorted, lens_sorted)
+    rows = (firsts + step)[np.lexsort((np.repeat(np.arange(len(lens)), lens_sorted), step))]
+    tags = _forward_backward(emissions[rows], live.tolist(), steps.tolist(), transitions)
+    paths = np.empty(len(emissions), dtype=np.int64)
+    paths[rows] = tags
+    return [paths[s:s + n].tolist() for s, n in zip(starts.tolist(), lengths)]
+
+
+def _forward_backward(emissions: np.ndarray, live: list[int], steps: list[int],
+                      transitions: np.ndarray) -> np.ndarray:
+    """Viterbi over texts sorted longest first, emissions in step-major rows (`steps[i]` is where step
+    i begins, `live[i]` texts take part): the best tag of each row, in the same order."""
+    score = transitions[-1] + emissions[:live[0]]
+    trans = transitions[:-1]
+    texts = np.arange(live[0])[:, None]
+    tags = np.empty(len(emissions), dtype=np.int64)
+    backs = []
+    for i in range(1, len(live)):
+        a = live[i]
+        if a < live[i - 1]:  # texts that ended at step i - 1
+            tags[steps[i - 1] + a:steps[i]] = score[a:].argmax(1)
+        cand = score[:a, :, None] + trans
+        best = cand.argmax(1)
+        backs.append(best)
+        score = cand[texts[:a], best, _COLUMNS] + emissions[steps[i]:steps[i] + a]
+    tags[steps[-2]:steps[-1]] = score.argmax(1)
+    for i in range(len(live) - 1, 0, -1):
+        a = live[i]
+        tags[steps[i - 1]:steps[i - 1] + a] = backs[i - 1][texts[:a, 0], tags[steps[i]:steps[i] + a]]
+    return tags
+
+
 def spans(path: list[int]) -> list[tuple[int, int, str]]:
     """(start, end, type) for each B-/I- run of a tag path."""
     out: list[tuple[int, int, str]] = []
@@ -202,6 +283,25 @@ class Tagger:
         if not text:
             return []
         return spans(viterbi(self.emissions(text), self.transitions))
+
+    def tag_many(self, texts: list[str], chars: int = 50_000) -> list[list[tuple[int, int, str]]]:
+        """`[self.tag(t) for t in texts]`, bit for bit, with the NumPy work done for groups of texts
+        (up to `chars` characters each) at once: one call per text costs more than its characters."""
+        out: list[list[tuple[int, int, str]]] = [[] for _ in texts]
+        group: list[int] = []
+        size = 0
+        for j in [j for j, t in enumerate(texts) if t] + [None]:
+            if group and (j is None or size + len(texts[j]) > chars):
+                here = [texts[k] for k in group]
+                emissions = self.weights[feature_rows_many(here, self.bits)].sum(axis=1)
+                paths = viterbi_many(emissions, [len(t) for t in here], self.transitions)
+                for k, path in zip(group, paths):
+                    out[k] = spans(path)
+                group, size = [], 0
+            if j is not None:
+                group.append(j)
+                size += len(texts[j])
+        return out
 
 
 @lru_cache(maxsize=1)
