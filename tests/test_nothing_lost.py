@@ -217,3 +217,19 @@ def test_utf16_without_a_bom_holding_characters_that_end_in_a_nul_byte_is_read(t
     conn = sqlite3.connect(tmp_path / "a.db")
     assert conn.execute("SELECT encoding FROM sources").fetchone()[0] == "utf-16-le"
     assert conn.execute("SELECT title FROM articles").fetchone()[0] == "一线医护"
+
+
+@pytest.mark.slow
+def test_many_short_lines_and_one_long_line_go_in_within_the_time_budget(tmp_path):
+    """A tenth of issue #18's outsized files (its figures: benchmarks/bench_hostile_sizes.py). The
+    old list-neighbour step scanned every mention per paragraph: 20,000 lines took minutes."""
+    lines = tmp_path / "lines.txt"
+    lines.write_text("".join(f"第{i}行 张{i % 50}伟说 医院{i % 7}科\n" for i in range(20_000)), encoding="utf-8")
+    one_line = tmp_path / "one_line.txt"
+    one_line.write_text("北京市延庆区医院党委副书记张伟表示，医院共完成核酸采样45万余人次。" * 5000, encoding="utf-8")
+    for page in (lines, one_line):
+        result = CliRunner().invoke(cli, ["add", "-q", "-w", "1", "--timeout", "120", str(tmp_path / "a.db"), str(page)])
+        assert result.exit_code == 0, result.output
+    conn = sqlite3.connect(tmp_path / "a.db")
+    assert conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0] == 20_001
+    assert conn.execute("SELECT count(*) FROM numeric_claims").fetchone()[0] == 5000
