@@ -197,10 +197,7 @@ def _jobs(paths: list[str], known: dict[str, str], archive_dir: str, max_bytes: 
     """One job per entry found, lazily. Only paths that overlap another path given (`seeds seeds`,
     `*.txt 00[12]*.txt`) can meet a file twice, so only their files are remembered, and a repeat
     is skipped, never read again."""
-    roots = [os.path.abspath(p) for p in paths]
-    overlapping = {i for i, a in enumerate(roots) for j, b in enumerate(roots)
-                   if i != j and (a == b or a.startswith(b.rstrip(os.sep) + os.sep)
-                                  or b.startswith(a.rstrip(os.sep) + os.sep))}
+    overlapping = _overlapping([os.path.abspath(p) for p in paths])
     seen: set[str] = set()
     for i, given in enumerate(paths):
         for found in find_files([given]):
@@ -210,6 +207,23 @@ def _jobs(paths: list[str], known: dict[str, str], archive_dir: str, max_bytes: 
                 skip = "named twice" if location in seen else None
                 seen.add(location)
             yield Job(found, location, max_bytes, timeout, known.get(location), skip)
+
+
+def _overlapping(roots: list[str]) -> set[int]:
+    """Indices of the paths given that are the same as, inside, or around another one given. Looks up
+    each path's parent folders, so a shell glob of many thousand files costs no pairwise comparison."""
+    where: dict[str, list[int]] = {}
+    for i, root in enumerate(roots):
+        where.setdefault(root, []).append(i)
+    out = {i for indices in where.values() if len(indices) > 1 for i in indices}
+    for i, root in enumerate(roots):
+        parent = os.path.dirname(root)
+        while parent and parent != root:
+            if parent in where:
+                out.add(i)
+                out.update(where[parent])
+            root, parent = parent, os.path.dirname(parent)
+    return out
 
 
 def _processed(workers: int, jobs: Iterator[Job], summary: Summary) -> Iterator[ProcessedSource]:
@@ -229,7 +243,7 @@ def _processed(workers: int, jobs: Iterator[Job], summary: Summary) -> Iterator[
     try:
         while True:
             while len(pending) < workers * IN_FLIGHT_PER_WORKER and (chunk := next(chunks, None)) is not None:
-                pending.append((chunk, pool.submit(_process_chunk, chunk)))
+                pending.append((chunk, _submit(pool, chunk)))
             if not pending:
                 return
             chunk, future = pending.popleft()
@@ -248,6 +262,17 @@ def _processed(workers: int, jobs: Iterator[Job], summary: Summary) -> Iterator[
 
 def _pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+
+
+def _submit(pool: ProcessPoolExecutor, chunk: list[Job]) -> Future:
+    """The chunk's future; a pool that broke since the last result gives a failed one, which is then
+    retried with the rest rather than lost."""
+    try:
+        return pool.submit(_process_chunk, chunk)
+    except BrokenProcessPool as e:
+        failed: Future = Future()
+        failed.set_exception(e)
+        return failed
 
 
 def _process_chunk(chunk: list[Job]) -> list[ProcessedSource]:

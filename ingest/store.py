@@ -77,6 +77,7 @@ def close_archive(db: sqlite_utils.Database) -> str | None:
     Returns None when it does, else why not: a reader in the middle of a read (Datasette serving the
     file without `--immutable`) kept part of the last writes in the `-wal` file beside it.
     """
+    db.execute(f"PRAGMA busy_timeout = {BUSY_MS}")  # a reader mid-query is waited for briefly, then reported
     try:
         busy, log_pages, moved = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     except sqlite3.OperationalError as e:
