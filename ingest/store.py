@@ -99,8 +99,12 @@ def close_archive(db: sqlite_utils.Database) -> str | None:
 
 
 def ingested_sources(db: sqlite_utils.Database) -> dict[str, str]:
-    """location → sha256 of every file already in the archive without error (re-adding them is a no-op)."""
-    return dict(db.execute("SELECT location, sha256 FROM sources WHERE status IN ('ok', 'duplicate')").fetchall())
+    """location → sha256 of every file whose articles the archive holds (re-adding them is a no-op).
+
+    A duplicate is not among them: it is read again on every run, so that when the file holding its
+    content changes, the duplicate's content is stored in its own right rather than lost.
+    """
+    return dict(db.execute("SELECT location, sha256 FROM sources WHERE status = 'ok'").fetchall())
 
 
 def query(path: str, sql: str, params: dict | None = None) -> list[dict]:

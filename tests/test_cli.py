@@ -193,3 +193,16 @@ def test_the_same_content_under_a_new_name_is_a_duplicate_or_a_rename(tmp_path, 
     assert "renamed.txt: same content as " in renamed.stderr and "recorded as renamed" in renamed.stderr
     assert conn.execute("SELECT count(*) FROM articles WHERE source = 'renamed.txt'").fetchone()[0] == 1
     assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 8
+
+
+def test_a_duplicate_whose_first_file_changes_is_stored_in_its_own_right(tmp_path, seeds_copy):
+    db = str(tmp_path / "a.db")
+    page = seeds_copy / "000_7be04778eac0b485.txt"
+    text = page.read_text(encoding="utf-8")
+    (seeds_copy / "zz_copy.txt").write_text(text, encoding="utf-8")
+    run("add", db, str(seeds_copy))
+    page.write_text(text + "\n\n本文有更新。\n", encoding="utf-8")  # the first holder of the content changes
+    run("add", db, str(seeds_copy))
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT status FROM sources WHERE path = 'zz_copy.txt'").fetchone() == ("ok",)
+    assert conn.execute("SELECT count(*) FROM articles WHERE source = 'zz_copy.txt'").fetchone()[0] == 1
