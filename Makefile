@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 TEST_INSTALLED := $(VENV)/.installed-test
 PORT ?= 8001
 
-.PHONY: install browser serve test test-all clean ner-model
+.PHONY: install browser serve test test-all clean ner-model wheel
 # apt-get needs root; CI and the dev machines run as root, elsewhere sudo asks.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -43,6 +43,12 @@ serve: archive.db
 		--host 127.0.0.1 --port $(PORT) \
 		--setting sql_time_limit_ms 1000 --setting suggest_facets off
 
+# The wheel to `pip install` (README: Install and publish), in dist/; a stale build/lib could slip
+# deleted modules into it, so it goes first.
+wheel: | $(BIN)/python
+	rm -rf build/lib
+	$(BIN)/pip wheel --quiet --disable-pip-version-check --no-deps --wheel-dir dist .
+
 # In CI (CI=true, as .ci/run is run there) `make test` runs every test; elsewhere it leaves out those
 # marked slow (quality gates, kill tests, browsers, package builds) to stay well under five minutes.
 # `make test-all` runs them all anywhere.
@@ -72,4 +78,4 @@ ner-model: $(INSTALLED)
 		--jieba-dict build/jieba/jieba-0.42.1/jieba/dict.txt
 
 clean:
-	rm -rf $(VENV) archive.db archive.db.tmp build
+	rm -rf $(VENV) archive.db archive.db.tmp build dist

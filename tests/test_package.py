@@ -17,7 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 # What a checkout holds beside its source: environments, builds, caches, archives.
-NOT_SOURCE = (".git", ".venv", "build", "*.egg-info", "__pycache__", ".pytest_cache", ".hypothesis", "*.db*")
+NOT_SOURCE = (".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".pytest_cache", ".hypothesis", "*.db*")
 
 
 @pytest.mark.parametrize("name", ["schema.sql", "metadata.yml"])
@@ -44,7 +44,7 @@ def installed(tmp_path_factory) -> Path:
     run([sys.executable, "-m", "venv", work / "venv"], work)
     bin_dir = work / "venv" / "bin"
     run([bin_dir / "python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-         *(work / "dist").glob("ingest-*.whl")], work)
+         *(work / "dist").glob("chinese_news_archive-*.whl")], work)
     return bin_dir
 
 
@@ -77,8 +77,9 @@ def test_the_installed_wheel_builds_the_archive(archive):
 
 @pytest.mark.slow
 def test_the_installed_datasette_loads_the_plugin(installed, archive):
+    """Datasette lists a plugin under its distribution's name, not its module's (`ingest`)."""
     plugins = json.loads(served(installed, archive, "/-/plugins.json"))
-    assert "ingest" in {plugin["name"] for plugin in plugins}
+    assert "chinese-news-archive" in {plugin["name"] for plugin in plugins}
 
 
 @pytest.mark.slow
