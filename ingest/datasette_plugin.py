@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 from .any_archive import (archive_metadata, archive_queries, is_archive_file, no_search_message,
                           search_parameters)
 from .normalise import normalise
+from .reading_view import article_page, entity_page
 from .search import fts_query, has_chinese, snippet, snippet_html
 from .stats import read_metadata
 
@@ -28,6 +29,11 @@ from .stats import read_metadata
 HIGHLIGHT_COLUMNS = {"paragraphs": ("text", "text_original"), "articles": ("title", "title_original")}
 # Columns of canned queries that link to a row.
 ROW_LINKS = {"paragraph_id": "paragraphs", "article_id": "articles"}
+# Columns whose value opens a reading-view page ("article" or "entity"), in every table and query.
+READING_LINKS = {"article_id": ("article", "articles"), "entity_id": ("entity", "entities")}
+# Table columns that name their own row's reading-view page.
+OWN_READING_LINKS = {("articles", "id"): ("article", "articles"), ("articles", "title"): ("article", "articles"),
+                     ("entities", "id"): ("entity", "entities"), ("entities", "name"): ("entity", "entities")}
 
 
 # Memory-map this much of the database: a search over a frequent character probes the table once
@@ -56,14 +62,23 @@ def permission_allowed(datasette, actor, action, resource):
 
 @hookimpl
 def register_routes(datasette):
-    """`/-/databases.json` without the file's absolute path (unless `show_paths: true` in the settings)."""
+    """`/-/databases.json` without the file's absolute path (unless `show_paths: true` in the settings);
+    the reading view's article and entity pages (ingest/reading_view.py) for every archive."""
     from datasette.views.special import JsonDataView
 
     def databases():
         shown = (datasette.plugin_config("ingest") or {}).get("show_paths")
         return [database_summary(d, shown) for d in datasette._connected_databases()]
 
-    return [(r"/-/databases(\.(?P<format>json))?$", JsonDataView.as_view(datasette, "databases.json", databases))]
+    async def article(request):
+        return await article_page(datasette, request, archive_names(datasette))
+
+    async def entity(request):
+        return await entity_page(datasette, request, archive_names(datasette))
+
+    return [(r"/-/databases(\.(?P<format>json))?$", JsonDataView.as_view(datasette, "databases.json", databases)),
+            (r"^/(?P<database>[^/]+)/-/article/(?P<id>\d+)$", article),
+            (r"^/(?P<database>[^/]+)/-/entity/(?P<id>\d+)$", entity)]
 
 
 @hookimpl
@@ -103,9 +118,12 @@ def asgi_wrapper(datasette):
 
 
 @hookimpl
-def render_cell(value, column, table, database, datasette):
+def render_cell(value, column, table, database, datasette, row):
     if column == "snippet" and isinstance(value, str):
         return Markup(snippet_html(value))
+    reading = reading_link(datasette, database, table, column, value, row)
+    if reading is not None:
+        return reading
     if table is None and column in ROW_LINKS and isinstance(value, int):
         href = datasette.urls.row(database, ROW_LINKS[column], value)
         return Markup(f'<a href="{escape(href)}">{value}</a>')
@@ -117,6 +135,25 @@ def extra_body_script(view_name, table, request):
     if view_name != "table" or table not in HIGHLIGHT_COLUMNS or not request or not request.args.get("_search"):
         return None
     return highlight_script(HIGHLIGHT_COLUMNS[table], request.args.get("_search"))
+
+
+def reading_link(datasette, database: str, table: str | None, column: str, value, row=None) -> Markup | None:
+    """A cell that opens a reading-view page, or None: `article_id` and `entity_id` (the page, then the row),
+    an article's or entity's own id (on its row page), title or name (in its table)."""
+    own = OWN_READING_LINKS.get((table, column)) if table is not None else None
+    page, row_table = READING_LINKS.get(column) or own or (None, None)
+    if page is None or database not in archive_names(datasette):
+        return None
+    if own and isinstance(value, str) and row is not None and "id" in row.keys():
+        href = datasette.urls.database(database) + f"/-/{page}/{row['id']}"
+        return Markup('<a href="{0}" class="reading-link">{1}</a>').format(href, value)
+    label, value = (value["label"], value["value"]) if isinstance(value, dict) else (value, value)
+    if not isinstance(value, int):
+        return None
+    shown, row_text = (label or "-", value) if label != value else (value, "row")
+    return Markup('<a href="{0}" class="reading-link">{1}</a>&nbsp;<a href="{2}"><em>{3}</em></a>').format(
+        datasette.urls.database(database) + f"/-/{page}/{value}", shown,
+        datasette.urls.row(database, row_table, value), row_text)
 
 
 @lru_cache(maxsize=1)
