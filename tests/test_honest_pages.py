@@ -1,0 +1,43 @@
+"""Pages that don't mislead (issue #21): README links, canned-query titles, snippets and chart axes."""
+import re
+from pathlib import Path
+
+import pytest
+from datasette.app import Datasette
+
+from ingest.stats import read_metadata
+
+ROOT = Path(__file__).resolve().parent.parent
+README_LINKS = re.findall(r"<http://127\.0\.0\.1:8001(/[^>]*)>", (ROOT / "README.md").read_text(encoding="utf-8"))
+EVERY_ARCHIVE = read_metadata()["every_archive"]
+
+
+@pytest.fixture
+def ds(seed_db):
+    return Datasette([str(seed_db)], settings={"sql_time_limit_ms": 1000})
+
+
+def json_path(path: str) -> str | None:
+    """The `.json` form of a table or canned-query link; None for the plugin's own pages."""
+    if path.startswith("/-/") or "/-/" in path:
+        return None
+    page, _, query = path.partition("?")
+    page = page if page.endswith(".json") else page.removesuffix(".csv") + ".json"
+    return page + ("?" + query if query else "")
+
+
+def test_the_readme_has_links_to_open():
+    assert len(README_LINKS) >= 15
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("path", README_LINKS)
+async def test_every_readme_link_opens_and_shows_each_facet_once(ds, path):
+    r = await ds.client.get(path)
+    assert r.status_code == 200, path
+    json_link = json_path(path)
+    if json_link is None:
+        return
+    data = (await ds.client.get(json_link)).json()
+    facets = data.get("facet_results") or {}
+    assert not [name for name in facets if re.search(r"_\d+$", name)], (path, list(facets))
