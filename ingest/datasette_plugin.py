@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 from .any_archive import (archive_metadata, archive_queries, is_archive_file, no_search_message,
                           search_parameters)
 from .normalise import normalise
-from .reading_view import article_page, entity_page
+from .reading_view import TEMPLATES, article_page, entity_page
 from .search import fts_query, has_chinese, snippet, snippet_html
 from .stats import read_metadata
 
@@ -50,6 +50,15 @@ def prepare_connection(conn):
     conn.create_function("escape_fts", 1, escape_chinese_fts, deterministic=True)
     conn.create_function("zh_fts_query", 1, fts_query, deterministic=True)
     conn.create_function("zh_snippet", 2, snippet, deterministic=True)
+
+
+@hookimpl
+def prepare_jinja2_environment(env, datasette):
+    """Page templates in ingest/templates/ (query.html) come before Datasette's own, after any
+    --template-dir: the package's distribution name hides them from Datasette's plugin template lookup."""
+    search_path = env.loader.loaders[0].searchpath
+    if str(TEMPLATES) not in search_path:
+        search_path.insert(len(search_path) - 1, str(TEMPLATES))
 
 
 @hookimpl

@@ -1,4 +1,5 @@
 """Pages that don't mislead (issue #21): README links, canned-query titles, snippets and chart axes."""
+import html
 import re
 from pathlib import Path
 
@@ -41,3 +42,24 @@ async def test_every_readme_link_opens_and_shows_each_facet_once(ds, path):
     data = (await ds.client.get(json_link)).json()
     facets = data.get("facet_results") or {}
     assert not [name for name in facets if re.search(r"_\d+$", name)], (path, list(facets))
+
+
+ARCHIVE_QUERIES = EVERY_ARCHIVE["database"]["queries"]
+QUERY_ARGUMENTS = {"search": "?q=口罩", "article_text": "?article_id=1", "said_on_date": "?date=2022",
+                   "claims_about": "?keyword=口罩"}
+
+
+def test_every_canned_query_has_a_title_and_a_description():
+    for name, query in ARCHIVE_QUERIES.items():
+        assert query.get("title"), name
+        assert query.get("description") or query.get("description_html"), name
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("name", sorted(ARCHIVE_QUERIES))
+async def test_a_canned_query_page_is_titled_by_its_title_not_its_sql(ds, name):
+    r = await ds.client.get(f"/archive/{name}" + QUERY_ARGUMENTS.get(name, ""))
+    assert r.status_code == 200
+    title = html.escape(ARCHIVE_QUERIES[name]["title"], quote=False)
+    assert re.search(r"<title>\s*(.*?)\s*</title>", r.text, re.S).group(1) == title
+    assert re.search(r"<h1[^>]*>\s*(.*?)\s*</h1>", r.text, re.S).group(1) == title
