@@ -1,11 +1,13 @@
 """Pages that don't mislead (issue #21): README links, canned-query titles, snippets and chart axes."""
 import html
+import json
 import re
 from pathlib import Path
 
 import pytest
 from datasette.app import Datasette
 
+from ingest.normalise import normalise
 from ingest.stats import read_metadata
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,3 +65,25 @@ async def test_a_canned_query_page_is_titled_by_its_title_not_its_sql(ds, name):
     title = html.escape(ARCHIVE_QUERIES[name]["title"], quote=False)
     assert re.search(r"<title>\s*(.*?)\s*</title>", r.text, re.S).group(1) == title
     assert re.search(r"<h1[^>]*>\s*(.*?)\s*</h1>", r.text, re.S).group(1) == title
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("extension", [".json", ".csv"])
+async def test_search_exports_plain_snippets_while_its_page_highlights(ds, extension):
+    data = await ds.client.get(f"/archive/search{extension}", params={"q": "醫用口罩 口罩"})
+    assert data.status_code == 200
+    text = json.dumps(data.json(), ensure_ascii=False) if extension == ".json" else data.text
+    assert "口罩" in text and "⟦" not in text and "⟧" not in text
+    page = await ds.client.get("/archive/search", params={"q": "醫用口罩"})
+    assert "<mark>醫用口罩</mark>" in page.text and "<mark>医用口罩</mark>" in page.text
+    assert "⟦" not in page.text
+
+
+@pytest.mark.asyncio
+async def test_search_hits_point_at_the_words_searched_for(ds):
+    r = await ds.client.get("/archive/search.json", params={"q": "口罩", "_shape": "array"})
+    rows = r.json()
+    assert rows
+    for row in rows:
+        hits = json.loads(row["hits"])
+        assert hits and all(normalise(row["snippet"][s:e]) == "口罩" for s, e in hits)
