@@ -8,7 +8,7 @@ import pytest
 from datasette.app import Datasette
 
 from ingest.normalise import normalise
-from ingest.stats import read_metadata
+from ingest.stats import overview_charts, read_metadata
 
 ROOT = Path(__file__).resolve().parent.parent
 README_LINKS = re.findall(r"<http://127\.0\.0\.1:8001(/[^>]*)>", (ROOT / "README.md").read_text(encoding="utf-8"))
@@ -87,3 +87,22 @@ async def test_search_hits_point_at_the_words_searched_for(ds):
     for row in rows:
         hits = json.loads(row["hits"])
         assert hits and all(normalise(row["snippet"][s:e]) == "口罩" for s, e in hits)
+
+
+def counted_fields(sql: str) -> set[str]:
+    """Columns a chart query gives as counts: `count(…) AS name` or a kept `…_count AS name`."""
+    return set(re.findall(r"(?:count\([^()]*\)|\w+_count)\s+AS\s+(\w+)", sql, re.I))
+
+
+def test_every_count_axis_has_whole_number_ticks():
+    checked = []
+    for slug, chart in overview_charts().items():
+        if chart["library"] != "vega-lite":
+            continue
+        counts = counted_fields(chart["query"])
+        for channel, encoding in chart["display"]["encoding"].items():
+            if isinstance(encoding, dict) and encoding.get("type") == "quantitative" and encoding["field"] in counts:
+                axis = encoding.get("axis") or {}
+                assert axis.get("tickMinStep") == 1 and axis.get("format") == "d", (slug, channel)
+                checked.append(slug)
+    assert sorted(checked) == ["articles-per-month", "claims-by-subject", "top-orgs", "top-people"]
