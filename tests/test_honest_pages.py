@@ -106,3 +106,13 @@ def test_every_count_axis_has_whole_number_ticks():
                 assert axis.get("tickMinStep") == 1 and axis.get("format") == "d", (slug, channel)
                 checked.append(slug)
     assert sorted(checked) == ["articles-per-month", "claims-by-subject", "top-orgs", "top-people"]
+
+
+def test_every_chart_names_the_vega_lite_version_the_page_loads():
+    import datasette_dashboards
+    bundled = Path(datasette_dashboards.__file__).parent / "static" / "vega-lite.min.js"
+    major = re.search(r'var \w+="(\d+)\.\d+\.\d+"', bundled.read_text(encoding="utf-8")[:2000]).group(1)
+    charts = [c for c in overview_charts().values() if c["library"] == "vega-lite"]
+    assert charts
+    for chart in charts:
+        assert chart["display"]["$schema"] == f"https://vega.github.io/schema/vega-lite/v{major}.json", chart["title"]
