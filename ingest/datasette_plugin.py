@@ -21,8 +21,8 @@ from markupsafe import Markup, escape
 from .any_archive import (archive_metadata, archive_queries, is_archive_file, no_search_message,
                           search_parameters)
 from .normalise import normalise
-from .reading_view import article_page, entity_page
-from .search import fts_query, has_chinese, snippet, snippet_html
+from .reading_view import TEMPLATES, article_page, entity_page
+from .search import fts_query, has_chinese, hits_html, snippet, snippet_hit_offsets, snippet_html, snippet_text
 from .stats import read_metadata
 
 # Tables whose page gets its search hits highlighted, and the columns to highlight in.
@@ -45,11 +45,22 @@ FILLED_METADATA: WeakKeyDictionary = WeakKeyDictionary()
 
 @hookimpl(trylast=True)
 def prepare_connection(conn):
-    """Replace Datasette's `escape_fts` (registered before us), add the snippet function, map the file."""
+    """Replace Datasette's `escape_fts` (registered before us), add the snippet functions, map the file."""
     conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
     conn.create_function("escape_fts", 1, escape_chinese_fts, deterministic=True)
     conn.create_function("zh_fts_query", 1, fts_query, deterministic=True)
     conn.create_function("zh_snippet", 2, snippet, deterministic=True)
+    conn.create_function("zh_snippet_text", 2, snippet_text, deterministic=True)
+    conn.create_function("zh_snippet_hits", 2, snippet_hit_offsets, deterministic=True)
+
+
+@hookimpl
+def prepare_jinja2_environment(env, datasette):
+    """Page templates in ingest/templates/ (query.html) come before Datasette's own, after any
+    --template-dir: the package's distribution name hides them from Datasette's plugin template lookup."""
+    search_path = env.loader.loaders[0].searchpath
+    if str(TEMPLATES) not in search_path:
+        search_path.insert(len(search_path) - 1, str(TEMPLATES))
 
 
 @hookimpl
@@ -120,7 +131,8 @@ def asgi_wrapper(datasette):
 @hookimpl
 def render_cell(value, column, table, database, datasette, row):
     if column == "snippet" and isinstance(value, str):
-        return Markup(snippet_html(value))
+        hits = row["hits"] if "hits" in row.keys() else None
+        return Markup(hits_html(value, hits) if isinstance(hits, str) else snippet_html(value))
     reading = reading_link(datasette, database, table, column, value, row)
     if reading is not None:
         return reading

@@ -9,7 +9,9 @@ query, which finds exactly the rows where `text LIKE '%query%'` holds.
 from __future__ import annotations
 
 import html
+import json
 import re
+from functools import lru_cache
 
 from .normalise import normalise
 
@@ -17,7 +19,8 @@ from .normalise import normalise
 SEPARATOR = "\ue000"
 # A token that never occurs: the match for a query with nothing searchable in it.
 NOTHING = '"\ue001"'
-# Where the search snippet marks a hit; the Datasette plugin turns them into <mark> after escaping.
+# Where `zh_snippet` marks a hit; the Datasette plugin turns them into <mark> after escaping. The
+# archive's own search query gives plain text and offsets instead (zh_snippet_text, zh_snippet_hits).
 HIT_OPEN, HIT_CLOSE = "⟦", "⟧"
 
 _TOKENS = re.compile(r"([A-Za-z0-9]+)|([^\W_])|([\W_]+)")
@@ -61,14 +64,16 @@ SNIPPET_SCAN = 100_000
 SNIPPET_QUERY = 1_000
 
 
-def snippet(text: str, query: str, width: int = 30) -> str:
-    """The text around the first hit of any part of the query, the hits marked with ⟦ ⟧.
+@lru_cache(maxsize=64)
+def snippet_hits(text: str, query: str, width: int = 30) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The text around the first hit of any part of the query, as written, and where the hits are in it.
 
     Hits are found in the normalised form of `text` (same length), so an original Traditional
-    paragraph is shown as written while a Simplified query still finds it.
+    paragraph is shown as written while a Simplified query still finds it. Cached: the search query
+    asks for the text and the hits of the same snippet one after the other.
     """
     if not text:
-        return ""
+        return "", ()
     norm = normalise(text[:SNIPPET_SCAN])
     parts = [normalise(p) for p in (query or "")[:SNIPPET_QUERY].split() if p]
     spans = []
@@ -79,21 +84,51 @@ def snippet(text: str, query: str, width: int = 30) -> str:
             spans.append((start, start + len(p)))
             start = low.find(p.lower(), start + len(p))
     if not spans:
-        return text[: 2 * width] + ("…" if len(text) > 2 * width else "")
+        return text[: 2 * width] + ("…" if len(text) > 2 * width else ""), ()
     spans.sort()
     first = spans[0][0]
     lo, hi = max(0, first - width), min(len(text), first + width + max(len(p) for p in parts))
-    out, pos = [], lo
+    prefix = "…" if lo > 0 else ""
+    hits, pos = [], lo
     for s, e in spans:
         if s < pos or e > hi:
             continue
-        out += [text[pos:s], HIT_OPEN, text[s:e], HIT_CLOSE]
+        hits.append((len(prefix) + s - lo, len(prefix) + e - lo))
         pos = e
-    out.append(text[pos:hi])
-    return ("…" if lo > 0 else "") + "".join(out) + ("…" if hi < len(text) else "")
+    return prefix + text[lo:hi] + ("…" if hi < len(text) else ""), tuple(hits)
+
+
+def mark_hits(text: str, hits, open_mark: str, close_mark: str, escape=str) -> str:
+    """The text with each hit (start, end) between the two marks, the text itself passed through `escape`."""
+    out, pos = [], 0
+    for s, e in hits:
+        out += [escape(text[pos:s]), open_mark, escape(text[s:e]), close_mark]
+        pos = e
+    out.append(escape(text[pos:]))
+    return "".join(out)
+
+
+def snippet(text: str, query: str, width: int = 30) -> str:
+    """The snippet of `snippet_hits` with the hits marked ⟦ ⟧ (SQL's `zh_snippet`, for your own queries)."""
+    return mark_hits(*snippet_hits(text, query, width), HIT_OPEN, HIT_CLOSE)
+
+
+def snippet_text(text: str, query: str) -> str:
+    """The snippet as plain text (SQL's `zh_snippet_text`): what JSON and CSV give."""
+    return snippet_hits(text, query)[0]
+
+
+def snippet_hit_offsets(text: str, query: str) -> str:
+    """Where the hits are in `snippet_text`, as a JSON list of [start, end] (SQL's `zh_snippet_hits`)."""
+    return json.dumps(snippet_hits(text, query)[1])
 
 
 def snippet_html(value: str) -> str:
     """Escape a snippet for HTML, then turn its hit marks into <mark> elements."""
     escaped = html.escape(value)
     return escaped.replace(HIT_OPEN, "<mark>").replace(HIT_CLOSE, "</mark>")
+
+
+def hits_html(value: str, hits_json: str) -> str:
+    """Escape a plain snippet for HTML with its hits (a `zh_snippet_hits` list) in <mark> elements."""
+    return mark_hits(value, json.loads(hits_json), "<mark>", "</mark>", html.escape)

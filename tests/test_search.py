@@ -1,5 +1,6 @@
 """Chinese search in Datasette's own search box: row counts equal a LIKE scan of the folded text."""
 import html
+import json
 import sqlite3
 import sys
 from pathlib import Path
@@ -14,7 +15,7 @@ from ingest.datasette_plugin import escape_chinese_fts
 from ingest.normalise import normalise
 from ingest.pipeline import ProcessedSource
 from ingest.records import Article, Paragraph, SourceFile
-from ingest.search import NOTHING, SEPARATOR, fold_for_index, fts_query, snippet, snippet_html
+from ingest.search import NOTHING, SEPARATOR, fold_for_index, fts_query, mark_hits, snippet, snippet_html
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -123,6 +124,12 @@ async def test_search_page_highlights_hits_with_a_script_that_only_touches_text(
     assert "一次性医用口罩10000个" in r.text
 
 
+def snippet_marked(row: dict) -> str:
+    """A search row's plain snippet with its `hits` offsets marked ⟦ ⟧, the snippet itself unmarked."""
+    assert "⟦" not in row["snippet"] and "⟧" not in row["snippet"]
+    return mark_hits(row["snippet"], json.loads(row["hits"]), "⟦", "⟧")
+
+
 @pytest.mark.asyncio
 async def test_search_canned_query_ranks_articles_and_paragraphs_with_highlighted_snippets(seed_db):
     ds = datasette_for(seed_db)
@@ -134,8 +141,8 @@ async def test_search_canned_query_ranks_articles_and_paragraphs_with_highlighte
         scores = [row["score"] for row in rows if row["hit"] == hit]
         assert scores == sorted(scores)  # best (lowest BM25) first
     by_article = {row["article_id"]: row for row in rows if row["hit"] == "paragraph"}
-    assert "3.5万支⟦醫用口罩⟧" in by_article[2]["snippet"].replace("萬", "万")  # Traditional shown as written
-    assert "⟦医用口罩⟧10000个" in by_article[4]["snippet"]
+    assert "3.5万支⟦醫用口罩⟧" in snippet_marked(by_article[2]).replace("萬", "万")  # Traditional shown as written
+    assert "⟦医用口罩⟧10000个" in snippet_marked(by_article[4])
     page = await ds.client.get("/archive/search", params={"q": "口罩"})
     assert "<mark>口罩</mark>" in page.text
     assert f'<a href="/archive/paragraphs/{by_article[4]["paragraph_id"]}">' in page.text
