@@ -64,14 +64,21 @@ SNIPPET_SCAN = 100_000
 SNIPPET_QUERY = 1_000
 
 
-@lru_cache(maxsize=64)
 def snippet_hits(text: str, query: str, width: int = 30) -> tuple[str, tuple[tuple[int, int], ...]]:
     """The text around the first hit of any part of the query, as written, and where the hits are in it.
 
     Hits are found in the normalised form of `text` (same length), so an original Traditional
-    paragraph is shown as written while a Simplified query still finds it. Cached: the search query
-    asks for the text and the hits of the same snippet one after the other.
+    paragraph is shown as written while a Simplified query still finds it. Only the head a snippet
+    can reach is looked at (one character more, so the closing `…` is decided as on the whole text),
+    and only that head is kept by the cache.
     """
+    return _snippet_hits(text[:SNIPPET_SCAN + width + SNIPPET_QUERY + 1], query, width)
+
+
+@lru_cache(maxsize=64)
+def _snippet_hits(text: str, query: str, width: int) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """`snippet_hits` on a text's head. Cached: the search query asks for the text and the hits of
+    the same snippet one after the other."""
     if not text:
         return "", ()
     norm = normalise(text[:SNIPPET_SCAN])

@@ -25,18 +25,19 @@ def extract_article(article: Article) -> Article:
     A paragraph longer than LONG_PARAGRAPH (a dump, a page without line breaks) is read in windows
     cut after a sentence end, so extraction costs grow with its length, not with its square.
     """
-    pieces = [(p.seq, offset, text) for p in article.paragraphs for offset, text in paragraph_windows(p.text)]
+    windows = [(p.seq, paragraph_windows(p.text)) for p in article.paragraphs]
+    pieces = [(seq, offset, text) for seq, parts in windows for offset, text in parts]
     article.mentions = extract_entities(article.title, [text for _, _, text in pieces], article.byline)
     for m in article.mentions:
         if m.paragraph_seq is not None:
             m.paragraph_seq, offset, _ = pieces[m.paragraph_seq]
             m.start, m.end = m.start + offset, m.end + offset
     article.dates, article.claims = [], []
-    for p in article.paragraphs:
+    for seq, paragraph in windows:
         dates, claims = [], []
-        for offset, text in paragraph_windows(p.text):
-            dates += _placed(extract_dates(text, article.published_date), p.seq, offset)
-            claims += _placed(extract_claims(text), p.seq, offset)
+        for offset, text in paragraph:
+            dates += _placed(extract_dates(text, article.published_date), seq, offset)
+            claims += _placed(extract_claims(text), seq, offset)
         for c in claims:
             c.period_start, c.period_end = period_bounds(c.period, dates)
         article.dates += dates
