@@ -16,6 +16,7 @@ CREATE TABLE IF NOT EXISTS sources (
     sha256 TEXT NOT NULL,
     size INTEGER NOT NULL,
     encoding TEXT,
+    format TEXT NOT NULL DEFAULT 'text' CHECK (format IN ('text', 'html')),  -- html: a saved web page
     status TEXT NOT NULL CHECK (status IN ('ok', 'error', 'duplicate')),
     duplicate_of INTEGER REFERENCES sources (id),
     article_count INTEGER NOT NULL DEFAULT 0,

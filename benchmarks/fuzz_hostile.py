@@ -291,7 +291,7 @@ def account(top: Path, entries: list[Entry], stderr: str, exit_code: int | None)
     finally:
         conn.close()
     notes = [line[len("note: "):] for line in stderr.splitlines() if line.startswith("note: ")]
-    not_read = next((n for n in notes if " not read, not *.txt: " in n), "")
+    not_read = next((n for n in notes if " not read (not .txt or .html" in n), "")
     for entry in entries:
         _account_one(tally, entry, status, errors, notes, not_read)
     twice = sum(1 for e in entries if e.kind == "named twice")
@@ -314,7 +314,7 @@ def _account_one(tally: Tally, entry: Entry, status: dict, errors: dict, notes: 
     elif status.get(location) == "duplicate":
         tally.duplicates += 1
     elif location.endswith(".txt") is False and printable(location) in not_read:
-        tally.notes["not *.txt (named in a note)"] += 1
+        tally.notes["not .txt or .html (named in a note)"] += 1
     elif (folder := location.rsplit("/", 1)[0]) in errors and errors[folder].startswith("cannot list folder"):
         tally.notes["inside a folder that cannot be listed (the folder is an error row)"] += 1
     elif os.geteuid() == 0 and entry.kind == "locked folder" and not location.endswith(".txt"):

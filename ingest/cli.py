@@ -10,7 +10,7 @@ import click
 
 from . import __version__
 from .pipeline import DEFAULT_TIMEOUT, ingest_paths
-from .read import DEFAULT_MAX_BYTES
+from .read import DEFAULT_MAX_BYTES, FileChoice
 from .stats import headline_figures
 
 # Below this many files a progress bar is more noise than help.
@@ -38,11 +38,17 @@ def cli() -> None:
               help="Processes that read, clean and extract files in parallel; one more writes them, in order.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT, show_default=True,
               help="Seconds one file may take; a slower file is recorded as an error and the run goes on.")
-def add(db: str, paths: tuple[str, ...], quiet: bool, max_bytes: int, workers: int, timeout: float) -> None:
+@click.option("--include", multiple=True, metavar="PATTERN",
+              help="Also read files in folders that match PATTERN (e.g. '*.md'), as text; repeat for more.")
+@click.option("--exclude", multiple=True, metavar="PATTERN",
+              help="Do not read files that match PATTERN (e.g. 'drafts/*'); they are counted and named. Repeatable.")
+def add(db: str, paths: tuple[str, ...], quiet: bool, max_bytes: int, workers: int, timeout: float,
+        include: tuple[str, ...], exclude: tuple[str, ...]) -> None:
     """Add the articles in PATHS to the archive DB (created if missing).
 
-    PATHS are text files or folders (searched recursively for *.txt; other files are counted and
-    named). Files are keyed by their path relative to DB's folder: an unchanged file is skipped, a
+    PATHS are files or folders, searched recursively for text files (*.txt) and saved web pages
+    (*.html, *.htm: the main text and metadata found by trafilatura); other files are counted and
+    named. PATTERNs are shell patterns on a file's name or its path inside the folder given. Files are keyed by their path relative to DB's folder: an unchanged file is skipped, a
     changed one replaces its earlier articles, and the same content under another name is recorded
     as a duplicate, not stored twice. Exit status: 0 when every file went in, 1 when some failed
     (each named on stderr), 2 for usage errors.
@@ -64,7 +70,7 @@ def add(db: str, paths: tuple[str, ...], quiet: bool, max_bytes: int, workers: i
         raise click.UsageError(f"{printable(db)}: the folder {printable(folder)} does not exist")
     try:
         summary = ingest_paths(db, list(paths), progress=progress, max_bytes=max_bytes, workers=workers,
-                               timeout=timeout, waiting=waiting)
+                               timeout=timeout, waiting=waiting, choice=FileChoice(include, exclude))
     except FileNotFoundError as e:
         raise click.UsageError(printable(str(e))) from None
     except sqlite3.DatabaseError as e:
@@ -84,7 +90,8 @@ def _report(summary, quiet: bool) -> None:
         if summary.other:
             named = ", ".join(printable(p) for p in summary.other_files)
             more = f" and {summary.other - len(summary.other_files)} more" if summary.other > len(summary.other_files) else ""
-            click.echo(f"note: {summary.other} file(s) not read, not *.txt: {named}{more}", err=True)
+            click.echo(f"note: {summary.other} file(s) not read (not .txt or .html, or left out by --exclude): "
+                       f"{named}{more}", err=True)
         if summary.worker_restarts:
             click.echo(f"note: a worker process died {summary.worker_restarts} time(s); the files it held were "
                        "tried again one by one", err=True)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from . import store
 from .clean import clean_article
 from .extract import extract_article
-from .read import DEFAULT_MAX_BYTES, count_files, file_digest, find_files, read_source, text_path
+from .read import DEFAULT_MAX_BYTES, FileChoice, count_files, file_digest, find_files, read_source, text_path
 from .records import FoundFile, ProcessedSource, SourceFile, Summary
 from .split import split_articles
 
@@ -146,8 +146,9 @@ def _time_limit(seconds: float) -> Iterator[None]:
 
 def ingest_paths(db_path: str, paths: list[str], progress: Progress | None = None,
                  max_bytes: int = DEFAULT_MAX_BYTES, workers: int = 1, timeout: float = DEFAULT_TIMEOUT,
-                 waiting: Callable[[], None] | None = None) -> Summary:
-    """Add every `*.txt` under `paths` to the archive at `db_path`; unchanged files are skipped.
+                 waiting: Callable[[], None] | None = None, choice: FileChoice = FileChoice()) -> Summary:
+    """Add every text file and web page under `paths` to the archive at `db_path` (`choice` may add or
+    leave out files); unchanged files are skipped.
 
     Files are read, cleaned and extracted by `workers` processes and written, in order, by this
     one, so the archive is the same whatever the number of workers. Files are keyed by their path
@@ -158,7 +159,7 @@ def ingest_paths(db_path: str, paths: list[str], progress: Progress | None = Non
     a path that does not exist, before anything is written.
     """
     started = time.perf_counter()
-    summary = Summary(files=count_files(paths))
+    summary = Summary(files=count_files(paths, choice))
     warm_up()
     archive_dir = os.path.dirname(os.path.abspath(db_path))
     db = store.open_archive(db_path, waiting)
@@ -166,7 +167,7 @@ def ingest_paths(db_path: str, paths: list[str], progress: Progress | None = Non
         known = store.ingested_sources(db)
         writer = store.Writer(db, moved=lambda loc: not os.path.lexists(os.path.join(archive_dir, loc)),
                               waiting=waiting)
-        jobs = _jobs(paths, known, archive_dir, max_bytes, timeout)
+        jobs = _jobs(paths, known, archive_dir, max_bytes, timeout, choice)
         results = _processed(min(workers, max(summary.files, 1)), jobs, summary)
         shown = _Shown(archive_dir)
         for processed in (progress(results, summary.files) if progress else results):
@@ -193,14 +194,14 @@ def location_of(abspath: str, archive_dir: str) -> str:
 
 
 def _jobs(paths: list[str], known: dict[str, str], archive_dir: str, max_bytes: int,
-          timeout: float) -> Iterator[Job]:
+          timeout: float, choice: FileChoice) -> Iterator[Job]:
     """One job per entry found, lazily. Only paths that overlap another path given (`seeds seeds`,
     `*.txt 00[12]*.txt`) can meet a file twice, so only their files are remembered, and a repeat
     is skipped, never read again."""
     overlapping = _overlapping([os.path.abspath(p) for p in paths])
     seen: set[str] = set()
     for i, given in enumerate(paths):
-        for found in find_files([given]):
+        for found in find_files([given], choice):
             location = location_of(found.abspath, archive_dir)
             skip = "not text" if found.other else None
             if i in overlapping and not skip:

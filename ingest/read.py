@@ -1,31 +1,36 @@
 """Reading: find the input files and decode them, keeping each file's sha256, size and path.
 
-Walking never hides anything: every entry of a folder is either a `*.txt` file to read, another
-kind of file to name in the summary, or a problem (a loop, a named pipe, a device, a folder that
-cannot be listed) that becomes an error row. Only regular files are opened, and the size limit is
+Walking never hides anything: every entry of a folder is either a file to read (`*.txt`, or a saved
+web page, `*.html`), another kind of file to name in the summary, or a problem (a loop, a named
+pipe, a device, a folder that cannot be listed) that becomes an error row. Only regular files are opened, and the size limit is
 checked on the bytes actually read, so a link to `/dev/zero` cannot get past it.
 """
 from __future__ import annotations
 
 import codecs
 import errno
+import fnmatch
 import hashlib
 import os
 import re
 import stat
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 import charset_normalizer
 
 from .normalise import strip_invisible
-from . import rules
+from . import rules, webpage
 from .records import FoundFile, SourceFile
 
 # Byte-order marks we decode by.
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 # What a file that is not UTF-8 may be in: the Chinese encodings (GBK is a subset of GB18030).
 CHINESE_ENCODINGS = ["gb18030", "big5", "big5hkscs"]
+# Files in a folder that are read: text files and saved web pages (others are named, not read).
+TEXT_SUFFIXES = (".txt",)
+WEB_PAGE_SUFFIXES = (".html", ".htm")
 # A file larger than this is refused unless the user raises --max-bytes: news pages are small.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 # Replacement characters allowed before a file counts as undecodable (a stray one is common).
@@ -56,12 +61,34 @@ class ReadError(ValueError):
     """A file whose bytes are not Chinese text we can read; the message says why."""
 
 
-def find_files(paths: list[str]) -> Iterator[FoundFile]:
-    """Every entry under `paths`, in sorted order: `*.txt` files to read, other files, and problems.
+@dataclass(frozen=True)
+class FileChoice:
+    """Which files in a folder are read besides text files and web pages (`include`), and which are
+    not read at all (`exclude`): shell patterns matched, ignoring case, on the file's name or its path
+    relative to the folder given (`*.md`, `drafts/*`)."""
+
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+    def reads(self, relpath: str, named: bool) -> bool:
+        if _matches(relpath, self.exclude):
+            return False
+        return named or relpath.lower().endswith(TEXT_SUFFIXES + WEB_PAGE_SUFFIXES) or _matches(relpath, self.include)
+
+
+def _matches(relpath: str, patterns: tuple[str, ...]) -> bool:
+    path = relpath.lower()
+    name = path.rsplit("/", 1)[-1]
+    return any(fnmatch.fnmatchcase(name, p.lower()) or fnmatch.fnmatchcase(path, p.lower()) for p in patterns)
+
+
+def find_files(paths: list[str], choice: FileChoice = FileChoice()) -> Iterator[FoundFile]:
+    """Every entry under `paths`, in sorted order: files to read, other files, and problems.
 
     Folders are walked one directory at a time, so a corpus of any size costs memory for one
     directory listing, not for every path. A file named directly is recorded by its base name and
-    read whatever its ending. A missing path raises FileNotFoundError before anything is yielded.
+    read whatever its ending, unless `choice` excludes it. A missing path raises FileNotFoundError
+    before anything is yielded.
     """
     for given in paths:
         if not os.path.lexists(given):
@@ -69,17 +96,17 @@ def find_files(paths: list[str]) -> Iterator[FoundFile]:
     for given in paths:
         abspath = os.path.abspath(given)
         if os.path.isdir(given):  # a folder named on the command line is walked, even through a link
-            yield from _walk_sorted(abspath, "")
+            yield from _walk_sorted(abspath, "", choice)
         else:
-            yield _entry(abspath, os.path.basename(abspath), named=True)
+            yield _entry(abspath, os.path.basename(abspath), choice, named=True)
 
 
-def count_files(paths: list[str]) -> int:
+def count_files(paths: list[str], choice: FileChoice = FileChoice()) -> int:
     """How many entries `find_files(paths)` will yield (for a progress bar), without keeping them."""
-    return sum(1 for _ in find_files(paths))
+    return sum(1 for _ in find_files(paths, choice))
 
 
-def _walk_sorted(folder: str, prefix: str) -> Iterator[FoundFile]:
+def _walk_sorted(folder: str, prefix: str, choice: FileChoice) -> Iterator[FoundFile]:
     # Names sorted within each folder, sub-folders where their name falls: the same order as sorting
     # every relative path by its components. A link to a folder is named, not followed: following
     # links is how a walk meets loops.
@@ -92,12 +119,12 @@ def _walk_sorted(folder: str, prefix: str) -> Iterator[FoundFile]:
     for name in names:
         abspath = os.path.join(folder, name)
         if os.path.isdir(abspath) and not os.path.islink(abspath):
-            yield from _walk_sorted(abspath, f"{prefix}{name}/")
+            yield from _walk_sorted(abspath, f"{prefix}{name}/", choice)
         else:
-            yield _entry(abspath, prefix + name, named=False)
+            yield _entry(abspath, prefix + name, choice, named=False)
 
 
-def _entry(abspath: str, relpath: str, named: bool) -> FoundFile:
+def _entry(abspath: str, relpath: str, choice: FileChoice, named: bool) -> FoundFile:
     """What one path is: a file to read, another kind of file, or a problem to record."""
     relpath = text_path(relpath)
     try:
@@ -114,7 +141,7 @@ def _entry(abspath: str, relpath: str, named: bool) -> FoundFile:
     if not stat.S_ISREG(mode):
         kind = next((what for test, what in _KINDS if test(mode)), "not a regular file")
         return FoundFile(abspath, relpath, problem=f"{kind}, not a regular file: not read")
-    if not named and not relpath.lower().endswith(".txt"):
+    if not choice.reads(relpath, named):
         return FoundFile(abspath, relpath, other=True)
     return FoundFile(abspath, relpath)
 
@@ -240,11 +267,26 @@ def read_source(abspath: str, relpath: str, max_bytes: int = DEFAULT_MAX_BYTES) 
         return SourceFile(path=relpath, abspath=abspath, sha256=sha256, size=size,
                           error=f"file too large: {size:,} bytes, over the limit of {max_bytes:,} (--max-bytes)")
     source = SourceFile(path=relpath, abspath=abspath, sha256=hashlib.sha256(data).hexdigest(), size=len(data))
+    if relpath.lower().endswith(WEB_PAGE_SUFFIXES) or webpage.looks_like_html(data):
+        source.format = "html"
     try:
-        text, source.encoding = decode(data)
+        text, source.encoding = decode_web_page(data) if source.format == "html" else decode(data)
         check_text(text)
-    except ReadError as e:
+        if source.format == "html":
+            text = webpage.page_as_text(webpage.read_web_page(text))
+    except ValueError as e:  # ReadError, or a page with no article text
         source.error = str(e)
         return source
     source.text = strip_invisible(text.replace("\r\n", "\n").replace("\r", "\n"))
     return source
+
+
+def decode_web_page(data: bytes) -> tuple[str, str]:
+    """A web page decoded by the charset it declares, if that reads; else as any other file is."""
+    declared = webpage.declared_encoding(data)
+    if declared and not data.startswith(tuple(bom for bom, _ in _BOMS)):
+        try:
+            return data.decode(declared), declared
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong or unknown label: the bytes decide
+    return decode(data)

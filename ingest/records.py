@@ -22,6 +22,7 @@ class SourceFile:
     # The archive's key for the file: its path relative to the archive's folder (`seeds/000.txt`),
     # so `day1/news.txt` and `day2/news.txt` are two sources; None means `path`.
     location: str | None = None
+    format: str = "text"  # text | html (a saved web page, read through trafilatura)
 
     @property
     def key(self) -> str:
@@ -145,7 +146,7 @@ class FoundFile:
     abspath: str
     path: str  # relative to the folder the user named (the base name for a file named directly)
     problem: str | None = None  # why it cannot be read (a loop, a named pipe, an unreadable folder)
-    other: bool = False  # a file that is not `*.txt`, met in a folder: named in the summary, not read
+    other: bool = False  # a file not read (not text or a web page, or excluded): named in the summary
 
 
 @dataclass
@@ -158,7 +159,7 @@ class ProcessedSource:
     error_stage: str | None = None
     error: str | None = None
     # Why nothing was read: `unchanged` (archived with the same sha256), `named twice` (this run met
-    # the same file before), `not text` (a file in a folder that is not *.txt); None when read.
+    # the same file before), `not text` (a file in a folder that is not text or a web page, or was excluded); None when read.
     skipped: str | None = None
     # Set by the store: the location whose source already holds this content (not stored again), and
     # the location a source was renamed from (its articles now name this file).
@@ -185,7 +186,7 @@ class Summary:
     seconds: float = 0.0
     failures: list[tuple[str, str]] = field(default_factory=list)  # (path, message)
     notes: list[str] = field(default_factory=list)  # what the user should know that is no error
-    other_files: list[str] = field(default_factory=list)  # the first few files that are not *.txt
+    other_files: list[str] = field(default_factory=list)  # the first few files not read
     worker_restarts: int = 0
 
     def line(self) -> str:

@@ -298,7 +298,8 @@ def _move_source(db: sqlite_utils.Database, source_id: int, p: ProcessedSource) 
 def _source_row(p: ProcessedSource, ids: dict[str, int], now: str) -> dict:
     status = "error" if p.error else "duplicate" if p.duplicate_of else "ok"
     return {"id": ids[p.source.key], "location": p.source.key, "path": p.source.path, "sha256": p.source.sha256,
-            "size": p.source.size, "encoding": p.source.encoding, "status": status,
+            "size": p.source.size, "encoding": p.source.encoding, "format": p.source.format,
+            "status": status,
             "duplicate_of": p.duplicate_of_id if p.duplicate_of else None,
             "article_count": len(p.articles) if status == "ok" else 0, "ingested_at": now}
 

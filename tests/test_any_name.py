@@ -51,9 +51,9 @@ async def test_an_archive_named_research_gets_everything_without_metadata(archiv
     assert r.status_code == 200 and 'id="chart-articles-count"' in r.text and "/research/" in r.text
 
 
-async def assert_every_canned_query_answers(ds, database):
+async def assert_every_canned_query_answers(ds, database, arguments=None):
     for name in EVERY_ARCHIVE["database"]["queries"]:
-        params = QUERY_ARGUMENTS.get(name, {})
+        params = {**QUERY_ARGUMENTS, **(arguments or {})}.get(name, {})
         r = await ds.client.get(f"/{database}/{name}.json", params={**params, "_shape": "array"})
         assert r.status_code == 200, (name, r.text)
         assert r.json(), name

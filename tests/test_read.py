@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.read import ReadError, check_text, count_files, decode, find_files, read_source
+from ingest.read import FileChoice, ReadError, check_text, count_files, decode, find_files, read_source
 
 
 def test_utf8_with_and_without_bom():
@@ -85,14 +85,27 @@ def test_good_chinese_text_passes_the_checks():
     check_text("以堅強的後勤保障踐行責任擔當,向疫情防控保障戰線的戰友們致敬。" * 3)
 
 
-def test_find_files_walks_folders_recursively_for_txt(tmp_path):
+def test_find_files_walks_folders_recursively_for_text_and_web_pages(tmp_path):
     (tmp_path / "sub").mkdir()
-    for name in ("b.txt", "a.TXT", "sub/c.txt", "skip.html"):
+    for name in ("b.txt", "a.TXT", "sub/c.txt", "page.html", "sub/old.HTM", "skip.pdf", "notes.md"):
         (tmp_path / name).write_text("x")
     found = list(find_files([str(tmp_path)]))
-    assert [f.path for f in found if not f.other] == ["a.TXT", "b.txt", "sub/c.txt"]
-    assert [f.path for f in found if f.other] == ["skip.html"]  # named in the summary, not read
+    assert [f.path for f in found if not f.other] == ["a.TXT", "b.txt", "page.html", "sub/c.txt", "sub/old.HTM"]
+    assert [f.path for f in found if f.other] == ["notes.md", "skip.pdf"]  # named in the summary, not read
     assert [f.path for f in find_files([str(tmp_path / "sub" / "c.txt")])] == ["c.txt"]
+
+
+def test_include_reads_more_kinds_of_file_and_exclude_leaves_files_out(tmp_path):
+    (tmp_path / "drafts").mkdir()
+    for name in ("a.txt", "notes.MD", "drafts/d.txt", "page.html", "skip.pdf"):
+        (tmp_path / name).write_text("x")
+    choice = FileChoice(include=("*.md",), exclude=("drafts/*", "*.HTML"))
+    found = list(find_files([str(tmp_path)], choice))
+    assert [f.path for f in found if not f.other] == ["a.txt", "notes.MD"]
+    assert [f.path for f in found if f.other] == ["drafts/d.txt", "page.html", "skip.pdf"]
+    # a file named directly is read whatever its ending, unless a pattern excludes it
+    assert [f.other for f in find_files([str(tmp_path / "skip.pdf")], choice)] == [False]
+    assert [f.other for f in find_files([str(tmp_path / "page.html")], choice)] == [True]
 
 
 def test_find_files_names_a_missing_path(tmp_path):
