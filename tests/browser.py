@@ -24,11 +24,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def datasette_server(db: Path):
-    """`datasette serve` as `make serve` runs it, on a free loopback port; yields its base URL."""
+def datasette_server(db: Path, metadata: bool = True):
+    """`datasette serve` as `make serve` runs it (or, `metadata=False`, as a user serving their own
+    archive with no --metadata), on a free loopback port; yields its base URL."""
     port = free_port()
+    with_metadata = ["--metadata", str(ROOT / "metadata.yml")] if metadata else []
     proc = subprocess.Popen(
-        [sys.executable, "-m", "datasette", "serve", "--immutable", str(db), "--metadata", str(ROOT / "metadata.yml"),
+        [sys.executable, "-m", "datasette", "serve", "--immutable", str(db), *with_metadata,
          "--host", "127.0.0.1", "--port", str(port), "--setting", "sql_time_limit_ms", "1000",
          "--setting", "suggest_facets", "off"],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
