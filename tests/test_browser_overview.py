@@ -49,3 +49,18 @@ def test_every_overview_chart_renders(seed_db, tmp_path):
         DOCS.mkdir(exist_ok=True)
         for name in ("overview.png", "search.png"):
             shutil.copy(tmp_path / name, DOCS / name)
+
+
+def test_the_overview_page_logs_no_console_warnings(seed_db):
+    """Vega warns in the console about specs it has to change ("Dropping fit-y", a Vega-Lite version it was
+    not given): every chart's spec must be one it draws as written."""
+    with datasette_server(seed_db) as base, chromium() as browser:
+        browser.set_window_size(1280, 2300)
+        browser.get(base + "/-/dashboards/overview?subject=核酸")
+        for slug, chart in overview_charts().items():
+            if chart["library"] == "vega-lite":
+                WebDriverWait(browser, 15).until(lambda b: b.find_elements(By.CSS_SELECTOR, f"#chart-{slug} svg"))
+        browser.get(base + "/-/dashboards/overview")
+        WebDriverWait(browser, 15).until(lambda b: b.execute_script(MARKS, "claims-over-time") > 0)
+        logged = browser.get_log("browser")
+    assert [e["message"] for e in logged if e["level"] in ("WARNING", "SEVERE")] == []
