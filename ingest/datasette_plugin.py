@@ -9,6 +9,8 @@ call live in `ingest.search` and `ingest.any_archive` and are tested without Dat
 from __future__ import annotations
 
 import json
+import math
+from decimal import Decimal
 from functools import lru_cache
 from weakref import WeakKeyDictionary
 
@@ -34,6 +36,10 @@ READING_LINKS = {"article_id": ("article", "articles"), "entity_id": ("entity", 
 # Table columns that name their own row's reading-view page.
 OWN_READING_LINKS = {("articles", "id"): ("article", "articles"), ("articles", "title"): ("article", "articles"),
                      ("entities", "id"): ("entity", "entities"), ("entities", "name"): ("entity", "entities")}
+# Claimed figures (numeric_claims and canned queries over it), shown as people write them: 790,000, 52.3.
+STATED_COLUMNS = {"value", "value_max", "largest", "total"}
+# Ranked-search scores (BM25), shown rounded: their order is what matters, not their seventh digit.
+SCORE_COLUMNS = {"score", "rank"}
 
 
 # Memory-map this much of the database: a search over a frequent character probes the table once
@@ -136,6 +142,10 @@ def render_cell(value, column, table, database, datasette, row):
     reading = reading_link(datasette, database, table, column, value, row)
     if reading is not None:
         return reading
+    if table in (None, "numeric_claims") and database in archive_names(datasette):
+        number = number_cell(column, value, row)
+        if number is not None:
+            return number
     if table is None and column in ROW_LINKS and isinstance(value, int):
         href = datasette.urls.row(database, ROW_LINKS[column], value)
         return Markup(f'<a href="{escape(href)}">{value}</a>')
@@ -166,6 +176,35 @@ def reading_link(datasette, database: str, table: str | None, column: str, value
     return Markup('<a href="{0}" class="reading-link">{1}</a>&nbsp;<a href="{2}"><em>{3}</em></a>').format(
         datasette.urls.database(database) + f"/-/{page}/{value}", shown,
         datasette.urls.row(database, row_table, value), row_text)
+
+
+def number_cell(column: str, value, row=None) -> Markup | None:
+    """A claimed figure as written with separators, and beside `value` the claim's own words (its
+    `surface`, `79万余人次`) when the row has them; a search score rounded. None for other cells."""
+    if isinstance(value, float) and column in SCORE_COLUMNS:
+        return Markup('<span title="{0}">{1}</span>').format(repr(value), rounded_score(value))
+    if column not in STATED_COLUMNS or isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    surface = row["surface"] if column == "value" and row is not None and "surface" in row.keys() else None
+    if isinstance(surface, str) and surface:
+        return Markup('{0} <small class="as-written">{1}</small>').format(stated_number(value), surface)
+    return Markup("{0}").format(stated_number(value))
+
+
+def stated_number(value: float) -> str:
+    """790000.0 → `790,000`, 2e+06 → `2,000,000`, 52.3 → `52.3`: whole numbers without `.0`, never an
+    exponent, decimals to 12 significant digits (no text states more; float noise such as 0.1 + 0.2 goes)."""
+    if not math.isfinite(value):
+        return repr(value)
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return format(Decimal(f"{value:.12g}"), ",f")
+
+
+def rounded_score(value: float) -> str:
+    """A BM25 score to two decimals (-1.567e-06 → `0.00`, -0.8911 → `-0.89`), without a minus on zero."""
+    text = f"{value:.2f}"
+    return text[1:] if text == "-0.00" else text
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,56 @@
+"""Numbers shown as stated (issue #21): HTML pages show `6,000,000` beside the claim's own `600余万元`,
+JSON and CSV keep the numeric value."""
+import csv
+import io
+import json
+import re
+
+import pytest
+from datasette.app import Datasette
+
+from ingest.datasette_plugin import rounded_score, stated_number
+
+
+@pytest.fixture
+def ds(pages3_db):
+    return Datasette([str(pages3_db)], settings={"sql_time_limit_ms": 1000})
+
+
+def cells(page: str, column: str) -> list[str]:
+    return re.findall(rf'<td class="col-{column}(?: [^"]*)?">(.*?)</td>', page, re.S)
+
+
+def test_stated_numbers_read_as_written():
+    assert [stated_number(v) for v in (790000.0, 2e6, 52.3, 1975738000.0, -30.0, 1e-05, 0.1 + 0.2, 1234.5, 7)] == [
+        "790,000", "2,000,000", "52.3", "1,975,738,000", "-30", "0.00001", "0.3", "1,234.5", "7"]
+    assert [rounded_score(v) for v in (-1.567e-06, -0.8910965778578562, -8.4283, 3.0)] == ["0.00", "-0.89", "-8.43", "3.00"]
+
+
+@pytest.mark.asyncio
+async def test_claim_values_show_separators_and_the_words_they_came_from(ds):
+    r = await ds.client.get("/archive/numeric_claims", params={"surface": "600余万元"})
+    assert cells(r.text, "value") == ['6,000,000 <small class="as-written">600余万元</small>']
+    assert "6000000.0" not in r.text and "6e+06" not in r.text
+    r = await ds.client.get("/archive/numeric_claims", params={"surface": "90.2%"})
+    assert cells(r.text, "value") == ['90.2 <small class="as-written">90.2%</small>']
+    r = await ds.client.get("/archive/totals_by_unit_and_subject")
+    assert "6,000,000" in cells(r.text, "largest") and not [c for c in cells(r.text, "total") if ".0" in c]
+
+
+@pytest.mark.asyncio
+async def test_json_and_csv_keep_the_numeric_value(ds):
+    r = await ds.client.get("/archive/numeric_claims.json", params={"surface": "600余万元", "_shape": "array"})
+    assert r.json()[0]["value"] == 6000000.0
+    r = await ds.client.get("/archive/numeric_claims.csv", params={"surface": "600余万元"})
+    assert list(csv.DictReader(io.StringIO(r.text)))[0]["value"] == "6000000.0"
+
+
+@pytest.mark.asyncio
+async def test_search_scores_are_rounded_with_the_exact_score_on_hover(ds):
+    exact = [row["score"] for row in
+             (await ds.client.get("/archive/search.json", params={"q": "医院", "_shape": "array"})).json()]
+    assert -2.0254488408575915e-06 in exact  # `医院` is on nearly every page: its scores are tiny
+    page = (await ds.client.get("/archive/search", params={"q": "医院"})).text
+    shown = cells(page, "score")
+    assert len(shown) == len(exact) and not [c for c in shown if "e-" in c.split(">")[1]]
+    assert '<span title="-2.0254488408575915e-06">0.00</span>' in shown
