@@ -1,5 +1,5 @@
-"""Numbers shown as stated (issue #21): HTML pages show `6,000,000` beside the claim's own `600余万元`,
-JSON and CSV keep the numeric value."""
+"""Numbers shown as stated (issue #21) and the CSV for Excel: HTML pages show `6,000,000` beside the
+claim's own `600余万元`, JSON and CSV keep the numeric value, and `.excel_csv` is that CSV with a BOM."""
 import csv
 import io
 import json
@@ -8,7 +8,7 @@ import re
 import pytest
 from datasette.app import Datasette
 
-from ingest.datasette_plugin import rounded_score, stated_number
+from ingest.datasette_plugin import UTF8_BOM, csv_url, rounded_score, stated_number
 
 
 @pytest.fixture
@@ -54,3 +54,32 @@ async def test_search_scores_are_rounded_with_the_exact_score_on_hover(ds):
     shown = cells(page, "score")
     assert len(shown) == len(exact) and not [c for c in shown if "e-" in c.split(">")[1]]
     assert '<span title="-2.0254488408575915e-06">0.00</span>' in shown
+
+
+def test_the_excel_csv_asks_for_every_row_as_a_file():
+    assert csv_url("/archive/articles.excel_csv", "_search=%E5%8C%BB&_dl=1") == \
+        "/archive/articles.csv?_search=%E5%8C%BB&_size=max&_dl=on"
+    assert csv_url("/archive/claims_about.excel_csv", "keyword=x&_size=10&_stream=on") == \
+        "/archive/claims_about.csv?keyword=x&_size=10&_stream=on&_dl=on"
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("page", ["/archive/numeric_claims?unit=%E5%85%83", "/archive/claims_about?keyword=%E5%85%83"])
+async def test_table_and_query_pages_offer_a_csv_for_excel(ds, page):
+    html = (await ds.client.get(page)).text
+    link = re.search(r'<a href="([^"]+\.excel_csv[^"]*)">excel_csv</a>', html).group(1).replace("&amp;", "&")
+    excel = await ds.client.get(link)
+    ordinary = await ds.client.get(link.replace(".excel_csv", ".csv") + "&_size=max")
+    assert excel.status_code == 200 and excel.headers["content-type"] == "text/csv; charset=utf-8"
+    assert excel.headers["content-disposition"].startswith("attachment; filename=")
+    assert excel.content[:3] == UTF8_BOM == b"\xef\xbb\xbf"
+    assert excel.content[3:] == ordinary.content  # the ordinary CSV, unchanged, after the mark
+    assert ordinary.content[:3] != UTF8_BOM
+    rows = list(csv.DictReader(io.StringIO(excel.content.decode("utf-8-sig"))))
+    assert "600余万元" in {row["surface"] for row in rows}  # Chinese intact
+
+
+@pytest.mark.asyncio
+async def test_the_excel_csv_of_a_missing_table_is_an_error(ds):
+    r = await ds.client.get("/archive/no_such_table.excel_csv")
+    assert r.status_code == 404
