@@ -9,8 +9,6 @@ call live in `ingest.search` and `ingest.any_archive` and are tested without Dat
 from __future__ import annotations
 
 import json
-import math
-from decimal import Decimal
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode
 from weakref import WeakKeyDictionary
@@ -26,7 +24,7 @@ from .any_archive import (archive_metadata, archive_queries, is_archive_file, no
 from .normalise import normalise
 from .reading_view import TEMPLATES, article_page, entity_page
 from .search import fts_query, has_chinese, hits_html, snippet, snippet_hit_offsets, snippet_html, snippet_text
-from .stats import read_metadata
+from .stats import read_metadata, stated_number
 
 # Tables whose page gets its search hits highlighted, and the columns to highlight in.
 HIGHLIGHT_COLUMNS = {"paragraphs": ("text", "text_original"), "articles": ("title", "title_original")}
@@ -213,16 +211,6 @@ def number_cell(column: str, value, row=None) -> Markup | None:
     if isinstance(surface, str) and surface:
         return Markup('{0} <small class="as-written">{1}</small>').format(stated_number(value), surface)
     return Markup("{0}").format(stated_number(value))
-
-
-def stated_number(value: float) -> str:
-    """790000.0 → `790,000`, 2e+06 → `2,000,000`, 52.3 → `52.3`: whole numbers without `.0`, never an
-    exponent, decimals to 12 significant digits (no text states more; float noise such as 0.1 + 0.2 goes)."""
-    if not math.isfinite(value):
-        return repr(value)
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return format(Decimal(f"{value:.12g}"), ",f")
 
 
 def rounded_score(value: float) -> str:

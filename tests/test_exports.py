@@ -2,13 +2,17 @@
 claim's own `600余万元`, JSON and CSV keep the numeric value, and `.excel_csv` is that CSV with a BOM."""
 import csv
 import io
-import json
 import re
+import sqlite3
 
 import pytest
+from click.testing import CliRunner
 from datasette.app import Datasette
 
-from ingest.datasette_plugin import UTF8_BOM, csv_url, rounded_score, stated_number
+from ingest.cli import cli
+
+from ingest.datasette_plugin import UTF8_BOM, csv_url, rounded_score
+from ingest.stats import stated_number
 
 
 @pytest.fixture
@@ -83,3 +87,17 @@ async def test_table_and_query_pages_offer_a_csv_for_excel(ds, page):
 async def test_the_excel_csv_of_a_missing_table_is_an_error(ds):
     r = await ds.client.get("/archive/no_such_table.excel_csv")
     assert r.status_code == 404
+
+
+def test_ingest_stats_prints_figures_as_written(pages3_db):
+    result = CliRunner().invoke(cli, ["stats", str(pages3_db), "--subject", "血管造影"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1].split() == ["建成数字减影血管造影", "元", "1", "6,000,000"]  # not 6e+06
+
+
+@pytest.mark.asyncio
+async def test_the_reading_view_names_a_claim_by_its_figure_as_written(ds, pages3_db):
+    article = sqlite3.connect(pages3_db).execute(
+        "SELECT article_id FROM numeric_claims WHERE surface = '600余万元'").fetchone()[0]
+    page = (await ds.client.get(f"/archive/-/article/{article}")).text
+    assert 'title="claim 6,000,000 元 建成数字减影血管造影"' in page and "6e+06" not in page
