@@ -155,3 +155,23 @@ def test_claims_over_time_draws_a_row_per_leading_subject(pages3_db):
     display = CHARTS["claims-over-time"]["display"]
     assert display["encoding"]["row"]["field"] == "series"
     assert display["resolve"] == {"scale": {"y": "independent"}}
+
+
+def test_claims_over_time_keeps_every_month_when_it_holds_back_points(pages3_db):
+    """At most 500 points: the largest of every month in every row first, then the largest of the rest.
+    Shown here with the cap lowered to just above the number of (row, month) pairs of pages3."""
+    rows = run_chart(pages3_db, "claims-over-time")
+    pairs = {(r["series"], r["month"]) for r in rows}
+    assert len(rows) > len(pairs) + 3
+    chart = dict(CHARTS["claims-over-time"], query=CHARTS["claims-over-time"]["query"].replace(
+        "LIMIT 500", f"LIMIT {len(pairs) + 3}"))
+    conn = sqlite3.connect(pages3_db)
+    conn.row_factory = sqlite3.Row
+    capped = [dict(r) for r in conn.execute(chart_sql(chart, {}))]
+    assert len(capped) == len(pairs) + 3 and {(r["series"], r["month"]) for r in capped} == pairs
+    def without_each_largest(points):  # the values left once each (row, month)'s largest is taken out
+        values = sorted((r["value"] for r in points), reverse=True)
+        for pair in pairs:
+            values.remove(max(r["value"] for r in points if (r["series"], r["month"]) == pair))
+        return values
+    assert without_each_largest(capped) == without_each_largest(rows)[:3]
