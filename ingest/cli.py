@@ -11,7 +11,7 @@ import click
 from . import __version__
 from .pipeline import DEFAULT_TIMEOUT, ingest_paths
 from .read import DEFAULT_MAX_BYTES, FileChoice
-from .stats import headline_figures
+from .stats import headline_figures, stated_number
 
 # Below this many files a progress bar is more noise than help.
 PROGRESS_MIN_FILES = 6
@@ -138,7 +138,8 @@ def _width(text: str) -> int:
 
 
 def _table(columns: list[str], rows: list[tuple]) -> str:
-    cells = [[("" if v is None else f"{v:g}" if isinstance(v, float) else str(v)) for v in row] for row in rows]
+    cells = [[("" if v is None else stated_number(v) if isinstance(v, float) else str(v)) for v in row]
+             for row in rows]
     widths = [max(_width(c) for c in [col] + [r[i] for r in cells]) for i, col in enumerate(columns)]
     pad = lambda text, w: text + " " * (w - _width(text))  # noqa: E731
     lines = ["  " + "  ".join(pad(c, w) for c, w in zip(columns, widths))]

@@ -12,6 +12,7 @@ from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup
 
 from .reading import Span, keyword_in_context, marked_html
+from .stats import stated_number
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 # An entity page shows at most this many mentions (the count says how many there are).
@@ -83,7 +84,8 @@ def article_spans(datasette, database: str, mentions, dates, claims) -> dict[tup
                                               " ".join(filter(None, [m["type"], m["name"], m["role"]]))))
     for kind, table, rows, describe in (
             ("date", "date_mentions", dates, lambda r: f"date {r['iso_date'] or ''}"),
-            ("claim", "numeric_claims", claims, lambda r: f"claim {r['value']:g} {r['unit'] or ''} {r['subject'] or ''}")):
+            ("claim", "numeric_claims", claims,
+             lambda r: f"claim {stated_number(r['value'])} {r['unit'] or ''} {r['subject'] or ''}")):
         for r in rows:  # a date or claim without a paragraph stands in the title
             key = ("paragraph", r["paragraph_id"]) if r["paragraph_id"] is not None else ("title",)
             spans.setdefault(key, []).append(Span(r["start"], r["end"], kind,

@@ -5,7 +5,9 @@ The queries live once, in metadata.yml (every_archive → dashboards → overvie
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from decimal import Decimal
 from importlib import resources
 
 import yaml
@@ -26,6 +28,17 @@ class Figure:
     title: str
     columns: list[str]
     rows: list[tuple]
+
+
+def stated_number(value: float) -> str:
+    """A figure as people write it, in the HTML tables, the reading view and `ingest stats`: 790000.0 →
+    `790,000`, 2e+06 → `2,000,000`, 52.3 → `52.3`. Never an exponent; decimals to 12 significant digits
+    (no text states more; float noise such as 0.1 + 0.2 goes)."""
+    if not math.isfinite(value):
+        return repr(value)
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return format(Decimal(f"{value:.12g}"), ",f")
 
 
 def read_metadata() -> dict:

@@ -25,6 +25,15 @@ def seed_db(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def pages3_db(tmp_path_factory) -> Path:
+    """An archive of tests/corpus/pages3: 16 dated hospital pages, with claims such as `截至9月` … `90.2%`."""
+    path = tmp_path_factory.mktemp("pages3") / "archive.db"
+    summary = ingest_paths(str(path), [str(ROOT / "tests" / "corpus" / "pages3")])
+    assert summary.errors == 0, summary.failures
+    return path
+
+
 @pytest.fixture
 def seeds_copy(tmp_path) -> Path:
     """A writable copy of the seed folder."""

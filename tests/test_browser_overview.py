@@ -21,6 +21,13 @@ return [...document.querySelectorAll('#chart-' + arguments[0] + ' g.role-mark')]
     .reduce((n, g) => n + g.querySelectorAll('path').length, 0);
 """
 
+# The numbers on a chart's axes (the counted axis; names and months are not numbers).
+AXIS_NUMBERS = """
+return [...document.querySelectorAll('#chart-' + arguments[0] + ' g.role-axis-label text')]
+    .map(t => t.textContent).filter(t => /^[0-9,]+$/.test(t));
+"""
+COUNT_CHARTS = ("articles-per-month", "top-people", "top-orgs", "claims-by-subject")
+
 
 def test_every_overview_chart_renders(seed_db, tmp_path):
     charts = overview_charts()
@@ -49,3 +56,22 @@ def test_every_overview_chart_renders(seed_db, tmp_path):
         DOCS.mkdir(exist_ok=True)
         for name in ("overview.png", "search.png"):
             shutil.copy(tmp_path / name, DOCS / name)
+
+
+def test_the_overview_page_logs_no_console_warnings(seed_db):
+    """Vega warns in the console about specs it has to change ("Dropping fit-y", a Vega-Lite version it was
+    not given): every chart's spec must be one it draws as written."""
+    with datasette_server(seed_db) as base, chromium() as browser:
+        browser.set_window_size(1280, 2300)
+        browser.get(base + "/-/dashboards/overview?subject=核酸")
+        for slug, chart in overview_charts().items():
+            if chart["library"] == "vega-lite":
+                WebDriverWait(browser, 15).until(lambda b: b.find_elements(By.CSS_SELECTOR, f"#chart-{slug} svg"))
+        browser.get(base + "/-/dashboards/overview")
+        WebDriverWait(browser, 15).until(lambda b: b.execute_script(MARKS, "claims-over-time") > 0)
+        logged = browser.get_log("browser")
+        ticks = {slug: browser.execute_script(AXIS_NUMBERS, slug) for slug in COUNT_CHARTS}
+    assert [e["message"] for e in logged if e["level"] in ("WARNING", "SEVERE")] == []
+    # whole-number ticks only: no 0.5 shown as a second `1`
+    assert ticks == {"articles-per-month": ["0", "1"], "top-people": ["0", "2", "4", "6", "8"],
+                     "top-orgs": ["0", "1", "2"], "claims-by-subject": ["0", "1", "2"]}

@@ -25,7 +25,7 @@ def json_path(path: str) -> str | None:
     if path.startswith("/-/") or "/-/" in path:
         return None
     page, _, query = path.partition("?")
-    page = page if page.endswith(".json") else page.removesuffix(".csv") + ".json"
+    page = page if page.endswith(".json") else page.removesuffix(".excel_csv").removesuffix(".csv") + ".json"
     return page + ("?" + query if query else "")
 
 

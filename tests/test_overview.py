@@ -1,12 +1,13 @@
 """The overview page's charts and `ingest stats`: the same queries, checked against the seed archive."""
 import sqlite3
+from collections import Counter
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 from click.testing import CliRunner
 
 from ingest.cli import cli
-from ingest.stats import chart_sql, headline_figures, overview_charts
+from ingest.stats import chart_sql, headline_figures, overview_charts, read_metadata
 
 CHARTS = overview_charts()
 
@@ -105,3 +106,72 @@ async def test_the_overview_page_is_served(seed_db):
     assert r.status_code == 200
     for slug, chart in CHARTS.items():
         assert f'id="chart-{slug}"' in r.text
+
+
+def test_undated_articles_are_counted_beside_the_monthly_chart(seed_db):
+    undated = scalar(seed_db, "SELECT count(*) FROM articles WHERE day IS NULL")
+    assert undated == 7  # one seed article in eight carries a date
+    assert run_chart(seed_db, "undated-count") == [{"undated": undated}]
+    monthly = sum(r["articles"] for r in run_chart(seed_db, "articles-per-month"))
+    assert monthly + undated == run_chart(seed_db, "articles-count")[0]["articles"]
+    assert run_chart(seed_db, "undated-count", site="北京市延庆医院") == [{"undated": 0}]
+    assert run_chart(seed_db, "undated-count", date_start="2022-01-01") == [{"undated": 0}]
+    layout = read_metadata()["every_archive"]["dashboards"]["overview"]["layout"]
+    assert ["articles-per-month", "articles-per-month", "articles-per-month", "undated-count"] in layout
+    result = CliRunner().invoke(cli, ["stats", str(seed_db)])
+    assert result.output.splitlines()[0].endswith(", Undated articles: 7")
+
+
+def test_claims_are_placed_by_their_own_period_else_their_article(pages3_db, seed_db):
+    rows = {r["href"].rsplit("/", 1)[1]: r for r in run_chart(pages3_db, "claims-over-time")}
+    as_of = scalar(pages3_db, "SELECT id FROM numeric_claims WHERE surface = '90.2%' AND period = '截至9月'")
+    assert scalar(pages3_db, "SELECT a.day FROM numeric_claims c JOIN articles a ON a.id = c.article_id "
+                             "WHERE c.id = ?", as_of) == "2023-10-18"
+    assert (rows[str(as_of)]["month"], rows[str(as_of)]["placed_by"]) == ("2023-09", "the claim's period")
+    by_period = [r for r in rows.values() if r["placed_by"] == "the claim's period"]
+    assert len(by_period) == scalar(pages3_db, "SELECT count(*) FROM numeric_claims WHERE subject IS NOT NULL AND "
+                                               "(period_end > period_start OR period LIKE '截%')")
+    unperiodised = scalar(pages3_db, "SELECT c.id FROM numeric_claims c WHERE c.period IS NULL AND c.subject IS NOT NULL")
+    assert rows[str(unperiodised)]["placed_by"] == "the article's date"
+    assert rows[str(unperiodised)]["month"] == scalar(
+        pages3_db, "SELECT substr(a.day, 1, 7) FROM numeric_claims c JOIN articles a ON a.id = c.article_id "
+                   "WHERE c.id = ?", unperiodised)
+    # `4月23日以来` (since 23 April) runs up to the article's date, so that is where the figure stands
+    since = [r for r in run_chart(seed_db, "claims-over-time", subject="核酸") if r["surface"] == "79万余人次"]
+    assert [(r["month"], r["placed_by"]) for r in since] == [("2022-06", "the article's date")]
+    assert {r["month"] for r in run_chart(pages3_db, "claims-over-time", date_start="2023-09-01",
+                                          date_end="2023-09-30")} == {"2023-09"}
+
+
+def test_claims_over_time_draws_a_row_per_leading_subject(pages3_db):
+    rows = run_chart(pages3_db, "claims-over-time")
+    assert len(rows) == scalar(pages3_db, "SELECT count(*) FROM numeric_claims c JOIN articles a ON a.id = c.article_id "
+                                          "WHERE c.subject IS NOT NULL AND a.day IS NOT NULL")
+    counts = Counter(r["subject"] for r in rows)
+    leading = sorted(counts, key=lambda s: (-counts[s], s))[:4]
+    ranks = {r["series"]: r["series_rank"] for r in rows}
+    assert sorted(ranks, key=ranks.get) == leading + ["other"]
+    assert all(r["series"] == (r["subject"] if r["subject"] in leading else "other") for r in rows)
+    display = CHARTS["claims-over-time"]["display"]
+    assert display["encoding"]["row"]["field"] == "series"
+    assert display["resolve"] == {"scale": {"y": "independent"}}
+
+
+def test_claims_over_time_keeps_every_month_when_it_holds_back_points(pages3_db):
+    """At most 500 points: the largest of every month in every row first, then the largest of the rest.
+    Shown here with the cap lowered to just above the number of (row, month) pairs of pages3."""
+    rows = run_chart(pages3_db, "claims-over-time")
+    pairs = {(r["series"], r["month"]) for r in rows}
+    assert len(rows) > len(pairs) + 3
+    chart = dict(CHARTS["claims-over-time"], query=CHARTS["claims-over-time"]["query"].replace(
+        "LIMIT 500", f"LIMIT {len(pairs) + 3}"))
+    conn = sqlite3.connect(pages3_db)
+    conn.row_factory = sqlite3.Row
+    capped = [dict(r) for r in conn.execute(chart_sql(chart, {}))]
+    assert len(capped) == len(pairs) + 3 and {(r["series"], r["month"]) for r in capped} == pairs
+    def without_each_largest(points):  # the values left once each (row, month)'s largest is taken out
+        values = sorted((r["value"] for r in points), reverse=True)
+        for pair in pairs:
+            values.remove(max(r["value"] for r in points if (r["series"], r["month"]) == pair))
+        return values
+    assert without_each_largest(capped) == without_each_largest(rows)[:3]
