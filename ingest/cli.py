@@ -9,6 +9,7 @@ import unicodedata
 import click
 
 from . import __version__
+from .cluster import ClusterError
 from .pipeline import DEFAULT_TIMEOUT, ingest_paths
 from .read import DEFAULT_MAX_BYTES
 from .stats import headline_figures
@@ -38,7 +39,13 @@ def cli() -> None:
               help="Processes that read, clean and extract files in parallel; one more writes them, in order.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT, show_default=True,
               help="Seconds one file may take; a slower file is recorded as an error and the run goes on.")
-def add(db: str, paths: tuple[str, ...], quiet: bool, max_bytes: int, workers: int, timeout: float) -> None:
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Process the files on a Dask cluster: its scheduler's address (tcp://HOST:8786), or `local` "
+                   "for a LocalCluster of --workers processes. Needs the cluster extra.")
+@click.option("--shared-disk", is_flag=True,
+              help="With --scheduler: the workers see the files at the same paths, so paths are sent, not bytes.")
+def add(db: str, paths: tuple[str, ...], quiet: bool, max_bytes: int, workers: int, timeout: float,
+        scheduler: str | None, shared_disk: bool) -> None:
     """Add the articles in PATHS to the archive DB (created if missing).
 
     PATHS are text files or folders (searched recursively for *.txt; other files are counted and
@@ -64,7 +71,9 @@ def add(db: str, paths: tuple[str, ...], quiet: bool, max_bytes: int, workers: i
         raise click.UsageError(f"{printable(db)}: the folder {printable(folder)} does not exist")
     try:
         summary = ingest_paths(db, list(paths), progress=progress, max_bytes=max_bytes, workers=workers,
-                               timeout=timeout, waiting=waiting)
+                               timeout=timeout, waiting=waiting, scheduler=scheduler, shared_disk=shared_disk)
+    except ClusterError as e:
+        raise click.ClickException(printable(str(e))) from None
     except FileNotFoundError as e:
         raise click.UsageError(printable(str(e))) from None
     except sqlite3.DatabaseError as e:
