@@ -10,6 +10,7 @@ import click
 
 from . import __version__
 from .cluster import ClusterError
+from .merge import MergeError, merge_archives
 from .pipeline import DEFAULT_TIMEOUT, ingest_paths
 from .read import DEFAULT_MAX_BYTES
 from .stats import headline_figures
@@ -81,6 +82,28 @@ def add(db: str, paths: tuple[str, ...], quiet: bool, max_bytes: int, workers: i
     _report(summary, quiet)
     if summary.errors:
         sys.exit(1)
+
+
+@cli.command()
+@click.argument("out", type=click.Path(dir_okay=False))
+@click.argument("shards", nargs=-1, required=True, type=click.Path(dir_okay=False))
+def merge(out: str, shards: tuple[str, ...]) -> None:
+    """Merge the shard archives SHARDS into the archive OUT (created if missing), in the order given.
+
+    Shards are archives of distinct files built apart (`ingest add` on each machine, or on each folder
+    of a large corpus). Merged in the order a single `ingest add` would have met their files, the result
+    is row for row that single run's archive: content already held by an earlier shard becomes a
+    duplicate, entities named in several shards are one row, and search is indexed once at the end.
+    """
+    try:
+        merged = merge_archives(out, list(shards))
+    except MergeError as e:
+        raise click.ClickException(printable(str(e))) from None
+    except sqlite3.DatabaseError as e:
+        raise click.ClickException(f"{printable(out)}: cannot merge: {e}") from None
+    for shard in merged:
+        click.echo(f"{printable(shard.path)}: files {shard.sources}, articles {shard.articles}, "
+                   f"now duplicates {shard.duplicates}")
 
 
 def _report(summary, quiet: bool) -> None:
