@@ -114,8 +114,7 @@ def _map_sources(db: sqlite_utils.Database, path: str) -> None:
         SELECT old, new, location, held_by, status = 'ok' AND held_by IS NOT NULL AS dup FROM (
             SELECT s.id AS old, s.status AS status, rebased(s.location) AS location,
                    (SELECT coalesce(max(id), 0) FROM main.sources) + row_number() OVER (ORDER BY s.id) AS new,
-                   (SELECT o.id FROM main.sources o WHERE o.sha256 = s.sha256 AND o.status = 'ok'
-                    ORDER BY o.id LIMIT 1) AS held_by
+                   (SELECT min(o.id) FROM main.sources o WHERE o.sha256 = s.sha256 AND o.status = 'ok') AS held_by
             FROM shard.sources s)""")
     db.execute("CREATE UNIQUE INDEX temp.map_sources_old ON map_sources (old)")
     clash = db.execute("""SELECT m.location FROM map_sources m JOIN main.sources o ON o.location = m.location
