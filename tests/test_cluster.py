@@ -138,3 +138,11 @@ def test_without_the_cluster_extra_a_scheduler_is_refused_with_the_fix(tmp_path,
     assert result.stderr == ("Error: --scheduler needs the cluster extra: "
                              "pip install 'chinese-news-archive[cluster]'\n")
     assert not (tmp_path / "a.db").exists()
+
+
+@pytest.mark.slow
+def test_a_scheduler_that_does_not_answer_is_named_with_the_cause(tmp_path, seeds_copy):
+    result = add("--scheduler", "tcp://127.0.0.1:9", str(tmp_path / "a.db"), str(seeds_copy))
+    assert result.exit_code == 1
+    assert result.stderr == ("Error: cannot use the Dask scheduler at tcp://127.0.0.1:9: Timed out trying to "
+                             "connect to tcp://127.0.0.1:9 after 30 s\n")
