@@ -9,6 +9,8 @@ import unicodedata
 import click
 
 from . import __version__
+from .cluster import ClusterError
+from .merge import MergeError, merge_archives
 from .pipeline import DEFAULT_TIMEOUT, ingest_paths
 from .read import DEFAULT_MAX_BYTES, FileChoice
 from .stats import headline_figures, stated_number
@@ -42,13 +44,19 @@ def cli() -> None:
               help="Also read files in folders that match PATTERN (e.g. '*.md'), as text; repeat for more.")
 @click.option("--exclude", multiple=True, metavar="PATTERN",
               help="Do not read files that match PATTERN (e.g. 'drafts/*'); they are counted and named. Repeatable.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Process the files on a Dask cluster: its scheduler's address (tcp://HOST:8786), or `local` "
+                   "for a LocalCluster of --workers processes. Needs the cluster extra.")
+@click.option("--shared-disk", is_flag=True,
+              help="With --scheduler: the workers see the files at the same paths, so paths are sent, not bytes.")
 def add(db: str, paths: tuple[str, ...], quiet: bool, max_bytes: int, workers: int, timeout: float,
-        include: tuple[str, ...], exclude: tuple[str, ...]) -> None:
+        include: tuple[str, ...], exclude: tuple[str, ...], scheduler: str | None, shared_disk: bool) -> None:
     """Add the articles in PATHS to the archive DB (created if missing).
 
     PATHS are files or folders, searched recursively for text files (*.txt) and saved web pages
     (*.html, *.htm: the main text and metadata found by trafilatura); other files are counted and
-    named. PATTERNs are shell patterns on a file's name or its path inside the folder given. Files are keyed by their path relative to DB's folder: an unchanged file is skipped, a
+    named. PATTERNs are shell patterns on a file's name or its path inside the folder given.
+    Files are keyed by their path relative to DB's folder: an unchanged file is skipped, a
     changed one replaces its earlier articles, and the same content under another name is recorded
     as a duplicate, not stored twice. Exit status: 0 when every file went in, 1 when some failed
     (each named on stderr), 2 for usage errors.
@@ -70,7 +78,10 @@ def add(db: str, paths: tuple[str, ...], quiet: bool, max_bytes: int, workers: i
         raise click.UsageError(f"{printable(db)}: the folder {printable(folder)} does not exist")
     try:
         summary = ingest_paths(db, list(paths), progress=progress, max_bytes=max_bytes, workers=workers,
-                               timeout=timeout, waiting=waiting, choice=FileChoice(include, exclude))
+                               timeout=timeout, waiting=waiting, choice=FileChoice(include, exclude),
+                               scheduler=scheduler, shared_disk=shared_disk)
+    except ClusterError as e:
+        raise click.ClickException(printable(str(e))) from None
     except FileNotFoundError as e:
         raise click.UsageError(printable(str(e))) from None
     except sqlite3.DatabaseError as e:
@@ -78,6 +89,28 @@ def add(db: str, paths: tuple[str, ...], quiet: bool, max_bytes: int, workers: i
     _report(summary, quiet)
     if summary.errors:
         sys.exit(1)
+
+
+@cli.command()
+@click.argument("out", type=click.Path(dir_okay=False))
+@click.argument("shards", nargs=-1, required=True, type=click.Path(dir_okay=False))
+def merge(out: str, shards: tuple[str, ...]) -> None:
+    """Merge the shard archives SHARDS into the archive OUT (created if missing), in the order given.
+
+    Shards are archives of distinct files built apart (`ingest add` on each machine, or on each folder
+    of a large corpus). Merged in the order a single `ingest add` would have met their files, the result
+    is row for row that single run's archive: content already held by an earlier shard becomes a
+    duplicate, entities named in several shards are one row, and search is indexed once at the end.
+    """
+    try:
+        merged = merge_archives(out, list(shards))
+    except MergeError as e:
+        raise click.ClickException(printable(str(e))) from None
+    except sqlite3.DatabaseError as e:
+        raise click.ClickException(f"{printable(out)}: cannot merge: {e}") from None
+    for shard in merged:
+        click.echo(f"{printable(shard.path)}: files {shard.sources}, articles {shard.articles}, "
+                   f"now duplicates {shard.duplicates}")
 
 
 def _report(summary, quiet: bool) -> None:

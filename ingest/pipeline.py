@@ -7,6 +7,8 @@ error row, a file that takes too long or kills its worker is an error row, and t
 """
 from __future__ import annotations
 
+import ctypes
+import hashlib
 import multiprocessing
 import os
 import signal
@@ -23,7 +25,7 @@ from dataclasses import dataclass
 from . import store
 from .clean import clean_article
 from .extract import extract_article
-from .read import DEFAULT_MAX_BYTES, FileChoice, count_files, file_digest, find_files, read_source, text_path
+from .read import DEFAULT_MAX_BYTES, FileChoice, count_files, file_digest, find_files, read_source, source_from_bytes, text_path
 from .records import FoundFile, ProcessedSource, SourceFile, Summary
 from .split import split_articles
 
@@ -95,6 +97,7 @@ class Job:
     timeout: float
     known_sha256: str | None = None  # archived under this location with this content
     skip: str | None = None  # `named twice` or `not text`: nothing to read
+    data: bytes | None = None  # the file's bytes, read by the machine that has it (a cluster without shared disk)
 
 
 def read_and_process(job: Job) -> ProcessedSource:
@@ -112,28 +115,45 @@ def read_and_process(job: Job) -> ProcessedSource:
     try:
         with _time_limit(job.timeout):
             if job.known_sha256 is not None:
-                sha256, size = file_digest(found.abspath)
+                sha256, size = _digest(job)
                 if sha256 == job.known_sha256:
                     return ProcessedSource(SourceFile(found.path, found.abspath, sha256, size, location=job.location),
                                            skipped="unchanged")
-            source = read_source(found.abspath, found.path, job.max_bytes)
+            source = (read_source(found.abspath, found.path, job.max_bytes) if job.data is None
+                      else source_from_bytes(job.data, found.abspath, found.path))
             source.location = job.location
             return process_source(source)
     except OSError as e:
         return ProcessedSource(blank, error_stage="read", error=f"cannot read: {e.strerror or e}")
-    except FileTimeout as e:
-        return ProcessedSource(blank, error_stage="read", error=str(e))
+    except FileTimeout:
+        return ProcessedSource(blank, error_stage="read", error=_timed_out(job.timeout))
+
+
+def _digest(job: Job) -> tuple[str, int]:
+    """sha256 and size of the job's file, from the bytes sent with it or from disk."""
+    if job.data is None:
+        return file_digest(job.found.abspath)
+    return hashlib.sha256(job.data).hexdigest(), len(job.data)
+
+
+def _timed_out(seconds: float) -> str:
+    return f"took longer than {seconds:g} s (--timeout): stopped, the run went on"
 
 
 @contextmanager
 def _time_limit(seconds: float) -> Iterator[None]:
-    """Raise FileTimeout in this thread after `seconds` (SIGALRM: the main thread of a process only)."""
-    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+    """Raise FileTimeout in this thread after `seconds`: by SIGALRM in a process's main thread, else
+    (a Dask worker runs tasks in threads) from a timer thread."""
+    if seconds <= 0:
         yield
+        return
+    if threading.current_thread() is not threading.main_thread():
+        with _thread_time_limit(seconds):
+            yield
         return
 
     def expire(signum, frame):
-        raise FileTimeout(f"took longer than {seconds:g} s (--timeout): stopped, the run went on")
+        raise FileTimeout(_timed_out(seconds))
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -144,9 +164,35 @@ def _time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+@contextmanager
+def _thread_time_limit(seconds: float) -> Iterator[None]:
+    """Raise FileTimeout in this (non-main) thread after `seconds`, as SIGALRM would in the main one: a
+    timer sets it as the thread's asynchronous exception, raised between two bytecodes like a signal's."""
+    thread_id, lock, state = ctypes.c_ulong(threading.get_ident()), threading.Lock(), {"done": False, "fired": False}
+
+    def expire() -> None:
+        with lock:
+            if not state["done"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(thread_id, ctypes.py_object(FileTimeout))
+
+    timer = threading.Timer(seconds, expire)
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            state["done"] = True
+        timer.cancel()
+        if state["fired"]:
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(thread_id, None)  # not yet raised: cleared, raised here
+            raise FileTimeout(_timed_out(seconds))
+
+
 def ingest_paths(db_path: str, paths: list[str], progress: Progress | None = None,
                  max_bytes: int = DEFAULT_MAX_BYTES, workers: int = 1, timeout: float = DEFAULT_TIMEOUT,
-                 waiting: Callable[[], None] | None = None, choice: FileChoice = FileChoice()) -> Summary:
+                 waiting: Callable[[], None] | None = None, choice: FileChoice = FileChoice(),
+                 scheduler: str | None = None, shared_disk: bool = False) -> Summary:
     """Add every text file and web page under `paths` to the archive at `db_path` (`choice` may add or
     leave out files); unchanged files are skipped.
 
@@ -157,8 +203,15 @@ def ingest_paths(db_path: str, paths: list[str], progress: Progress | None = Non
     `progress(items, length)` wraps the stream of files as they are done (a progress bar in the
     CLI); `waiting()` is called when another writer holds the archive. Raises FileNotFoundError for
     a path that does not exist, before anything is written.
+
+    With a `scheduler` (a Dask scheduler's address, or `local`) files are processed on that cluster
+    instead (ingest/cluster.py), sent as bytes unless the workers share this machine's disk.
     """
     started = time.perf_counter()
+    if scheduler:
+        from .cluster import require_distributed
+
+        require_distributed()  # a missing extra is said before the archive is touched
     summary = Summary(files=count_files(paths, choice))
     warm_up()
     archive_dir = os.path.dirname(os.path.abspath(db_path))
@@ -168,7 +221,12 @@ def ingest_paths(db_path: str, paths: list[str], progress: Progress | None = Non
         writer = store.Writer(db, moved=lambda loc: not os.path.lexists(os.path.join(archive_dir, loc)),
                               waiting=waiting)
         jobs = _jobs(paths, known, archive_dir, max_bytes, timeout, choice)
-        results = _processed(min(workers, max(summary.files, 1)), jobs, summary)
+        if scheduler:
+            from .cluster import processed_on_cluster  # only with the cluster extra installed
+
+            results = processed_on_cluster(scheduler, jobs, summary, workers, shared_disk)
+        else:
+            results = _processed(min(workers, max(summary.files, 1)), jobs, summary)
         shown = _Shown(archive_dir)
         for processed in (progress(results, summary.files) if progress else results):
             if processed.skipped:

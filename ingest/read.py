@@ -258,14 +258,24 @@ def read_source(abspath: str, relpath: str, max_bytes: int = DEFAULT_MAX_BYTES) 
     At most `max_bytes + 1` bytes are read, so the limit holds whatever the file system says the
     size is; a larger file is then hashed in blocks for its row, never held in memory.
     """
-    with open(abspath, "rb") as f:
-        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
-            raise OSError(errno.EINVAL, "not a regular file")
-        data = f.read(max_bytes + 1)
+    data = read_head(abspath, max_bytes)
     if len(data) > max_bytes:
         sha256, size = file_digest(abspath)
         return SourceFile(path=relpath, abspath=abspath, sha256=sha256, size=size,
                           error=f"file too large: {size:,} bytes, over the limit of {max_bytes:,} (--max-bytes)")
+    return source_from_bytes(data, abspath, relpath)
+
+
+def read_head(abspath: str, max_bytes: int) -> bytes:
+    """The first `max_bytes + 1` bytes of a regular file (one more than allowed tells it is too large)."""
+    with open(abspath, "rb") as f:
+        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        return f.read(max_bytes + 1)
+
+
+def source_from_bytes(data: bytes, abspath: str, relpath: str) -> SourceFile:
+    """A file's record from its bytes, read here or sent by the machine that has the file (a cluster run)."""
     source = SourceFile(path=relpath, abspath=abspath, sha256=hashlib.sha256(data).hexdigest(), size=len(data))
     if relpath.lower().endswith(WEB_PAGE_SUFFIXES) or webpage.looks_like_html(data):
         source.format = "html"

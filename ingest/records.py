@@ -195,3 +195,13 @@ class Summary:
                 f"entity mentions {self.mentions}, dates {self.dates}, claims {self.claims}, "
                 f"skipped unchanged {self.skipped}, duplicates {self.duplicates}, other files {self.other}, "
                 f"errors {self.errors}, {self.seconds:.1f} s")
+
+
+@dataclass(frozen=True)
+class MergedShard:
+    """What `ingest merge` took from one shard archive."""
+
+    path: str
+    sources: int  # files (rows of `sources`), whatever their status
+    duplicates: int  # files stored in the shard whose content an earlier shard already held: now duplicates
+    articles: int

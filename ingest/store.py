@@ -418,6 +418,26 @@ def _index(db: sqlite_utils.Database, articles: list[dict], paragraphs: list[dic
     db.table("articles_fts").insert_all(article_rows, batch_size=500)
 
 
+def next_article_id(db: sqlite_utils.Database) -> int:
+    """The id the next article written will take."""
+    return _next_id(db, "articles")
+
+
+def index_articles(db: sqlite_utils.Database, first_id: int, block: int = 2000) -> None:
+    """Add the articles from `first_id` on, with their paragraphs, to the search indexes, a block of
+    articles at a time: rows copied in by `ingest merge` are indexed once, at its end."""
+    last = db.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
+    for start in range(first_id, last + 1, block):
+        with db.conn:
+            span = [start, start + block]
+            articles = [dict(zip(("id", "title"), r)) for r in db.execute(
+                "SELECT id, title FROM articles WHERE id >= ? AND id < ? ORDER BY id", span)]
+            paragraphs = [dict(zip(("id", "article_id", "text"), r)) for r in db.execute(
+                "SELECT id, article_id, text FROM paragraphs WHERE article_id >= ? AND article_id < ? "
+                "ORDER BY article_id, seq", span)]
+            _index(db, articles, paragraphs)
+
+
 def _unindex(db: sqlite_utils.Database, source_id: int) -> None:
     """Take a source's rows out of the contentless FTS indexes, which need the indexed values back."""
     articles = [dict(zip(("id", "title"), r)) for r in db.execute(
