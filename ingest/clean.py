@@ -54,6 +54,8 @@ METADATA_MIN = 0.6
 TITLE_MIN = 0.5
 TITLE_DOUBT = 0.15
 TITLE_SURE = 0.6
+# A dateline opening a news text, with the full date: an outlet, perhaps a place, the date, then 讯 or 电.
+DATELINE_DATE = re.compile(r"^[【\[(（]?[^\s，。,]{0,12}?" + DATE_TIME.pattern + r"\s*[电電讯訊]")
 _TITLE, _METADATA, _FURNITURE = (LABELS.index(k) for k in ("title", "metadata", "furniture"))
 
 
@@ -264,7 +266,7 @@ def clean_article(raw: RawArticle) -> Article:
             body.take_meta(meta)
     start = title_idx + 1 if title_idx is not None else 0
     _walk_body(lines[start:], squash(title_norm) if title_norm else None, counts, body, probs[start:])
-    if body.published_date is None:
+    if body.published_date is None and not raw.page_header:  # a newspaper page's masthead dates it below
         _date_from_model(lines, probs[:, _METADATA], body)
     article.published_date, article.published_time = body.published_date, body.published_time
     if article.published_date is None and raw.page_header:
@@ -448,11 +450,23 @@ def _model_rule(ln: _Line, prob: np.ndarray, inside: bool, body: _Body) -> str |
 
 
 def _date_from_model(lines: list[_Line], meta_prob: np.ndarray, body: _Body) -> None:
-    """An article no metadata line dated takes the date of the line the classifier most holds for metadata."""
-    dated = [i for i, ln in enumerate(lines) if meta_prob[i] >= METADATA_MIN and DATE_TIME.search(ln.norm)]
-    if dated:
-        best = max(dated, key=lambda i: meta_prob[i])
-        body.take_meta({"published": DATE_TIME.search(lines[best].norm).group(0)})
+    """The date of an article no metadata line dated, in order: the line the classifier most holds for
+    metadata (p >= METADATA_MIN); a dateline opening the running text (`【新唐人2009年11月1日訊】`,
+    `新华社北京2023年5月12日电`); a short line with no sentence that gives a full date, the most
+    metadata-like first (`《 人民日报 》( 2022年02月07日 04 版)`)."""
+    dated = [i for i, ln in enumerate(lines) if DATE_TIME.search(ln.norm)]
+    sure = [i for i in dated if meta_prob[i] >= METADATA_MIN]
+    first_text = next((ln.norm for ln in lines if is_prose(ln.norm)), "")
+    short = [i for i in dated if len(lines[i].norm) <= HEADING_MAX * 2 and not SENTENCE_PUNCT.search(lines[i].norm)]
+    if sure:
+        found = DATE_TIME.search(lines[max(sure, key=lambda i: meta_prob[i])].norm)
+    elif (opening := DATELINE_DATE.match(first_text)) is not None:
+        found = DATE_TIME.search(opening.group(0))
+    elif short and meta_prob.any():
+        found = DATE_TIME.search(lines[max(short, key=lambda i: meta_prob[i])].norm)
+    else:
+        return
+    body.take_meta({"published": found.group(0)})
 
 
 def _date_from_masthead(article: Article, page_header: list[str]) -> None:

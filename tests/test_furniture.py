@@ -64,3 +64,13 @@ def test_the_headline_under_a_site_bar_and_a_breadcrumb():
 def test_a_short_page_without_running_text_is_left_to_the_rules():
     a = clean(["核酸检测", "", "社区完成核酸检测采样工作。"])
     assert [p.text for p in a.paragraphs] == ["社区完成核酸检测采样工作。"]
+
+
+def test_an_undated_article_takes_the_date_of_the_dateline_opening_its_text():
+    a = clean(["社区义诊暖人心", "【某某台2009年11月1日讯】" + B1, B2, B3])
+    assert a.published_date == "2009-11-01"
+
+
+def test_an_undated_article_takes_a_full_date_from_a_short_line_without_a_sentence():
+    a = clean(["社区义诊暖人心", B1, B2, B3, "《 某某日报 》( 2022年02月07日 04 版)"])
+    assert a.published_date == "2022-02-07"
