@@ -331,9 +331,10 @@ def _line_probabilities(lines: list[_Line]) -> np.ndarray:
 
 
 def _model_title(lines: list[_Line], found: int | None, probs: np.ndarray) -> int | None:
-    """The rules' headline, or the classifier's when the rules found none or it is sure they are wrong.
-    Its headline has no running text above it (all that goes as page furniture): no line of prose that
-    the classifier does not call furniture."""
+    """The rules' headline, or the classifier's when the rules found none or it is sure they are wrong,
+    unless theirs is the page's first line (a text page's own title, `国际联播快讯` above a roundup's
+    items). Its headline has no running text above it (all that goes as page furniture): no line of
+    prose that the classifier does not call furniture."""
     title_prob = probs[:, _TITLE]
     window = [i for i, ln in enumerate(lines[:HEAD_WINDOW * 3]) if not _chrome_rule(ln.norm, ("any", "head"))]
     text_at = [i for i in window if is_prose(lines[i].norm) and probs[i, _FURNITURE] < FURNITURE_MIN]
@@ -343,7 +344,7 @@ def _model_title(lines: list[_Line], found: int | None, probs: np.ndarray) -> in
         return found
     if found is None:
         return best if title_prob[best] >= TITLE_MIN else None
-    return best if title_prob[found] < TITLE_DOUBT and title_prob[best] >= TITLE_SURE else found
+    return best if found > 0 and title_prob[found] < TITLE_DOUBT and title_prob[best] >= TITLE_SURE else found
 
 
 def _page_above(above: list[_Line], title_norm: str,

@@ -1,7 +1,7 @@
 """The line classifier (ingest/furniture.py) and how the cleaner uses it, on small pages written for the test."""
 import numpy as np
 
-from ingest.clean import clean_article
+from ingest.clean import _line, _model_title, clean_article
 from ingest.furniture import DENSE, LABELS, page_features, line_probabilities
 from ingest.records import RawArticle
 
@@ -74,3 +74,12 @@ def test_an_undated_article_takes_the_date_of_the_dateline_opening_its_text():
 def test_an_undated_article_takes_a_full_date_from_a_short_line_without_a_sentence():
     a = clean(["社区义诊暖人心", B1, B2, B3, "《 某某日报 》( 2022年02月07日 04 版)"])
     assert a.published_date == "2022-02-07"
+
+
+def test_the_classifier_overrules_the_rules_headline_but_not_on_the_first_line():
+    lines = [_line(no, t) for no, t in enumerate(["国际快讯", "本台消息：", "某国首家中资银行网点开业", B1, B2])]
+    sure_of_third = np.zeros((5, len(LABELS)))
+    sure_of_third[:, LABELS.index("title")] = [0.05, 0.0, 0.9, 0.0, 0.0]
+    assert _model_title(lines, 0, sure_of_third) == 0  # the page's first line stays the headline
+    assert _model_title(lines, 1, sure_of_third) == 2
+    assert _model_title(lines, None, sure_of_third) == 2
