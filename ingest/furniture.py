@@ -116,10 +116,16 @@ def _meta_flags(s: str) -> tuple[bool, bool]:
     return bool(found and not s[:found.start()].strip(" •·●-*【[|｜")), found is not None
 
 
+@lru_cache(maxsize=1 << 16)
+def _bucket(pair: str) -> int:
+    """A character pair's bucket: crc32, the same in every process (str hashes are salted)."""
+    return zlib.crc32(pair.encode("utf-8")) % BUCKETS
+
+
 def _bigram_buckets(s: str) -> set[int]:
     ends = s[:HEAD_CHARS] + "\n" + s[-TAIL_CHARS:] if len(s) > HEAD_CHARS else s
     padded = "^" + ends + "$"
-    return {zlib.crc32(padded[i:i + 2].encode("utf-8")) % BUCKETS for i in range(len(padded) - 1)}
+    return {_bucket(padded[i:i + 2]) for i in range(len(padded) - 1)}
 
 
 def page_features(texts: list[str], line_nos: list[int]) -> np.ndarray:
