@@ -442,10 +442,12 @@ def _model_rule(ln: _Line, prob: np.ndarray, inside: bool, body: _Body) -> str |
     if prob[_FURNITURE] >= (FURNITURE_SURE_MIN if inside or sentence else FURNITURE_MIN):
         return "furniture-model"
     if prob[_METADATA] >= METADATA_MIN and not SENTENCE_PUNCT.search(ln.norm):
-        if found := DATE_TIME.search(ln.norm):
-            body.take_meta({"published": found.group(0)})
+        if not (found := DATE_TIME.search(ln.norm)):
+            # a credit line with no label (`本报记者 罗韬 摄影报道`) stays, where its names and roles are read
+            return None if byline_names(ln.norm) else "metadata-model"
+        body.take_meta({"published": found.group(0)})
         if byline_names(undated := DATE_TIME.sub("", ln.norm).strip()):
-            body.bylines.append(undated)  # a credit line with no label (`本报记者 罗韬 摄影报道`)
+            body.bylines.append(undated)  # the names beside the date (`记者 张丽 2023-05-12`)
         return "metadata-model"
     return None
 

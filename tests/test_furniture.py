@@ -83,3 +83,8 @@ def test_the_classifier_overrules_the_rules_headline_but_not_on_the_first_line()
     assert _model_title(lines, 0, sure_of_third) == 0  # the page's first line stays the headline
     assert _model_title(lines, 1, sure_of_third) == 2
     assert _model_title(lines, None, sure_of_third) == 2
+
+
+def test_an_undated_credit_line_the_model_calls_metadata_stays_in_the_text():
+    a = clean(["社区义诊暖人心", "2023-05-12", "本报记者 张丽 摄影报道", B1, B2, B3])
+    assert [p.text for p in a.paragraphs] == ["本报记者 张丽 摄影报道", B1, B2, B3]
