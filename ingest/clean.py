@@ -10,7 +10,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
+
 from . import rules
+from .furniture import LABELS, is_prose, line_probabilities, title_shape
 from .extract.bylines import byline_line, byline_names, closing_byline, dateline_byline
 from .extract.dates import DATE_TIME, parse_published
 from .normalise import detect_script, normalise, strip_pinyin
@@ -39,6 +42,21 @@ CLOCK_LINE = re.compile(r"(?:\S{0,4}(?:时间|時間)\s*)?\d{1,2}\s*[:：时時]
 # Punctuation that shows a line holds a sentence, so it is not a metadata line.
 # A comma between digits groups thousands (`浏览次数：2,417`); it does not make a sentence.
 SENTENCE_PUNCT = re.compile(r"[，。；！？;!?]|(?<!\d),|,(?!\d{3}(?!\d))")
+# The line classifier (furniture.py) decides lines no rule is certain of: a line goes as furniture, or
+# is read as a metadata line, when the model gives that label at least this probability.
+# Between two lines of running text, or for a line ending a sentence, the classifier must be surer
+# (FURNITURE_SURE_MIN): such a line is more often the text's own than the page's.
+FURNITURE_MIN = 0.6
+FURNITURE_SURE_MIN = 0.85
+METADATA_MIN = 0.6
+# It names the headline when the rules find none (TITLE_MIN), or overrules theirs when it gives their
+# line less than TITLE_DOUBT and another line at least TITLE_SURE.
+TITLE_MIN = 0.5
+TITLE_DOUBT = 0.15
+TITLE_SURE = 0.6
+# A dateline opening a news text, with the full date: an outlet, perhaps a place, the date, then 讯 or 电.
+DATELINE_DATE = re.compile(r"^[【\[(（]?[^\s，。,]{0,12}?" + DATE_TIME.pattern + r"\s*[电電讯訊]")
+_TITLE, _METADATA, _FURNITURE = (LABELS.index(k) for k in ("title", "metadata", "furniture"))
 
 
 def squash(s: str) -> str:
@@ -145,8 +163,7 @@ def page_header_fields(lines: list[str]) -> dict[str, str]:
 
 
 def _title_like(s: str) -> bool:
-    s = s.strip()
-    return 4 <= len(s) <= 80 and "。" not in s[:-1] and not s.endswith(("，", ",", "、", "：", ":", "；", ";", "。"))
+    return title_shape(s.strip())
 
 
 def _is_caption(s: str) -> bool:
@@ -238,7 +255,8 @@ def clean_article(raw: RawArticle) -> Article:
     """Title, metadata and paragraphs of one article; dropped lines come back with their rule."""
     lines = [_line(no, t) for no, t in raw.lines if t.strip()]
     counts = Counter(squash(ln.norm) for ln in lines)
-    title_idx, title, title_norm = _headline(raw, lines, counts)
+    probs = _line_probabilities(lines)
+    title_idx, title, title_norm = _headline(raw, lines, counts, probs)
     article = Article(seq=raw.seq, title=title_norm, title_original=title)
     body = _Body()
     if title_idx is not None:
@@ -247,7 +265,9 @@ def clean_article(raw: RawArticle) -> Article:
         for meta in metadata_above:
             body.take_meta(meta)
     start = title_idx + 1 if title_idx is not None else 0
-    _walk_body(lines[start:], squash(title_norm) if title_norm else None, counts, body)
+    _walk_body(lines[start:], squash(title_norm) if title_norm else None, counts, body, probs[start:])
+    if body.published_date is None and not raw.page_header:  # a newspaper page's masthead dates it below
+        _date_from_model(lines, probs[:, _METADATA], body)
     article.published_date, article.published_time = body.published_date, body.published_time
     if article.published_date is None and raw.page_header:
         _date_from_masthead(article, raw.page_header)
@@ -278,8 +298,10 @@ class _Body:
             self.bylines.append(meta["byline"])
 
 
-def _headline(raw: RawArticle, lines: list[_Line], counts: Counter) -> tuple[int | None, str | None, str | None]:
-    """(index in `lines`, text as written, normalised text) of the headline the splitter gave or we find."""
+def _headline(raw: RawArticle, lines: list[_Line], counts: Counter,
+              probs: np.ndarray | None = None) -> tuple[int | None, str | None, str | None]:
+    """(index in `lines`, text as written, normalised text) of the headline the splitter gave or we find:
+    by the rules, and by the classifier's label probabilities (`probs`, a row per line) where given."""
     if raw.heading is not None:
         title = raw.heading.strip()
         title_norm = normalise(title)
@@ -289,6 +311,8 @@ def _headline(raw: RawArticle, lines: list[_Line], counts: Counter) -> tuple[int
                 return i, title, title_norm
         return None, title, title_norm
     title_idx = _find_title(lines, counts)
+    if probs is not None:
+        title_idx = _model_title(lines, title_idx, probs)
     if title_idx is None:
         return None, None, None
     title, title_norm = lines[title_idx].text, lines[title_idx].norm
@@ -296,6 +320,31 @@ def _headline(raw: RawArticle, lines: list[_Line], counts: Counter) -> tuple[int
     if fuller != title_norm:
         title, title_norm = next(ln.text for ln in lines if ln.norm == fuller), fuller
     return title_idx, title, title_norm
+
+
+def _line_probabilities(lines: list[_Line]) -> np.ndarray:
+    """The classifier's label probabilities for each line; all zero (it decides nothing) for an article
+    with no running text, unlike every page it learned from."""
+    if not any(is_prose(ln.norm) for ln in lines):
+        return np.zeros((len(lines), len(LABELS)))
+    return line_probabilities([ln.norm for ln in lines], [ln.no for ln in lines])
+
+
+def _model_title(lines: list[_Line], found: int | None, probs: np.ndarray) -> int | None:
+    """The rules' headline, or the classifier's when the rules found none or it is sure they are wrong,
+    unless theirs is the page's first line (a text page's own title, `国际联播快讯` above a roundup's
+    items). Its headline has no running text above it (all that goes as page furniture): no line of
+    prose that the classifier does not call furniture."""
+    title_prob = probs[:, _TITLE]
+    window = [i for i, ln in enumerate(lines[:HEAD_WINDOW * 3]) if not _chrome_rule(ln.norm, ("any", "head"))]
+    text_at = [i for i in window if is_prose(lines[i].norm) and probs[i, _FURNITURE] < FURNITURE_MIN]
+    candidates = [i for i in window if _title_like(lines[i].text) and not (text_at and text_at[0] < i)]
+    best = max(candidates, key=lambda i: title_prob[i], default=None)
+    if best is None or best == found:
+        return found
+    if found is None:
+        return best if title_prob[best] >= TITLE_MIN else None
+    return best if found > 0 and title_prob[found] < TITLE_DOUBT and title_prob[best] >= TITLE_SURE else found
 
 
 def _page_above(above: list[_Line], title_norm: str,
@@ -348,11 +397,14 @@ def _tail_line(ln: _Line, tail_rule: str, body: _Body) -> None:
                                     or _chrome_rule(ln.norm, ("any",)) or tail_rule))
 
 
-def _walk_body(lines: list[_Line], title_key: str | None, counts: Counter, body: _Body) -> None:
-    """Keep the body's lines; drop chrome and repeated headlines, read metadata, stop at the page's tail."""
+def _walk_body(lines: list[_Line], title_key: str | None, counts: Counter, body: _Body, probs: np.ndarray) -> None:
+    """Keep the body's lines; drop chrome and repeated headlines, read metadata, stop at the page's tail;
+    a line no rule decides goes when the classifier (`probs`, a row per line) calls it furniture."""
     gap = False
     in_tail = None
-    for ln in lines:
+    prose = [i for i, ln in enumerate(lines) if len(ln.norm) >= BROKEN_LINE_MIN // 2 and SENTENCE_PUNCT.search(ln.norm)]
+    for i, (ln, prob) in enumerate(zip(lines, probs)):
+        inside = bool(prose) and prose[0] < i < prose[-1]
         if in_tail:
             _tail_line(ln, in_tail, body)
             continue
@@ -366,7 +418,7 @@ def _walk_body(lines: list[_Line], title_key: str | None, counts: Counter, body:
         meta = None if rule or tail or body.kept else parse_meta_line(ln.norm, loose=True)
         if meta is not None:
             body.take_meta(meta)
-        rule = rule or tail or ("metadata" if meta is not None else None)
+        rule = rule or tail or ("metadata" if meta is not None else None) or _model_rule(ln, prob, inside, body)
         if rule:
             body.dropped.append(DroppedLine(ln.no, ln.text, rule))
             gap = True
@@ -378,6 +430,46 @@ def _walk_body(lines: list[_Line], title_key: str | None, counts: Counter, body:
         ln, _ = body.kept.pop()
         body.dropped.append(DroppedLine(ln.no, ln.text, "metadata"))
         body.take_meta(meta)
+
+
+def _model_rule(ln: _Line, prob: np.ndarray, inside: bool, body: _Body) -> str | None:
+    """`furniture-model` or `metadata-model` for a line the classifier is sure of, else None.
+    `inside`: the line stands between two lines of running text. A credit line (`图/志愿者服务队`) is
+    the byline's, which keeps it as a byline paragraph."""
+    if byline_line(ln.norm):
+        return None
+    sentence = ln.norm.endswith(("。", "！", "？"))
+    if prob[_FURNITURE] >= (FURNITURE_SURE_MIN if inside or sentence else FURNITURE_MIN):
+        return "furniture-model"
+    if prob[_METADATA] >= METADATA_MIN and not SENTENCE_PUNCT.search(ln.norm):
+        if not (found := DATE_TIME.search(ln.norm)):
+            # a credit line with no label (`本报记者 罗韬 摄影报道`) stays, where its names and roles are read
+            return None if byline_names(ln.norm) else "metadata-model"
+        body.take_meta({"published": found.group(0)})
+        if byline_names(undated := DATE_TIME.sub("", ln.norm).strip()):
+            body.bylines.append(undated)  # the names beside the date (`记者 张丽 2023-05-12`)
+        return "metadata-model"
+    return None
+
+
+def _date_from_model(lines: list[_Line], meta_prob: np.ndarray, body: _Body) -> None:
+    """The date of an article no metadata line dated, in order: the line the classifier most holds for
+    metadata (p >= METADATA_MIN); a dateline opening the running text (`【新唐人2009年11月1日訊】`,
+    `新华社北京2023年5月12日电`); a short line with no sentence that gives a full date, the most
+    metadata-like first (`《 人民日报 》( 2022年02月07日 04 版)`)."""
+    dated = [i for i, ln in enumerate(lines) if DATE_TIME.search(ln.norm)]
+    sure = [i for i in dated if meta_prob[i] >= METADATA_MIN]
+    first_text = next((ln.norm for ln in lines if is_prose(ln.norm)), "")
+    short = [i for i in dated if len(lines[i].norm) <= HEADING_MAX * 2 and not SENTENCE_PUNCT.search(lines[i].norm)]
+    if sure:
+        found = DATE_TIME.search(lines[max(sure, key=lambda i: meta_prob[i])].norm)
+    elif (opening := DATELINE_DATE.match(first_text)) is not None:
+        found = DATE_TIME.search(opening.group(0))
+    elif short and meta_prob.any():
+        found = DATE_TIME.search(lines[max(short, key=lambda i: meta_prob[i])].norm)
+    else:
+        return
+    body.take_meta({"published": found.group(0)})
 
 
 def _date_from_masthead(article: Article, page_header: list[str]) -> None:

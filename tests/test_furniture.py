@@ -1,0 +1,90 @@
+"""The line classifier (ingest/furniture.py) and how the cleaner uses it, on small pages written for the test."""
+import numpy as np
+
+from ingest.clean import _line, _model_title, clean_article
+from ingest.furniture import DENSE, LABELS, page_features, line_probabilities
+from ingest.records import RawArticle
+
+B1 = "5月12日上午,区卫生健康局组织辖区内各社区卫生服务中心开展健康义诊活动,为居民免费测量血压、血糖。"
+B2 = "活动现场,医护人员向居民讲解慢性病防治知识,发放宣传资料三百余份,接受群众咨询一百余人次。"
+B3 = "下一步,区卫生健康局将继续推进基层医疗服务能力提升,让群众在家门口享受优质医疗服务。"
+
+
+def clean(lines):
+    return clean_article(RawArticle(0, list(enumerate(lines))))
+
+
+def rules(article):
+    return {d.text: d.rule for d in article.dropped}
+
+
+def test_features_are_one_row_per_line_and_depend_only_on_the_page():
+    texts, nos = ["标题", B1, "服务热线:0571-12345678"], [0, 2, 4]
+    x = page_features(texts, nos)
+    assert x.shape[0] == 3 and x.shape[1] > len(DENSE)
+    assert np.array_equal(x, page_features(list(texts), list(nos)))
+    assert x[1, DENSE.index("prose")] == 1 and x[0, DENSE.index("above_prose")] == 1
+    assert x[2, DENSE.index("below_prose")] == 1 and x[2, DENSE.index("contact_shape")] == 1
+    probs = line_probabilities(texts, nos)
+    assert probs.shape == (3, len(LABELS)) and np.allclose(probs.sum(axis=1), 1)
+
+
+def test_a_footer_contact_line_goes_as_furniture_by_the_model():
+    a = clean(["区卫生健康局开展健康义诊进社区活动", "发布时间:2023-05-12", B1, B2, B3,
+               "服务热线:0571-12345678  电子邮箱:wsj@example.gov.cn"])
+    assert [p.text for p in a.paragraphs] == [B1, B2, B3]
+    assert rules(a)["服务热线:0571-12345678  电子邮箱:wsj@example.gov.cn"] == "furniture-model"
+
+
+def test_a_bulleted_date_line_under_the_text_dates_the_article():
+    a = clean(["社区义诊暖人心", B1, B2, B3, "• 發布日期: 2023-05-12", "• 點閱次數: 81"])
+    assert a.published_date == "2023-05-12"
+    assert rules(a) == {"社区义诊暖人心": "title", "• 發布日期: 2023-05-12": "metadata-model",
+                        "• 點閱次數: 81": "furniture-model"}
+
+
+def test_an_image_file_name_and_a_wechat_preview_label_go_by_their_rules():
+    a = clean(["社区义诊暖人心", "2023年05月12日 10:20", B1, "IMG_20230512_102233.jpg", B2, B3, "预览时标签不可点"])
+    assert [p.text for p in a.paragraphs] == [B1, B2, B3]
+    assert rules(a)["IMG_20230512_102233.jpg"] == "image-file"
+    assert rules(a)["预览时标签不可点"] == "wechat"
+
+
+def test_a_credit_line_under_the_text_stays_the_byline():
+    a = clean(["社区义诊暖人心", "2023-05-12", B1, B2, B3, "文/张丽"])
+    assert a.paragraphs[-1].text == "文/张丽" and a.paragraphs[-1].kind == "byline"
+
+
+def test_the_headline_under_a_site_bar_and_a_breadcrumb():
+    a = clean(["某某区卫生健康局", "网站首页 > 新闻中心 > 基层动态", "社区义诊暖人心", "来源:区卫健局  时间:2023-05-12",
+               B1, B2, B3])
+    assert (a.title, a.published_date) == ("社区义诊暖人心", "2023-05-12")
+
+
+def test_a_short_page_without_running_text_is_left_to_the_rules():
+    a = clean(["核酸检测", "", "社区完成核酸检测采样工作。"])
+    assert [p.text for p in a.paragraphs] == ["社区完成核酸检测采样工作。"]
+
+
+def test_an_undated_article_takes_the_date_of_the_dateline_opening_its_text():
+    a = clean(["社区义诊暖人心", "【某某台2009年11月1日讯】" + B1, B2, B3])
+    assert a.published_date == "2009-11-01"
+
+
+def test_an_undated_article_takes_a_full_date_from_a_short_line_without_a_sentence():
+    a = clean(["社区义诊暖人心", B1, B2, B3, "《 某某日报 》( 2022年02月07日 04 版)"])
+    assert a.published_date == "2022-02-07"
+
+
+def test_the_classifier_overrules_the_rules_headline_but_not_on_the_first_line():
+    lines = [_line(no, t) for no, t in enumerate(["国际快讯", "本台消息：", "某国首家中资银行网点开业", B1, B2])]
+    sure_of_third = np.zeros((5, len(LABELS)))
+    sure_of_third[:, LABELS.index("title")] = [0.05, 0.0, 0.9, 0.0, 0.0]
+    assert _model_title(lines, 0, sure_of_third) == 0  # the page's first line stays the headline
+    assert _model_title(lines, 1, sure_of_third) == 2
+    assert _model_title(lines, None, sure_of_third) == 2
+
+
+def test_an_undated_credit_line_the_model_calls_metadata_stays_in_the_text():
+    a = clean(["社区义诊暖人心", "2023-05-12", "本报记者 张丽 摄影报道", B1, B2, B3])
+    assert [p.text for p in a.paragraphs] == ["本报记者 张丽 摄影报道", B1, B2, B3]
