@@ -150,3 +150,44 @@ def test_parse_published():
     assert parse_published("2022-06-07 11:22:27") == ("2022-06-07", "11:22:27")
     assert parse_published("2021年3月5日") == ("2021-03-05", None)
     assert parse_published("2021-13-05") == (None, None)
+
+
+def test_range_whose_first_end_leaves_out_its_day_mark():
+    assert rows("6月23至25日,召开", "2022-06-27") == [
+        ("6月23", 0, 4, 2022, 6, 23, "published"), ("25日", 5, 8, 2022, 6, 25, "published")]
+
+
+def test_days_listed_after_a_date_share_its_month():
+    assert rows("10月17日、18日,分别召开", "2024-10-19") == [
+        ("10月17日", 0, 6, 2024, 10, 17, "published"), ("18日", 7, 10, 2024, 10, 18, "published")]
+    assert [d.day for d in extract_dates("5月1日、2日和3日")] == [1, 2, 3]
+
+
+def test_yuanyue_is_january_and_spaces_inside_a_date():
+    assert rows("元月9日") == [("元月9日", 0, 4, None, 1, 9, None)]
+    assert rows("2022 年 5 月 17 日是") == [("2022 年 5 月 17 日", 0, 15, 2022, 5, 17, "text")]
+
+
+def test_taiwan_years_count_from_1912():
+    assert rows("截至113年11月18日,已有") == [("113年11月18日", 2, 12, 2024, 11, 18, "text")]
+
+
+def test_a_bare_day_takes_the_month_named_before_else_the_nearest_to_the_article_date():
+    assert rows("介绍,14日0时至24时,新增", "2020-06-15") == [("14日", 3, 6, 2020, 6, 14, "published")]
+    assert rows("华联会29日宣布", "2023-05-02") == [("29日", 3, 6, 2023, 4, 29, "published")]
+    assert rows("3月5日开幕,7日闭幕") == [("3月5日", 0, 4, None, 3, 5, None), ("7日", 7, 9, None, 3, 7, None)]
+    # durations, ordinals, house numbers and undated articles give no day
+    assert rows("3日内完成,第3日,14号楼,每月14日前", "2020-06-15") == []
+    assert rows("14日0时起") == []
+
+
+def test_an_undated_article_carries_the_year_its_text_writes():
+    from ingest.extract.dates import carry_years
+    dates = extract_dates("1月18日上午,2022年徐州市召开,嵊泗县于2025年4月开展,4月22日举办")
+    carry_years(dates)
+    assert [(d.surface, d.year, d.year_source, d.iso_date) for d in dates] == [
+        ("1月18日", 2022, "text", "2022-01-18"), ("2022年", 2022, "text", None),
+        ("2025年4月", 2025, "text", "2025-04"), ("4月22日", 2025, "text", "2025-04-22")]
+    undated = extract_dates("4月1日入院")
+    carry_years(undated)
+    assert undated[0].year is None  # no year written anywhere: none is guessed
