@@ -126,7 +126,7 @@ def test_iso_date_gives_as_much_of_the_date_as_is_known_with_a_year():
     assert iso_date(2022, 4, None) == "2022-04"
     assert iso_date(2022, None, None) is None
     assert iso_date(None, 4, 3) is None
-    assert [d.iso_date for d in extract_dates("2022年4月23日、5月、2023年和6月1日")] == [
+    assert [d.iso_date for d in extract_dates("2022年4月23日。5月、2023年和6月1日")] == [
         "2022-04-23", None, None, None]
 
 
@@ -176,18 +176,19 @@ def test_a_bare_day_takes_the_month_named_before_else_the_nearest_to_the_article
     assert rows("介绍,14日0时至24时,新增", "2020-06-15") == [("14日", 3, 6, 2020, 6, 14, "published")]
     assert rows("华联会29日宣布", "2023-05-02") == [("29日", 3, 6, 2023, 4, 29, "published")]
     assert rows("3月5日开幕,7日闭幕") == [("3月5日", 0, 4, None, 3, 5, None), ("7日", 7, 9, None, 3, 7, None)]
+    assert rows("3月5日开幕。7日闭幕") == [("3月5日", 0, 4, None, 3, 5, None)]  # not across a sentence
     # durations, ordinals, house numbers and undated articles give no day
     assert rows("3日内完成,第3日,14号楼,每月14日前", "2020-06-15") == []
     assert rows("14日0时起") == []
 
 
-def test_an_undated_article_carries_the_year_its_text_writes():
-    from ingest.extract.dates import carry_years
-    dates = extract_dates("1月18日上午,2022年徐州市召开,嵊泗县于2025年4月开展,4月22日举办")
-    carry_years(dates)
-    assert [(d.surface, d.year, d.year_source, d.iso_date) for d in dates] == [
-        ("1月18日", 2022, "text", "2022-01-18"), ("2022年", 2022, "text", None),
-        ("2025年4月", 2025, "text", "2025-04"), ("4月22日", 2025, "text", "2025-04-22")]
-    undated = extract_dates("4月1日入院")
-    carry_years(undated)
-    assert undated[0].year is None  # no year written anywhere: none is guessed
+def test_an_undated_article_carries_a_year_only_within_its_sentence():
+    assert [(d.surface, d.year, d.year_source, d.iso_date) for d in extract_dates("2019年1月至11月,全国")] == [
+        ("2019年1月", 2019, "text", "2019-01"), ("11月", 2019, "text", "2019-11")]
+    assert [d.year for d in extract_dates("1960年1月，雷锋入伍，同年11月入党。")] == [1960, 1960]
+    # another sentence, a year-only mention, or a word naming another year: no year is guessed
+    assert [d.year for d in extract_dates("2020年12月31日开幕。2月闭幕")] == [2020, None]
+    assert [d.year for d in extract_dates("2022年徐州市召开,4月22日举办")] == [2022, None]
+    assert [d.year for d in extract_dates("2024年6月末,较上年6月增长")] == [2024, None]
+    # a dated article goes by its own date
+    assert [d.year for d in extract_dates("2019年1月至11月", "2020-01-05")] == [2019, 2019]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..records import Article
 from .claims import extract_claims
-from .dates import carry_years, extract_dates, period_bounds, timeline_day
+from .dates import extract_dates, period_bounds, timeline_day
 from .entities import Parts, extract_entities
 
 __all__ = ["Parts", "extract_article", "paragraph_windows"]
@@ -42,10 +42,7 @@ def extract_article(article: Article) -> Article:
             c.period_start, c.period_end = period_bounds(c.period, dates)
         article.dates += dates
         article.claims += claims
-    # the timeline goes by years written beside their dates, so it is settled before years are carried
     article.day, article.day_basis = timeline_day(article.published_date, article.dates)
-    if not article.published_date:
-        carry_years(article.dates)
     return article
 
 

@@ -5,8 +5,8 @@ Covers `2022年4月23日`, `3月23日`/`3月23号`, `2022年4月` (day None), `4
 `二〇二二年`), Taiwan's years (`113年10月1日` is 2024), ranges (`4月23日至6月6日`, `4月23日至25日`,
 `6月23至25日`: one row per end), lists of days (`10月17日、18日`) and days written alone (`14日`, in the
 month named before or nearest the article's date). A missing year comes from `published_date`
-(`year_source='published'`), in an undated article from the year its text writes elsewhere
-(`carry_years`), or stays None; relative words (`今年`,
+(`year_source='published'`), in an undated article from a date with its year earlier in the same
+sentence (`2019年1月至11月`, `1960年1月，雷锋入伍，同年11月`), or stays None; relative words (`今年`,
 `去年`, `昨天` …, `data/dates_relative.txt`) are resolved only when the article is dated
 (`year_source='relative'`). Lunar dates (`腊月廿七`, `大年三十`, `除夕`) are left out on purpose:
 turning them into Gregorian dates needs a lunar calendar and the year, and a wrong guess is worse
@@ -48,6 +48,9 @@ _DATE_RE = re.compile(
 # or a house number (`14号`).
 _BARE_DAY_RE = re.compile(r"(?<![\d.\-/第月年数每])(?P<d>[1-9]|[12]\d|3[01])日(?![内以之后余多前来左])")
 _BARE_DAY_REACH = 20  # days either side of the article's date a bare day may sit
+_SENTENCE_MARKS = "。！？!?"
+# Words right before a date that name a year other than the one written earlier in the sentence.
+_OTHER_YEAR = tuple(rules.words("dates_words.txt", "other year before"))
 # Taiwan news style: the day in brackets inside a relative word, `今（14）日`, `昨（13）日`. The month and
 # year come from the article's date (the day nearest it that has this day number).
 _BRACKET_DAY_RE = re.compile(r"(?P<w>[今昨前明])[（(](?P<d>\d{1,2})[)）](?P<u>日|天)")
@@ -56,6 +59,8 @@ _YEAR_ONLY_RE = re.compile(rf"(?<![\d.\-/])(?P<y>{_YEAR})年(?!\d|[〇零一二�
 _ISO_RE = re.compile(r"(?<![\d.])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d]|\.\d)")
 # After a date: `至6月6日`, `-25日`, `到2022年1月3日`.
 _RANGE_RE = re.compile(rf"\s*(?:至|到|—|–|-|~|～|－)\s*(?:(?P<y>{_YEAR})年)?(?:(?P<m>{_NUM})月)?(?P<d>{_NUM})[日号]")
+# The other end of a range of months: `2019年1月至11月`, `1—9月`.
+_MONTH_RANGE_RE = re.compile(rf"\s?(?:至|到|—|–|-|~|～|－)\s?(?P<m>{_NUM})月(?!{_NUM}[日号])")
 # A list of days after a date: `10月17日、18日`, `5月1日、2日和3日`.
 _DAY_LIST_RE = re.compile(rf"\s?(?:、|和|及)\s?(?P<d>{_NUM})[日号]")
 # A published date and time on a metadata line (`2022-06-07 11:22:27`, `2022年6月7日 11:22`).
@@ -138,26 +143,10 @@ def timeline_day(published_date: str | None, dates: list[DateMention]) -> tuple[
     full date its text writes with the year; (None, None) when it has neither."""
     if published_date:
         return published_date, "publication date"
-    written = [d.iso_date for d in dates if d.year_source == "text" and d.day]
+    written = [d.iso_date for d in dates if d.year_source == "text" and d.day and not d.year_carried]
     if written:
         return min(written), "first dated event"
     return None, None
-
-
-def carry_years(dates: list[DateMention]) -> None:
-    """In an undated article, a date without its year takes the year the text last wrote before it
-    (`2025年4月…，4月22日`), else the first it writes after (`1月18日上午，2022年徐州市…`): the text
-    gives the year, in another place. `dates` is the article's, in reading order."""
-    written = [(i, d.year) for i, d in enumerate(dates) if d.year is not None and d.year_source == "text"]
-    if not written:
-        return
-    for i, d in enumerate(dates):
-        if d.year is not None or d.month is None:
-            continue
-        before = [year for k, year in written if k < i]
-        d.year = before[-1] if before else next(year for k, year in written if k > i)
-        d.year_source = "text"
-        d.iso_date = iso_date(d.year, d.month, d.day)
 
 
 def period_bounds(period: str | None, dates: list[DateMention]) -> tuple[str | None, str | None]:
@@ -204,6 +193,12 @@ class _Found:
     def free(self, s: int, e: int) -> bool:
         return all(e <= ts or te <= s for ts, te in self.taken)
 
+    def earlier_in_sentence(self, pos: int, wanted) -> DateMention | None:
+        """The last date found before `pos` in the same sentence that `wanted` accepts, else None."""
+        start = max(self.text.rfind(ch, 0, pos) for ch in _SENTENCE_MARKS) + 1
+        before = [d for d in self.out if start <= d.start and d.end <= pos and wanted(d)]
+        return max(before, key=lambda d: d.end) if before else None
+
     def emit(self, start: int, end: int, year: int | None, month: int | None, day: int | None,
              source: str | None) -> None:
         if not _valid(year, month, day):
@@ -236,6 +231,8 @@ def _extract(text: str, published_date: str | None) -> list[DateMention]:
             found.emit(m.start(), m.end(), _number(m.group("y")), None, None, "text")
     if pub is not None:
         _relative_words(found, pub)
+    else:
+        _years_in_sentence(found)
     found.out.sort(key=lambda d: d.start)
     return found.out
 
@@ -262,6 +259,8 @@ def _written_dates(found: _Found, pub: dt.date | None) -> None:
         if day is not None:
             _range_end(found, m.end(), year, month, source)
             _listed_days(found, m.end(), year, month, source)
+        elif (r := _MONTH_RANGE_RE.match(text, m.end())) and found.free(r.start("m"), r.end()):
+            found.emit(r.start("m"), r.end(), year, _number(r.group("m")), None, source)  # 2019年1月至11月
 
 
 def _range_end(found: _Found, pos: int, year: int | None, month: int | None, source: str | None) -> None:
@@ -284,16 +283,28 @@ def _listed_days(found: _Found, pos: int, year: int | None, month: int | None, s
         pos = r.end()
 
 
+def _years_in_sentence(found: _Found) -> None:
+    """In an undated article, a date without its year takes the year of a date written with year and
+    month earlier in its sentence (`2019年1月至11月`, `1960年1月，雷锋入伍，同年11月`), unless a word
+    before it names another year (`去年4月`, `较上年6月`)."""
+    for d in found.out:
+        if d.year is not None or d.month is None or found.text.endswith(_OTHER_YEAR, 0, d.start):
+            continue
+        written = found.earlier_in_sentence(
+            d.start, lambda e: e.year is not None and e.year_source == "text" and e.month is not None)
+        if written is not None:
+            d.year, d.year_source, d.year_carried = written.year, "text", True
+
+
 def _bare_days(found: _Found, pub: dt.date | None) -> None:
-    """Days written alone (`14日0时至24时`): in the month of the last date the text named before,
+    """Days written alone (`14日0时至24时`): in the month of the last date named before in the sentence,
     else, in a dated article, the nearest day of that number to its date."""
     for m in _BARE_DAY_RE.finditer(found.text):
         if not found.free(*m.span()):
             continue
         want = int(m.group("d"))
-        before = [d for d in found.out if d.end <= m.start() and d.month is not None and d.day is not None]
-        if before:
-            last = max(before, key=lambda d: d.end)
+        last = found.earlier_in_sentence(m.start(), lambda d: d.month is not None and d.day is not None)
+        if last is not None:
             found.emit(m.start(), m.end(), last.year, last.month, want, last.year_source)
         elif pub is not None:
             day = _nearest_day(pub, want, _BARE_DAY_REACH)
