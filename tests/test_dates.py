@@ -192,3 +192,10 @@ def test_an_undated_article_carries_a_year_only_within_its_sentence():
     assert [d.year for d in extract_dates("2024年6月末,较上年6月增长")] == [2024, None]
     # a dated article goes by its own date
     assert [d.year for d in extract_dates("2019年1月至11月", "2020-01-05")] == [2019, 2019]
+
+
+def test_relative_months_resolved_against_the_published_date():
+    assert rows("上月新增病例,本月5日起,下个月将", "2022-01-10") == [
+        ("上月", 0, 2, 2021, 12, None, "relative"), ("本月5日", 7, 11, 2022, 1, 5, "relative"),
+        ("下个月", 13, 16, 2022, 2, None, "relative")]
+    assert rows("上月新增病例") == []  # undated article

@@ -7,7 +7,7 @@ Covers `2022年4月23日`, `3月23日`/`3月23号`, `2022年4月` (day None), `4
 month named before or nearest the article's date). A missing year comes from `published_date`
 (`year_source='published'`), in an undated article from a date with its year earlier in the same
 sentence (`2019年1月至11月`, `1960年1月，雷锋入伍，同年11月`), or stays None; relative words (`今年`,
-`去年`, `昨天` …, `data/dates_relative.txt`) are resolved only when the article is dated
+`去年`, `上月`, `昨天` …, `data/dates_relative.txt`) are resolved only when the article is dated
 (`year_source='relative'`). Lunar dates (`腊月廿七`, `大年三十`, `除夕`) are left out on purpose:
 turning them into Gregorian dates needs a lunar calendar and the year, and a wrong guess is worse
 than none. Durations, measures and clock times (`24小时`, `2米`, `11:22`) are not dates.
@@ -49,6 +49,7 @@ _DATE_RE = re.compile(
 _BARE_DAY_RE = re.compile(r"(?<![\d.\-/第月年数每])(?P<d>[1-9]|[12]\d|3[01])日(?![内以之后余多前来左])")
 _BARE_DAY_REACH = 20  # days either side of the article's date a bare day may sit
 _SENTENCE_MARKS = "。！？!?"
+_MONTH_DAY_RE = re.compile(r"(\d{1,2})[日号]")  # the day after a relative month (`本月5日`)
 # Words right before a date that name a year other than the one written earlier in the sentence.
 _OTHER_YEAR = tuple(rules.words("dates_words.txt", "other year before"))
 # Taiwan news style: the day in brackets inside a relative word, `今（14）日`, `昨（13）日`. The month and
@@ -330,6 +331,11 @@ def _relative_words(found: _Found, pub: dt.date) -> None:
         unit, offset = _relative()[m.group()]
         if unit == "year":
             found.emit(m.start(), m.end(), pub.year + offset, None, None, "relative")
+        elif unit == "month":  # 上月, 本月5日
+            year, month = divmod(pub.year * 12 + pub.month - 1 + offset, 12)
+            d = _MONTH_DAY_RE.match(found.text, m.end())
+            end, day = (d.end(), int(d.group(1))) if d else (m.end(), None)
+            found.emit(m.start(), end, year, month + 1, day, "relative")
         else:
             day = pub + dt.timedelta(days=offset)
             found.emit(m.start(), m.end(), day.year, day.month, day.day, "relative")
