@@ -239,6 +239,11 @@ def test_same_words_counted_when_not_a_session_ordinal():
     ("(去年同期的就诊病例百分比分别为:63,093、1.3%)。", "1.3%", "去年同期的就诊病例百分比"),
     # nothing fits: no subject rather than a fragment or a discourse word
     ("据统计, 22日,已有近300人到我院。", "近300人", None),
+    # a clause saying who spoke names no subject, and a span of time takes none from the clause before
+    ("海关总署相关负责人表示,今年前两个月,我国进出口规模创历史同期新高。", "两个月", None),
+    ("总理霍尔尼斯表示,100年来,中国共产党始终秉持。", "100年", None),
+    # a measure noun after a verb is part of the subject; a time is not one
+    ("今年一季度,中央企业累计实现增加值2.6万亿元。", "2.6万亿元", "实现增加值"),
 ])
 def test_subject(text, surface, subject):
     c = next(c for c in claims(text) if c.surface == surface)

@@ -62,6 +62,7 @@ class _Tables:
     function_words: frozenset[str]  # words that are never a subject alone (就, 虽, 平均)
     inside: frozenset[str]  # character pairs written inside one word (ner_word_bigrams.txt)
     conjunctions: tuple[str, ...]  # dropped from the front of a subject (及学龄前幼儿, 但门诊…)
+    report: tuple[str, ...]  # verbs that end a clause reporting who spoke (表示, 介绍)
 
 
 def _longest_first(words) -> tuple[str, ...]:
@@ -117,6 +118,7 @@ def tables() -> _Tables:
                                  + words["trailing"] + words["determiner"] + words["function"]) - set(words["change"]),
         inside=frozenset(rules.words("ner_word_bigrams.txt")),
         conjunctions=_longest_first(words["conjunction"]),
+        report=_longest_first(words["report"]),
     )
 
 
@@ -742,8 +744,10 @@ def _subject(text: str, f: _Found, prev_end: int, next_start: int) -> str | None
     if f.zero_word:
         return c.surface[1:]
     after, verb_led = _subject_after(text, f.unit_end, next_start)
-    if after and not verb_led and _whole(after, single_ok=True):
-        return after  # (29个村: one character is a whole noun where the unit is right before it)
+    # (29个村、: one character is a whole noun between the unit and a punctuation mark)
+    single_ok = after is not None and text[f.unit_end + len(after):f.unit_end + len(after) + 1] in _PUNCT | {""}
+    if after and not verb_led and _whole(after, single_ok):
+        return after
     bracketed = c.start and text[c.start - 1] in "（(" and text[c.end:c.end + 1] in ("）", ")")
     before = _subject_before(text, c.start - 1 if bracketed else c.start, prev_end)
     if verb_led and c.start and text[c.start - 1] in _BENEFACTIVE:
@@ -774,19 +778,24 @@ def _change_before(text: str, pos: int) -> str | None:
     return next((w for w in tables().change if head.endswith(w)), None)
 
 
-def _subject_in_clauses_before(text: str, start: int, sentence_start: int) -> str | None:
+def _subject_in_clauses_before(text: str, start: int, sentence_start: int, figures: list[int]) -> str | None:
     """The subject of a claim whose own clause gives none, from the clauses before it in its sentence
-    (老年人多,80岁以上的就有1000多人 → 老年人多): the nearest that states no figure of its own."""
+    (老年人多,80岁以上的就有1000多人 → 老年人多): the nearest that states no figure of its own
+    (`figures`: where the paragraph's claims start). A clause that reports who spoke (…负责人表示)
+    names no subject."""
     k = start
     for _ in range(_CLAUSES_BACK):
         k = max(text.rfind(ch, sentence_start, k) for ch in _CLAUSE_MARKS)
         if k < sentence_start:
             return None
-        j = max(text.rfind(ch, sentence_start, k) for ch in _CLAUSE_MARKS)
-        clause = text[max(j + 1, sentence_start):k]
-        if clause and not any(ch.isdigit() for ch in clause):
-            subject = _subject_before(text, k, max(j + 1, sentence_start))
-            return subject if subject and _whole(subject) else None
+        j = max(max(text.rfind(ch, sentence_start, k) for ch in _CLAUSE_MARKS) + 1, sentence_start)
+        clause = text[j:k]
+        if not clause or any(ch.isdigit() for ch in clause) or any(j <= f < k for f in figures):
+            continue
+        if clause.endswith(tables().report):
+            return None
+        subject = _subject_before(text, k, j)
+        return subject if subject and _whole(subject) else None
     return None
 
 
@@ -864,6 +873,7 @@ def extract_claims(text: str) -> list[NumericClaim]:
     breaks = [m.start() for m in _SENTENCE_BREAK.finditer(text)] if found else []
     periods = list(_PERIOD.finditer(text)) if found else []
     claims = []
+    starts = [f.claim.start for f in found]
     for i, f in enumerate(found):
         c = f.claim
         prev_end = found[i - 1].claim.end if i else 0
@@ -875,8 +885,9 @@ def extract_claims(text: str) -> list[NumericClaim]:
         a, b = _sentence_bounds(breaks, len(text), c.start, c.end)
         if c.subject is None and same_unit and _next_clause(text, prev_end, c.start):
             c.subject = claims[-1].subject  # 1180次“会诊”,平均每天20次
-        if c.subject is None:
-            c.subject = _subject_in_clauses_before(text, c.start, a)
+        if c.subject is None and not (c.unit and tables().units[c.unit].kind == "time"):
+            # (a span of time, 100年来, 前两个月, counts nothing the clause before names)
+            c.subject = _subject_in_clauses_before(text, c.start, a, starts)
         c.sentence = text[a:b].strip() or None
         c.cumulative = _is_cumulative(text[a:c.start])
         c.period = _period(periods, a, b, c.start)
