@@ -114,3 +114,10 @@ def test_credits_on_page_furniture_lines():
     assert credit_line("本版编辑：张三 校对：李四") == "本版编辑:张三; 校对:李四"
     assert credit_line("责任编辑:新华网") is None  # not a name
     assert credit_line("图为张三(中)") is None
+
+
+def test_whose_name_a_byline_role_vouches_for():
+    from ingest.extract.bylines import byline_person_ok
+    assert byline_person_ok("裕隆", "记者")  # a journalist's role: the shape is enough
+    assert not byline_person_ok("企鹅号", "作者") and byline_person_ok("胡蓉", "作者")  # 作者 may credit an account
+    assert not byline_person_ok("澎湃新闻·澎湃号·政务", None) and byline_person_ok("张阳", None)

@@ -82,6 +82,7 @@ class RoleWords:
     """The words of `ner_byline.txt`: role words, words that give no role, words that close a byline
     after the names (`摄`), and words that end it (page furniture after the names)."""
     roles: frozenset[str]
+    open_roles: frozenset[str]  # roles that may credit an account or organisation (`作者`)
     plain: frozenset[str]
     after: frozenset[str]
     end: frozenset[str]
@@ -127,7 +128,7 @@ def role_words() -> RoleWords:
     roles, plain = frozenset(by["roles"]), frozenset(by["plain"])
     every = roles | plain
     long_roles = [r for r in roles if len(r) >= 2 and "/" not in r]
-    return RoleWords(roles, plain, frozenset(by["after"]), frozenset(by["end"]), every,
+    return RoleWords(roles, frozenset(by["open"]), plain, frozenset(by["after"]), frozenset(by["end"]), every,
                      tuple(sorted(every, key=lambda w: (-len(w), w))),
                      re.compile(r"[\u4e00-\u9fff]{2,10}?(" + trie_pattern(long_roles) + ")"),
                      tuple(sorted(by["after"], key=lambda w: (-len(w), w))))
@@ -372,6 +373,16 @@ class BylineNames:
 @lru_cache(maxsize=1)
 def _byline_names() -> BylineNames:
     return BylineNames(NameShapes())
+
+
+def byline_person_ok(name: str, role: str | None) -> bool:
+    """Is a name a byline gives with this role a person? After a journalist's role (`记者 裕隆`) its
+    shape is enough; after one that may credit an account (`作者:扬眼 企鹅号`) it needs a listed
+    surname; without a role (a source, `来源:澎湃新闻·澎湃号·政务`) a surname and one or two more."""
+    names = _byline_names()
+    if role is None:
+        return names.token_name(name, set())
+    return names.name_ok(name, after_role=True, labelled=role not in role_words().open_roles)
 
 
 def byline_name_ok(token: str, after_role: bool = False, labelled: bool = False) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import rules
-from .bylines import byline_name_ok, byline_people
+from .bylines import byline_people, byline_person_ok
 from .lexicon import CJK, WordScanner
 from .tagger import TYPES, tagger
 from .orgs import Org, OrgIndex, org_index
@@ -162,9 +162,7 @@ def _byline_only(byline: str | None, found: list[Mention]) -> list[Mention]:
     named = {m.name for m in found if m.type == "person" and m.role}
     out = []
     for p in byline_people(byline or ""):
-        labelled = p.role is not None
-        if (p.name not in named and (labelled or p.name not in persons)
-                and byline_name_ok(p.name, after_role=labelled, labelled=labelled)):
+        if p.name not in named and (p.role is not None or p.name not in persons) and byline_person_ok(p.name, p.role):
             named.add(p.name)
             out.append(Mention("person", p.name, p.name, p.start, p.end, p.role, None, in_byline=True))
     return out
