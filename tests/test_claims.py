@@ -233,6 +233,10 @@ def test_same_words_counted_when_not_a_session_ordinal():
     ("目标接种率分别为75%及65%。", "65%", "目标接种率"),
     # a one-character noun right after the unit is a whole word
     ("分片包干29个村、社区。", "29个", "村"),
+    ("北区、东区及永康区共有26个里的布氏指数达三级以上", "26个", "里"),
+    ("全球约有1060万人罹患结核病,130万人死于该病。", "130万人", "死"),
+    # a Latin word is a word, a Latin letter is not
+    ("医院在地铁站、学校累计布设AED 36台。", "36台", "布设AED"),
     # no subject in the clause: the clause before that states no figure of its own
     ("居民上万人,老年人多,80岁以上的就有1000多人。", "1000多人", "老年人多"),
     # … passing a clause that is only a figure (63,093、)

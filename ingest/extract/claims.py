@@ -681,7 +681,7 @@ def _subject_before(text: str, pos: int, limit: int) -> str | None:
     """The activity or thing before the number, after the last governing verb or scope word:
     核酸采样 in 医院共完成核酸采样45万余人次; None when the verb is last (先后派出2670人次)."""
     t = tables()
-    seg = text[max(limit, pos - 40):pos]
+    seg = text[max(limit, pos - 40):pos].rstrip(" \u3000")  # (布设AED 36台: a space before the figure)
     aside = _ASIDE_BEFORE.search(seg)
     if aside:
         seg = seg[:aside.start()]
@@ -744,8 +744,10 @@ def _subject(text: str, f: _Found, prev_end: int, next_start: int) -> str | None
     if f.zero_word:
         return c.surface[1:]
     after, verb_led = _subject_after(text, f.unit_end, next_start)
-    # (29个村、: one character is a whole noun between the unit and a punctuation mark)
-    single_ok = after is not None and text[f.unit_end + len(after):f.unit_end + len(after) + 1] in _PUNCT | {""}
+    # (29个村、, 26个里的, 130万人死于: one character is a whole word before a punctuation mark or a stop
+    # word; not 激 of 数十例激增)
+    end = f.unit_end + len(after or "")
+    single_ok = end >= len(text) or text[end] in _CLAIM_END_OK or tables().noun_end.match(text, end) is not None
     if after and not verb_led and _whole(after, single_ok):
         return after
     bracketed = c.start and text[c.start - 1] in "（(" and text[c.end:c.end + 1] in ("）", ")")
@@ -763,13 +765,14 @@ _BENEFACTIVE = frozenset("为给替帮")
 
 
 def _whole(subject: str, single_ok: bool = False) -> bool:
-    """A subject is a word or phrase: not a function word (就, 虽), a Latin letter, or one character
-    unless it is a verb of change (涨5.21%) or, with `single_ok`, a noun right after the unit."""
+    """A subject is a word or phrase (布设AED → AED): not a function word (就, 虽), a Latin letter, or one
+    character unless it is a verb of change (涨5.21%) or, with `single_ok`, a Chinese word right after
+    the unit."""
     t = tables()
     if subject in t.change:
         return True
-    return ((len(subject) >= 2 or single_ok) and subject not in t.function_words
-            and not subject.isascii())
+    return ((len(subject) >= 2 or (single_ok and not subject.isascii())) and subject not in t.function_words
+            and not subject.strip().isdigit())
 
 
 def _change_before(text: str, pos: int) -> str | None:
