@@ -86,6 +86,9 @@ def test_a_closing_word_gives_its_role_to_the_names_before_it_without_one():
     assert [(p.name, p.role) for p in byline_people("记者 裕隆 通讯员 眭志祥 摄")] == [
         ("裕隆", "记者"), ("眭志祥", "通讯员")]
     assert [(p.name, p.role) for p in byline_people("崔国萁摄")] == [("崔国萁", "摄")]
+    # a word that is both gives its role to the names after it too
+    assert [(p.name, p.role) for p in byline_people("摄影:张三 李四")] == [("张三", "摄影"), ("李四", "摄影")]
+    assert [(p.name, p.role) for p in byline_people("曾雅燕 郭陈新 摄影")] == [("曾雅燕", "摄影"), ("郭陈新", "摄影")]
     assert named("周成龙 张雷 摄影报道") == [("周成龙", "摄影"), ("张雷", "摄影")]
 
 

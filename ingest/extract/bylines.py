@@ -61,13 +61,15 @@ def byline_people(byline: str) -> list[BylinePerson]:
                     token, start = token[len(word):], start + len(word)
                     break
             closing = words.closing(token)
-            if closing is not None:
+            if token in words.every:  # `摄影 张三`; also closing the names before it (`张三 摄影`)
+                role = None if token in words.plain else token
+                if closing is not None:
+                    words.give_after(people, first, token)
+            elif closing is not None:  # `崔国萁摄`, `摄影报道`
                 name, after = closing
                 if name and HAN_NAME.match(name):
                     people.append(BylinePerson(name, start, start + len(name), role))
                 words.give_after(people, first, after)
-            elif token in words.every:
-                role = None if token in words.plain else token
             elif (prefixed := words.prefixed_role(token)) is not None:
                 role = prefixed
             elif token.endswith(org_endings):
