@@ -14,7 +14,8 @@ import numpy as np
 
 from . import rules
 from .furniture import LABELS, is_prose, line_probabilities, title_shape
-from .extract.bylines import byline_line, byline_names, closing_byline, dateline_byline
+from .extract.bylines import (byline_line, byline_names, closing_byline, credit_line, dateline_byline,
+                               ends_with_credit)
 from .extract.dates import DATE_TIME, parse_published
 from .normalise import detect_script, normalise, strip_pinyin
 from .records import Article, DroppedLine, Paragraph, RawArticle
@@ -94,8 +95,9 @@ def _meta_labels() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _meta_pattern() -> re.Pattern:
     labels = sorted(_meta_labels(), key=len, reverse=True)
-    # a label opens the line or follows a space or a bracket (`【字号:大 中 小】`)
-    return re.compile(r"(?:^|[\s【\[|｜])(" + "|".join(map(re.escape, labels)) + r")\s*[:：]")
+    # a label opens the line, follows a space or a bracket (`【字号:大 中 小】`), or runs on from the
+    # value before it (`作者:陈磊来源:…`): what makes it a label is the colon after it
+    return re.compile(r"(" + "|".join(map(re.escape, labels)) + r")\s*[:：]")
 
 
 def parse_meta_line(line: str, loose: bool = False) -> dict[str, str] | None:
@@ -129,7 +131,7 @@ def parse_meta_line(line: str, loose: bool = False) -> dict[str, str] | None:
     fieldmap = _meta_labels()
     for k, m in enumerate(labels):
         value_end = labels[k + 1].start() if k + 1 < len(labels) else len(stripped)
-        value = stripped[m.end():value_end].strip()
+        value = stripped[m.end():value_end].strip().rstrip("【[|｜").strip()
         field = fieldmap[m.group(1)]
         if field in ("source", "byline"):  # an unlabelled date after it is the publication date
             value = DATE_TIME.sub("", value).strip()
@@ -234,7 +236,7 @@ def _is_broken(prev: str, nxt: str) -> bool:
     return (len(prev) >= BROKEN_LINE_MIN and not prev.endswith(tuple(SENTENCE_END))
             and bool(PROSE_PUNCT.search(prev)) and not _is_caption(prev)
             and (nxt.endswith(tuple(SENTENCE_END)) or len(nxt) > HEADING_MAX)
-            and bool(PROSE_PUNCT.search(nxt)) and not byline_line(nxt))
+            and bool(PROSE_PUNCT.search(nxt)) and not byline_line(nxt) and not ends_with_credit(prev))
 
 
 def _kind(text: str) -> str:
@@ -268,6 +270,7 @@ def clean_article(raw: RawArticle) -> Article:
     _walk_body(lines[start:], squash(title_norm) if title_norm else None, counts, body, probs[start:])
     if body.published_date is None and not raw.page_header:  # a newspaper page's masthead dates it below
         _date_from_model(lines, probs[:, _METADATA], body)
+    body.bylines += _dropped_credits(body)
     article.published_date, article.published_time = body.published_date, body.published_time
     if article.published_date is None and raw.page_header:
         _date_from_masthead(article, raw.page_header)
@@ -496,6 +499,22 @@ def _paragraphs(kept: list[tuple[_Line, bool]]) -> list[Paragraph]:
         p.kind = _kind(p.text)
     return paragraphs
 
+
+
+def _dropped_credits(body: _Body) -> list[str]:
+    """Credits on lines dropped as page furniture (`(责编:牛镛、岳弘彬)`, `【纠错】 责任编辑: 白羽`) that
+    no metadata line or closing credit already gave."""
+    def key(b: str) -> str:  # `编辑丨房悦` and `编辑:房悦` are one credit
+        return re.sub(r"[\s丨|｜/／:：;；]", "", b)
+
+    have = {key(b) for b in body.bylines}
+    out = []
+    for d in body.dropped:
+        credit = credit_line(normalise(d.text)) if d.rule not in ("metadata", "title") else None
+        if credit and key(credit) not in have:
+            have.add(key(credit))
+            out.append(credit)
+    return out
 
 
 def _text_bylines(paragraphs: list[Paragraph]) -> tuple[str | None, list[str]]:

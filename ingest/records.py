@@ -118,6 +118,7 @@ class DateMention:
     year_source: str | None = None  # text | published | relative, None when the year is unknown
     paragraph_seq: int | None = None
     iso_date: str | None = None  # `2022-04-23`, `2022-04`; None without a year and month
+    year_carried: bool = False  # the year is written earlier in the sentence, not beside this date
 
 
 @dataclass

@@ -1,5 +1,5 @@
 """Bylines: the byline of an article's metadata and lines, and the names a byline gives inside a paragraph."""
-from ingest.extract.bylines import (byline_line, byline_name_ok, byline_names, byline_people, closing_byline,
+from ingest.extract.bylines import (byline_line, byline_name_ok, byline_names, byline_people, closing_byline, credit_line,
                             dateline_byline)
 from ingest.extract.persons import person_finder
 
@@ -20,8 +20,9 @@ def test_byline_people_carry_the_role_word_before_them():
     people = byline_people("天山健康网; 作者:记者 马骁 通讯员 热娜古丽·艾则孜; 编辑:侯佳")
     assert [(p.name, p.start, p.end, p.role) for p in people] == [
         ("马骁", 13, 15, "记者"), ("热娜古丽·艾则孜", 20, 28, "通讯员"), ("侯佳", 33, 35, "编辑")]
+    # the label is the role (`作者`, `文字`: the gold's convention), but a source's department is none
     assert [(p.name, p.role) for p in byline_people("作者:胡蓉; 宣传科 张阳; 文字丨邬建军")] == [
-        ("胡蓉", None), ("张阳", None), ("邬建军", None)]
+        ("胡蓉", "作者"), ("张阳", None), ("邬建军", "文字")]
 
 
 def test_a_byline_line_is_the_part_after_its_label():
@@ -74,3 +75,52 @@ def test_a_byline_token_is_a_name_by_its_shape():
     assert byline_name_ok("欧阳晓婷") and byline_name_ok("热娜古丽·艾则孜")
     assert not byline_name_ok("字号") and not byline_name_ok("宣传科")
     assert not byline_name_ok("宁静") and byline_name_ok("宁静", after_role=True)
+
+
+def test_a_role_word_with_its_paper_before_it_is_that_role():
+    assert [(p.name, p.role) for p in byline_people("湖南日报全媒体记者 蒋睿 郭宸")] == [("蒋睿", "记者"), ("郭宸", "记者")]
+    assert named("(本报通讯员 成和平 摄影报道)") == [("成和平", "通讯员")]
+
+
+def test_a_closing_word_gives_its_role_to_the_names_before_it_without_one():
+    assert [(p.name, p.role) for p in byline_people("记者 裕隆 通讯员 眭志祥 摄")] == [
+        ("裕隆", "记者"), ("眭志祥", "通讯员")]
+    assert [(p.name, p.role) for p in byline_people("崔国萁摄")] == [("崔国萁", "摄")]
+    # a word that is both gives its role to the names after it too
+    assert [(p.name, p.role) for p in byline_people("摄影:张三 李四")] == [("张三", "摄影"), ("李四", "摄影")]
+    assert [(p.name, p.role) for p in byline_people("曾雅燕 郭陈新 摄影")] == [("曾雅燕", "摄影"), ("郭陈新", "摄影")]
+    assert named("周成龙 张雷 摄影报道") == [("周成龙", "摄影"), ("张雷", "摄影")]
+
+
+def test_a_credit_closing_a_paragraph_after_its_last_sentence():
+    assert named("以群众喜闻乐见的形式宣传服务。曾雅燕 郭陈新 李崴 摄") == [("曾雅燕", "摄"), ("郭陈新", "摄"), ("李崴", "摄")]
+    assert named("工作有序进行。相关报道详见第二版 本报记者 郭俊峰 荆天旭") == [("郭俊峰", "本报记者"), ("荆天旭", "本报记者")]
+    # names with no role word before them and no closing word after them are no credit
+    assert named("工作有序进行。郭俊峰 荆天旭") == []
+    assert named("我们看到了 王芳 摄") == []
+
+
+def test_a_reporter_in_a_dateline_written_in_one_run_ends_at_a_known_place():
+    assert named("【侨报记者崔国萁纽约报道】由华人联合会主办") == [("崔国萁", "记者")]
+    assert named("他在记者会上表示") == []
+
+
+def test_after_a_role_word_in_a_byline_a_name_needs_only_its_shape():
+    assert byline_name_ok("裕隆", after_role=True, labelled=True) and not byline_name_ok("裕隆", after_role=True)
+    assert not byline_name_ok("宣传科", after_role=True, labelled=True)
+    assert not byline_name_ok("摄影报道", after_role=True, labelled=True)
+
+
+def test_credits_on_page_furniture_lines():
+    assert credit_line("(责编:牛镛、岳弘彬)") == "责编:牛镛、岳弘彬"
+    assert credit_line("【纠错】 责任编辑: 白羽") == "责任编辑:白羽"
+    assert credit_line("本版编辑：张三 校对：李四") == "本版编辑:张三; 校对:李四"
+    assert credit_line("责任编辑:新华网") is None  # not a name
+    assert credit_line("图为张三(中)") is None
+
+
+def test_whose_name_a_byline_role_vouches_for():
+    from ingest.extract.bylines import byline_person_ok
+    assert byline_person_ok("裕隆", "记者")  # a journalist's role: the shape is enough
+    assert not byline_person_ok("企鹅号", "作者") and byline_person_ok("胡蓉", "作者")  # 作者 may credit an account
+    assert not byline_person_ok("澎湃新闻·澎湃号·政务", None) and byline_person_ok("张阳", None)

@@ -213,6 +213,41 @@ def test_same_words_counted_when_not_a_session_ordinal():
     ("累计5000公里安全运输血液。", "5000公里", "运输血液"),
     # zero words
     ("全队实现零感染。", "零感染", "感染"),
+    # whole words: a stop character that ends a word with the one before it ends no phrase
+    ("共讨论并通过了3个工作报告以及2个绩效考核细则。", "2个", "绩效考核细则"),
+    ("共讨论并通过了3个工作报告以及2个绩效考核细则。", "3个", "工作报告"),
+    ("从三个方面对企业进行检查。", "三个", "方面"),
+    # a quoted word after the unit
+    ("专家前后为他进行了1180次“会诊”,平均每天20次,甚至", "1180次", "会诊"),
+    # … and a figure of the same unit in the next clause with nothing of its own counts the same
+    ("专家前后为他进行了1180次“会诊”,平均每天20次,甚至", "20次", "会诊"),
+    # the people it was done for: the verb phrase after them is what was done
+    ("义诊现场,我院专家共为600多人提供健康咨询和身体检查。", "600多人", "提供健康咨询"),
+    # a figure in brackets after its noun
+    ("但门诊就诊病例百分比(0.5%)较前一周上升6.3%。", "0.5%", "门诊就诊病例百分比"),
+    # a verb of change with nothing else before the figure; a one-character one is a word too
+    ("但门诊就诊病例百分比(0.5%)较前一周上升6.3%。", "6.3%", "上升"),
+    ("人次为17,350,虽较前一周下降10.6%,但", "10.6%", "下降"),
+    ("复星医药午后涨超5%,截至发稿,涨5.21%,报38.4港元。", "5.21%", "涨"),
+    # figures of one unit joined in a list
+    ("目标接种率分别为75%及65%。", "65%", "目标接种率"),
+    # a one-character noun right after the unit is a whole word
+    ("分片包干29个村、社区。", "29个", "村"),
+    ("北区、东区及永康区共有26个里的布氏指数达三级以上", "26个", "里"),
+    ("全球约有1060万人罹患结核病,130万人死于该病。", "130万人", "死"),
+    # a Latin word is a word, a Latin letter is not
+    ("医院在地铁站、学校累计布设AED 36台。", "36台", "布设AED"),
+    # no subject in the clause: the clause before that states no figure of its own
+    ("居民上万人,老年人多,80岁以上的就有1000多人。", "1000多人", "老年人多"),
+    # … passing a clause that is only a figure (63,093、)
+    ("(去年同期的就诊病例百分比分别为:63,093、1.3%)。", "1.3%", "去年同期的就诊病例百分比"),
+    # nothing fits: no subject rather than a fragment or a discourse word
+    ("据统计, 22日,已有近300人到我院。", "近300人", None),
+    # a clause saying who spoke names no subject, and a span of time takes none from the clause before
+    ("海关总署相关负责人表示,今年前两个月,我国进出口规模创历史同期新高。", "两个月", None),
+    ("总理霍尔尼斯表示,100年来,中国共产党始终秉持。", "100年", None),
+    # a measure noun after a verb is part of the subject; a time is not one
+    ("今年一季度,中央企业累计实现增加值2.6万亿元。", "2.6万亿元", "实现增加值"),
 ])
 def test_subject(text, surface, subject):
     c = next(c for c in claims(text) if c.surface == surface)

@@ -437,3 +437,25 @@ def test_authors_keep_each_byline_once_and_each_name_once_in_order():
     assert _authors(["记者 张丽 闫珊", "宣传科 张阳", None, "记者 张丽 闫珊", "作者:张阳 胡蓉"]) == (
         "记者 张丽 闫珊; 宣传科 张阳; 作者:张阳 胡蓉", ["张丽", "闫珊", "张阳", "胡蓉"])
     assert _authors([]) == (None, [])
+
+
+@pytest.mark.parametrize("line, byline", [
+    # labels run together without a space: the longest label before a colon ends the value before it
+    ("作者:陈磊来源:安康市疾病预防控制中心发布日期:2022-06-27 17:06", "作者:陈磊; 安康市疾病预防控制中心"),
+    ("作者:甲 乙责任编辑:丙", "作者:甲 乙; 责任编辑:丙"),
+    ("文章来源:二十一病区 作者:刘玲 点击数:2453 更新时间:2015-10-07", "二十一病区; 作者:刘玲"),
+])
+def test_a_metadata_line_is_read_as_label_value_fields_however_they_run_together(line, byline):
+    assert parse_meta_line(line)["byline"] == byline
+
+
+def test_credits_on_dropped_furniture_lines_still_name_the_articles_people():
+    a = clean("\n".join(["标题在此处", BODY, "(责编:牛镛、岳弘彬)"]))
+    assert a.authors == ["牛镛", "岳弘彬"]
+    assert texts(a) == [BODY]
+
+
+def test_a_line_closing_with_a_credit_is_not_joined_to_the_next():
+    first = "近日,卫生院编排基本公共卫生服务项目宣传微视频,以群众喜闻乐见的形式宣传基本公共卫生服务。曾雅燕 郭陈新 李崴 摄"
+    second = "4月7日,世界卫生日,在福州市鼓楼区安泰街道社区卫生服务中心,老年居民体验中医体质辨识。谢贵明 摄"
+    assert texts(clean("\n".join(["标题在此处", first, second]))) == [first, second]

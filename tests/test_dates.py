@@ -126,7 +126,7 @@ def test_iso_date_gives_as_much_of_the_date_as_is_known_with_a_year():
     assert iso_date(2022, 4, None) == "2022-04"
     assert iso_date(2022, None, None) is None
     assert iso_date(None, 4, 3) is None
-    assert [d.iso_date for d in extract_dates("2022年4月23日、5月、2023年和6月1日")] == [
+    assert [d.iso_date for d in extract_dates("2022年4月23日。5月、2023年和6月1日")] == [
         "2022-04-23", None, None, None]
 
 
@@ -150,3 +150,52 @@ def test_parse_published():
     assert parse_published("2022-06-07 11:22:27") == ("2022-06-07", "11:22:27")
     assert parse_published("2021年3月5日") == ("2021-03-05", None)
     assert parse_published("2021-13-05") == (None, None)
+
+
+def test_range_whose_first_end_leaves_out_its_day_mark():
+    assert rows("6月23至25日,召开", "2022-06-27") == [
+        ("6月23", 0, 4, 2022, 6, 23, "published"), ("25日", 5, 8, 2022, 6, 25, "published")]
+
+
+def test_days_listed_after_a_date_share_its_month():
+    assert rows("10月17日、18日,分别召开", "2024-10-19") == [
+        ("10月17日", 0, 6, 2024, 10, 17, "published"), ("18日", 7, 10, 2024, 10, 18, "published")]
+    assert [d.day for d in extract_dates("5月1日、2日和3日")] == [1, 2, 3]
+
+
+def test_yuanyue_is_january_and_spaces_inside_a_date():
+    assert rows("元月9日") == [("元月9日", 0, 4, None, 1, 9, None)]
+    assert rows("2022 年 5 月 17 日是") == [("2022 年 5 月 17 日", 0, 15, 2022, 5, 17, "text")]
+
+
+def test_taiwan_years_count_from_1912():
+    assert rows("截至113年11月18日,已有") == [("113年11月18日", 2, 12, 2024, 11, 18, "text")]
+
+
+def test_a_bare_day_takes_the_month_named_before_else_the_nearest_to_the_article_date():
+    assert rows("介绍,14日0时至24时,新增", "2020-06-15") == [("14日", 3, 6, 2020, 6, 14, "published")]
+    assert rows("华联会29日宣布", "2023-05-02") == [("29日", 3, 6, 2023, 4, 29, "published")]
+    assert rows("3月5日开幕,7日闭幕") == [("3月5日", 0, 4, None, 3, 5, None), ("7日", 7, 9, None, 3, 7, None)]
+    assert rows("3月5日开幕。7日闭幕") == [("3月5日", 0, 4, None, 3, 5, None)]  # not across a sentence
+    # durations, ordinals, house numbers and undated articles give no day
+    assert rows("3日内完成,第3日,14号楼,每月14日前", "2020-06-15") == []
+    assert rows("14日0时起") == []
+
+
+def test_an_undated_article_carries_a_year_only_within_its_sentence():
+    assert [(d.surface, d.year, d.year_source, d.iso_date) for d in extract_dates("2019年1月至11月,全国")] == [
+        ("2019年1月", 2019, "text", "2019-01"), ("11月", 2019, "text", "2019-11")]
+    assert [d.year for d in extract_dates("1960年1月，雷锋入伍，同年11月入党。")] == [1960, 1960]
+    # another sentence, a year-only mention, or a word naming another year: no year is guessed
+    assert [d.year for d in extract_dates("2020年12月31日开幕。2月闭幕")] == [2020, None]
+    assert [d.year for d in extract_dates("2022年徐州市召开,4月22日举办")] == [2022, None]
+    assert [d.year for d in extract_dates("2024年6月末,较上年6月增长")] == [2024, None]
+    # a dated article goes by its own date
+    assert [d.year for d in extract_dates("2019年1月至11月", "2020-01-05")] == [2019, 2019]
+
+
+def test_relative_months_resolved_against_the_published_date():
+    assert rows("上月新增病例,本月5日起,下个月将", "2022-01-10") == [
+        ("上月", 0, 2, 2021, 12, None, "relative"), ("本月5日", 7, 11, 2022, 1, 5, "relative"),
+        ("下个月", 13, 16, 2022, 2, None, "relative")]
+    assert rows("上月新增病例") == []  # undated article

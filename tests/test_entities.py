@@ -117,6 +117,11 @@ def test_a_conjunction_before_a_county_organisation_does_not_join_it_to_a_name()
     # a title on each side: both, in reading order
     ("国际组织代表陈建国大使当天表示", [("陈建国", "代表、大使")]),
     ("主任医师李四教授说", [("李四", "主任医师、教授")]),
+    # a party membership between the post and the name: the role keeps both
+    ("心内科主任、共产党员张建国带领医护人员查房。", [("张建国", "科主任、共产党员")]),
+    ("护士长、优秀共产党员陈丽娟说,", [("陈丽娟", "护士长、优秀共产党员")]),
+    # stacked titles written with a space between them
+    ("主任医师 共产党员 王立新表示,", [("王立新", "主任医师 共产党员")]),
 ])
 def test_names_and_roles_around_titles(text, found):
     assert [(m.name, m.role) for m in one(text) if m.type == "person"] == found
@@ -132,9 +137,13 @@ def test_people_only_the_byline_names_point_into_the_byline():
     byline = "县卫健委; 作者:欧阳晓婷 刘畅; 编辑:侯佳"
     found = extract_entities("标题", ["刘畅在现场采访了村民。"], byline)
     in_byline = [(m.name, m.start, m.end, m.role) for m in found if m.in_byline]
-    # 刘畅 is already in the text: one mention there, none added from the byline
-    assert in_byline == [("欧阳晓婷", 9, 13, None), ("侯佳", 21, 23, "编辑")]
+    # the label is the role; 刘畅 is in the text too, without a role there, so the byline adds the
+    # mention that carries it
+    assert in_byline == [("欧阳晓婷", 9, 13, "作者"), ("刘畅", 14, 16, "作者"), ("侯佳", 21, 23, "编辑")]
     assert all(byline[m.start:m.end] == m.surface for m in found if m.in_byline)
+    assert [m.paragraph_seq for m in found if m.name == "刘畅"] == [0, None]
+    # a name the text gives with a role gets no second mention from the byline
+    found = extract_entities("标题", ["记者刘畅在现场采访了村民。"], byline)
     assert [m.paragraph_seq for m in found if m.name == "刘畅"] == [0]
 
 

@@ -31,7 +31,7 @@ def test_every_mention_points_at_its_surface_in_the_text_its_field_names(tmp_pat
         FROM mentions m JOIN articles a ON a.id = m.article_id LEFT JOIN paragraphs p ON p.id = m.paragraph_id
         JOIN entities e ON e.id = m.entity_id WHERE e.type = 'person' ORDER BY m.id""").fetchall()
     assert [(f, s, r) for f, s, r, _ in rows] == [
-        ("title", "李宏伟", "副院长"), ("paragraph", "李宏伟", "副院长"), ("byline", "欧阳晓婷", None), ("byline", "刘畅", None)]
+        ("title", "李宏伟", "副院长"), ("paragraph", "李宏伟", "副院长"), ("byline", "欧阳晓婷", "作者"), ("byline", "刘畅", "作者")]
     starts = conn.execute("SELECT start, \"end\" FROM mentions m JOIN entities e ON e.id = m.entity_id "
                           "WHERE e.type = 'person' ORDER BY m.id").fetchall()
     assert all(text[s:e] == surface for (_, surface, _, text), (s, e) in zip(rows, starts))

@@ -8,10 +8,12 @@ people a byline names inside a paragraph with `BylineNames`. Byline words: `data
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .lexicon import trie_pattern
 from .names import DOTTED_NAME_RE, NameShapes, is_cjk, person_cues
+from .places import place_index
 from ..records import BylinePerson
 from .. import rules
 
@@ -27,6 +29,9 @@ HAN_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}(?:·[\u4e0
 # For the name finder: authors in brackets closing a paragraph, and the tokens of a byline.
 _TRAILING_PAREN_RE = re.compile(r"[（(]([^()（）\n]{2,40})[)）][\s。.]*$")
 _TOKEN_RE = re.compile(r"[^\s、，,;；/|：:（）()]+")
+# The tokens of a credit closing a paragraph (`周成龙 张雷 摄影报道`), and the marks its sentence ends after.
+_CREDIT_TOKEN_RE = re.compile(r"[^\s、，,;；/|：:（）()【】\[\]]+")
+_SENTENCE_ENDS = "。！？!?；;"
 
 
 def byline_names(byline: str) -> list[str]:
@@ -35,31 +40,100 @@ def byline_names(byline: str) -> list[str]:
 
 
 def byline_people(byline: str) -> list[BylinePerson]:
-    """Names in a byline with their offsets and roles: `记者 张丽 闫珊; 作者:胡蓉` → 张丽 记者, 闫珊 记者, 胡蓉 None.
+    """Names in a byline with their offsets and roles: `记者 张丽 闫珊; 作者:胡蓉` → 张丽 记者, 闫珊 记者,
+    胡蓉 作者.
 
     Role words and department names (tokens with an organisation ending) are not names. A role word
-    holds for the names after it up to the next role word, department or `;`; words that only say
-    who wrote it (`作者`, `文`) give no role.
+    (also with its paper before it: `本报通讯员`) holds for the names after it up to the next role
+    word, department or `;`; words that only say where it came from (`来源`) give no role; a word
+    closing the byline (`摄`) gives its role to the names before it that have none.
     """
-    roles, longest_first, not_titles = byline_words()
+    words = role_words()
     org_endings = rules.byline_org_endings()
     people: list[BylinePerson] = []
     for segment in re.finditer(r"[^;；]+", byline):
-        role = None
-        for m in re.finditer(r"[^\s、,，/／:：|｜丨]+", segment.group(0)):
+        role, first = None, len(people)
+        for m in re.finditer(r"[^\s、,，/／:：|｜丨()（）]+", segment.group(0)):
             token, start = m.group(0), segment.start() + m.start()
-            for word in longest_first:  # `记者张丽` written without a space
+            for word in words.longest_first:  # `记者张丽` written without a space
                 if token.startswith(word) and HAN_NAME.match(token[len(word):] or "-"):
-                    role = None if word in not_titles else word
+                    role = None if word in words.plain else word
                     token, start = token[len(word):], start + len(word)
                     break
-            if token in roles:
-                role = None if token in not_titles else token
+            closing = words.closing(token)
+            if token in words.every:  # `摄影 张三`; also closing the names before it (`张三 摄影`)
+                role = None if token in words.plain else token
+                if closing is not None:
+                    words.give_after(people, first, token)
+            elif closing is not None:  # `崔国萁摄`, `摄影报道`
+                name, after = closing
+                if name and HAN_NAME.match(name):
+                    people.append(BylinePerson(name, start, start + len(name), role))
+                words.give_after(people, first, after)
+            elif (prefixed := words.prefixed_role(token)) is not None:
+                role = prefixed
             elif token.endswith(org_endings):
                 role = None  # a department (`宣传科 张阳`): its people have no title here
             elif HAN_NAME.match(token):
                 people.append(BylinePerson(token, start, start + len(token), role))
     return people
+
+
+@dataclass(frozen=True)
+class RoleWords:
+    """The words of `ner_byline.txt`: role words, words that give no role, words that close a byline
+    after the names (`摄`), and words that end it (page furniture after the names)."""
+    roles: frozenset[str]
+    open_roles: frozenset[str]  # roles that may credit an account or organisation (`作者`)
+    plain: frozenset[str]
+    after: frozenset[str]
+    end: frozenset[str]
+    every: frozenset[str]
+    longest_first: tuple[str, ...]  # roles and plain words, for prefix matching (`记者张丽`)
+    prefixed_re: re.Pattern  # a paper or team before a role word (`湖南日报全媒体记者`)
+    after_longest: tuple[str, ...]
+
+    def prefixed_role(self, token: str) -> str | None:
+        """`本报通讯员` → 通讯员, `湖南日报全媒体记者` → 记者: a token that ends in a role word of two
+        characters or more, after two to ten characters of a paper's or team's name."""
+        m = self.prefixed_re.fullmatch(token)
+        return m.group(1) if m else None
+
+    def closing(self, token: str) -> tuple[str, str] | None:
+        """(name before it, closing word) when the token is or ends with a closing word (`摄`,
+        `崔国萁摄`: the name is then `崔国萁`, else empty), or None."""
+        if token in self.after:
+            return "", token
+        word = next((w for w in self.after_longest if token.endswith(w) and len(token) - len(w) >= 2), None)
+        return (token[:-len(word)], word) if word else None
+
+    @staticmethod
+    def after_role(word: str) -> str | None:
+        """The role a closing word gives: `摄影报道` → 摄影, `报道` → none."""
+        for tail in ("报道", "报导"):
+            if word.endswith(tail):
+                word = word[:-len(tail)]
+        return word or None
+
+    def give_after(self, people: list[BylinePerson], first: int, word: str) -> None:
+        """The people from index `first` on that have no role take the closing word's."""
+        role = self.after_role(word)
+        for k in range(first, len(people)):
+            if people[k].role is None:
+                people[k] = replace(people[k], role=role)
+
+
+@lru_cache(maxsize=1)
+def role_words() -> RoleWords:
+    """The byline words, read once from `ner_byline.txt`."""
+    by = rules.sections("ner_byline.txt")
+    roles, plain = frozenset(by["roles"]), frozenset(by["plain"])
+    every = roles | plain
+    long_roles = [r for r in roles if len(r) >= 2 and "/" not in r]
+    return RoleWords(roles, frozenset(by["open"]), plain, frozenset(by["after"]), frozenset(by["end"]), every,
+                     tuple(sorted(every, key=lambda w: (-len(w), w))),
+                     re.compile(r"[\u4e00-\u9fff]{2,10}?(" + trie_pattern(long_roles) + ")"),
+                     tuple(sorted(by["after"], key=lambda w: (-len(w), w))))
 
 
 @lru_cache(maxsize=1)
@@ -68,19 +142,39 @@ def _byline_pattern() -> re.Pattern:
     return re.compile(rf"^\s*(?:{words})\s*[/／:：|｜丨]\s*(\S.*)$")
 
 
-@lru_cache(maxsize=1)
 def byline_words() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
     """Byline words as a set, longest first for prefix matching (`记者张丽`), and those of them that
-    name an author without a title (`作者`, `文`; the others, `记者`, are titles), from `ner_byline.txt`."""
-    words = rules.sections("ner_byline.txt")
-    every = words["roles"] + words["plain"]
-    return frozenset(every), tuple(sorted(every, key=len, reverse=True)), frozenset(words["plain"])
+    give no role (`来源`; the others, `记者`, `作者`, are roles), from `ner_byline.txt`."""
+    words = role_words()
+    return words.every, words.longest_first, words.plain
 
 
 def byline_line(line: str) -> str | None:
     """The part after `文/`, `图/`, `责任编辑:` when the line is a byline."""
     m = _byline_pattern().match(line)
     return m.group(1).strip() if m else None
+
+
+@lru_cache(maxsize=1)
+def _credit_pattern() -> re.Pattern:
+    return re.compile(rf"(?:^|(?<=[\s【\[(（】\]]))({trie_pattern(role_words().roles)})\s*[:：/／丨|]")
+
+
+def credit_line(line: str) -> str | None:
+    """The credits a page line ends with (`(责编:牛镛、岳弘彬)`, `【纠错】 责任编辑: 白羽`, `本版编辑:张三
+    校对:李四`) as `label:names; label:names`, when every value is names (with a listed surname);
+    None otherwise. Page furniture that holds the editor's name is dropped from the text, but the
+    name is still the article's."""
+    labels = list(_credit_pattern().finditer(line))
+    credits = []
+    for k, m in enumerate(labels):
+        value = line[m.end():labels[k + 1].start() if k + 1 < len(labels) else len(line)]
+        names = value.strip(" \t\u3000()（）【】[]")
+        tokens = [t for t in re.split(r"[\s、,，]+", names) if t]
+        if not tokens or not all(byline_name_ok(t, after_role=True) for t in tokens):
+            return None
+        credits.append(f"{m.group(1)}:{names}")
+    return "; ".join(credits) or None
 
 
 def dateline_byline(paragraph: str) -> str | None:
@@ -106,27 +200,41 @@ def closing_byline(paragraph: str) -> tuple[str, bool] | None:
 
 
 class BylineNames:
-    """People a byline names inside a paragraph (`记者 张丽`, `(文/记者 王五)`, a closing `(姜晓萌 赵太迎)`),
-    as spans for the name finder; a name's shape is checked with `names`."""
+    """People a byline names inside a paragraph (`记者 张丽`, `(文/记者 王五)`, a closing `(姜晓萌 赵太迎)`
+    or `…服务。曾雅燕 郭陈新 李崴 摄`), as spans for the name finder; a name's shape is checked with `names`."""
 
     def __init__(self, names: NameShapes) -> None:
         self.names = names
-        by = rules.sections("ner_byline.txt")
-        self.roles = set(by.get("roles", []))
+        self.words = words = role_words()
+        self.roles, self.plain, self.end = set(words.roles), set(words.plain), set(words.end)
         self.roles_longest = sorted(self.roles, key=lambda r: (-len(r), r))
-        self.plain = set(by.get("plain", []))
-        self.end = set(by.get("end", []))
         self.department_endings = person_cues().department_endings
-        every = self.roles | self.plain
-        self.line_re = re.compile(r"^[\s【\[]*(?:" + trie_pattern(every) + r")[】\]]?\s*[/:：|]")
-        self.line_space_re = re.compile(r"^\s*(?:" + trie_pattern(self.roles) + r")\s+")
-        self.paren_re = re.compile(r"[（(]\s*(?:" + trie_pattern(self.roles) + "|"
-                                   + trie_pattern(self.plain) + r"\s*[/:：|])[^()（）\n]{1,80}?[)）]")
+        # one-character roles (`文`, `图`, `摄`) open a byline only with a mark after them (`文/`, `图:`)
+        marked = self.plain | {r for r in self.roles if len(r) == 1}
+        spaced = self.roles - marked
+        self.line_re = re.compile(r"^[\s【\[]*(?:" + trie_pattern(words.every) + r")[】\]]?\s*[/:：|]")
+        self.line_space_re = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,10}?)?(?:" + trie_pattern(spaced) + r")\s+")
+        self.reported_re = re.compile(r"(?:^|(?<=[【〔\[(（\s]))[\u4e00-\u9fff]{0,8}?(?P<role>"
+                                      + trie_pattern(spaced) + r")(?P<rest>[\u4e00-\u9fff]{4,10}?)(?:报道|报导)")
+        self.paren_re = re.compile(r"[（(]\s*(?:" + trie_pattern(spaced) + "|"
+                                   + trie_pattern(marked) + r"\s*[/:：|])[^()（）\n]{1,80}?[)）]")
 
-    def name_ok(self, token: str, after_role: bool = False) -> bool:
-        """Is a token of a byline a person's name (`欧阳晓婷`, `热娜古丽·艾则孜`; not `字号`)?"""
-        return self.token_name(token, set(), after_role) or (
-            DOTTED_NAME_RE.fullmatch(token) is not None and not self.names.rejected(token))
+    def name_ok(self, token: str, after_role: bool = False, labelled: bool = False) -> bool:
+        """Is a token of a byline a person's name (`欧阳晓婷`, `热娜古丽·艾则孜`; not `字号`)? `labelled`:
+        the token stands after a role word in a line the cleaner read as a byline (`记者 裕隆`), where a
+        name needs no listed surname, only not to be a title, a department or a byline word."""
+        if self.token_name(token, set(), after_role) or (
+                DOTTED_NAME_RE.fullmatch(token) is not None and not self.names.rejected(token)):
+            return True
+        return labelled and self.labelled_name(token)
+
+    def labelled_name(self, token: str) -> bool:
+        """A name after a role word in a credit, by shape alone: two or three Chinese characters that are
+        no title, department, byline word or listed non-name (`裕隆`, `成和平`)."""
+        lex = self.names.lex
+        return (2 <= len(token) <= 3 and all(is_cjk(c) for c in token) and token not in lex.titles
+                and token not in lex.not_names and token not in self.words.every
+                and not token.endswith(self.department_endings) and self.words.closing(token) is None)
 
     def token_name(self, token: str, not_names: set[str], after_role: bool = False) -> bool:
         """Is a byline token (already delimited) a person's name? Right after a role word
@@ -144,8 +252,8 @@ class BylineNames:
         return not token.endswith(self.department_endings) and token not in lex.titles
 
     def spans(self, text: str, not_names: set[str]) -> list[tuple[int, int, str | None]]:
-        """(start, end, role) of the names in a bracketed byline (`(记者 张丽)`) or a byline line
-        (`记者 张丽 通讯员 王五`, `文/张丽`) in `text`."""
+        """(start, end, role) of the names in a bracketed byline (`(记者 张丽)`), a byline line
+        (`记者 张丽 通讯员 王五`, `文/张丽`) or a credit closing the text (`…。周成龙 张雷 摄影报道`) in `text`."""
         out: list[tuple[int, int, str | None]] = []
         for m in self.paren_re.finditer(text):
             out += self._tokens(text, m.start() + 1, m.end() - 1, not_names, None)
@@ -158,6 +266,23 @@ class BylineNames:
             m = self.line_space_re.match(text)
             if m:
                 out += self._tokens(text, m.start(), len(text), not_names, None)
+        out += self.reported(text)
+        seen: set[tuple[int, int]] = set()
+        return [span for span in out + self.closing_credit(text, not_names)
+                if span[:2] not in seen and not seen.add(span[:2])]
+
+    def reported(self, text: str) -> list[tuple[int, int, str | None]]:
+        """The reporter of a dateline written in one run (`【侨报记者崔国萁纽约报道】`, `新唐人记者安心纽约报道`):
+        the characters between the role word and a place the place lists know, before `报道`."""
+        out: list[tuple[int, int, str | None]] = []
+        canon = place_index().canon
+        for m in self.reported_re.finditer(text):
+            rest, at = m.group("rest"), m.start("rest")
+            for n in (3, 2):
+                name, place = rest[:n], rest[n:]
+                if place in canon and name not in self.names.lex.titles and name not in self.words.every:
+                    out.append((at, at + n, m.group("role")))
+                    break
         return out
 
     def _tokens(self, text: str, start: int, end: int, not_names: set[str],
@@ -174,14 +299,67 @@ class BylineNames:
             if token in self.plain:
                 role = None
                 continue
+            closing = self.words.closing(token)
+            if closing is not None:  # `(记者 裕隆 通讯员 眭志祥 摄)`, `(崔国萁摄)`
+                name, word = closing
+                if name and self.token_name(name, not_names, after_role=True):
+                    out.append((m.start(), m.start() + len(name), role))
+                after = self.words.after_role(word)
+                out = [(s, e, r if r is not None else after) for s, e, r in out]
+                break
             glued = next((r for r in self.roles_longest if token.startswith(r) and len(token) > len(r)), None)
             if glued and self.token_name(token[len(glued):], not_names):
                 out.append((m.start() + len(glued), m.end(), glued))
                 role = glued
                 continue
+            prefixed = self.words.prefixed_role(token)
+            if prefixed is not None:  # `本报通讯员`, `湖南日报全媒体记者`
+                role = prefixed
+                continue
+            if 2 < len(token) <= 6 and token.endswith(self.department_endings):
+                role = None  # a department (`文/宣传科 张阳`): its people have no title here
+                continue
             if self.token_name(token, not_names, after_role=role is not None):
                 out.append((m.start(), m.end(), role))
         return out
+
+    def closing_credit(self, text: str, not_names: set[str]) -> list[tuple[int, int, str | None]]:
+        """A credit closing the text after its last sentence (`…服务。曾雅燕 郭陈新 李崴 摄`, `…详见第二版
+        本报记者 郭俊峰 荆天旭`, `…(本报通讯员 成和平 摄影报道)`): names standing apart, after a role
+        word or opening the credit before a closing word (`摄`, `摄影报道`); a role word before them wins."""
+        end = len(text.rstrip(_SENTENCE_ENDS + " \u3000"))
+        start = max(text.rfind(c, 0, end) for c in _SENTENCE_ENDS) + 1
+        tokens = [m.span() for m in _CREDIT_TOKEN_RE.finditer(text, start, end)]
+        if not tokens or len(tokens) > 8 or end - start > 80:
+            return []
+        after = None
+        s, e = tokens[-1]
+        closing = self.words.closing(text[s:e])
+        if closing is not None:
+            name, word = closing
+            after = self.words.after_role(word) or ""  # `报道` closes a credit without giving a role
+            tokens[-1:] = [(s, s + len(name))] if name else []
+        names: list[tuple[int, int]] = []
+        while tokens and self._credit_name(text[tokens[-1][0]:tokens[-1][1]], not_names):
+            names.insert(0, tokens.pop())
+        role = self._role_token(text[tokens[-1][0]:tokens[-1][1]]) if tokens else None
+        if not names or (role is None and (after is None or tokens)):
+            return []
+        return [(s, e, role or after or None) for s, e in names]
+
+    def _role_token(self, token: str) -> str | None:
+        """The role a token gives, as a role word or one with its paper before it (`本报记者`)."""
+        if token in self.roles:
+            return token
+        return self.words.prefixed_role(token)
+
+    def _credit_name(self, token: str, not_names: set[str]) -> bool:
+        """A name in a closing credit: a byline name, or a listed surname and one or two characters
+        that make no title, department or listed word (`成和平`)."""
+        if self.token_name(token, not_names, after_role=True):
+            return True
+        sl = self.names.surname_len(token, 0)
+        return bool(sl) and 1 <= len(token) - sl <= 2 and token not in not_names and self.labelled_name(token)
 
     def trailing(self, text: str, not_names: set[str]) -> list[tuple[int, int]]:
         """`…守护人民群众的生命安全和身体健康!(姜晓萌 赵太迎)`: authors closing a paragraph."""
@@ -199,6 +377,23 @@ def _byline_names() -> BylineNames:
     return BylineNames(NameShapes())
 
 
-def byline_name_ok(token: str, after_role: bool = False) -> bool:
-    """Is a token of a byline a person's name (`欧阳晓婷`, `热娜古丽·艾则孜`; not `字号`)?"""
-    return _byline_names().name_ok(token, after_role)
+def byline_person_ok(name: str, role: str | None) -> bool:
+    """Is a name a byline gives with this role a person? After a journalist's role (`记者 裕隆`) its
+    shape is enough; after one that may credit an account (`作者:扬眼 企鹅号`) it needs a listed
+    surname; without a role (a source, `来源:澎湃新闻·澎湃号·政务`) a surname and one or two more."""
+    names = _byline_names()
+    if role is None:
+        return names.token_name(name, set())
+    return names.name_ok(name, after_role=True, labelled=role not in role_words().open_roles)
+
+
+def byline_name_ok(token: str, after_role: bool = False, labelled: bool = False) -> bool:
+    """Is a token of a byline a person's name (`欧阳晓婷`, `热娜古丽·艾则孜`; not `字号`)? `labelled`: it
+    follows a role word in a line read as a byline (`记者 裕隆`), so its shape alone may do."""
+    return _byline_names().name_ok(token, after_role, labelled)
+
+
+def ends_with_credit(text: str) -> bool:
+    """Does the text close with a credit (`…服务。曾雅燕 郭陈新 李崴 摄`)? Then it ends a paragraph even
+    without a closing mark, and the line after it is not its continuation."""
+    return bool(_byline_names().closing_credit(text, set()))

@@ -58,6 +58,11 @@ class _Tables:
     detached: tuple[str, ...]
     verb_nouns: tuple[str, ...]  # agent endings and measure nouns: a verb before one is part of a noun
     linking: tuple[str, ...]
+    change: tuple[str, ...]  # verbs of change (上升, 下降): with nothing else before the figure, the subject
+    function_words: frozenset[str]  # words that are never a subject alone (就, 虽, 平均)
+    inside: frozenset[str]  # character pairs written inside one word (ner_word_bigrams.txt)
+    conjunctions: tuple[str, ...]  # dropped from the front of a subject (及学龄前幼儿, 但门诊…)
+    report: tuple[str, ...]  # verbs that end a clause reporting who spoke (表示, 介绍)
 
 
 def _longest_first(words) -> tuple[str, ...]:
@@ -108,6 +113,12 @@ def tables() -> _Tables:
                                   + [w for w in words["scope"] if len(w) > 1]),
         verb_nouns=_longest_first(words["agent"] + words["measure"]),
         linking=_longest_first(words["linking"]),
+        change=_longest_first(words["change"]),
+        function_words=frozenset(words["stop"] + words["scope"] + words["adverb"] + words["linking"]
+                                 + words["trailing"] + words["determiner"] + words["function"]) - set(words["change"]),
+        inside=frozenset(rules.words("ner_word_bigrams.txt")),
+        conjunctions=_longest_first(words["conjunction"]),
+        report=_longest_first(words["report"]),
     )
 
 
@@ -543,12 +554,13 @@ def _strip_front(phrase: str, words: tuple[str, ...]) -> str:
 def _strip_back(phrase: str) -> str:
     """Drop linking verbs, scope words and particles from the end (确诊病例增至 → 确诊病例)."""
     index = _by_char(tables().tail_words, True)
+    inside = tables().inside
     changed = True
     while phrase and changed:
         changed = False
         for w in index.get(phrase[-1], ()):
-            if phrase.endswith(w):
-                phrase = phrase[:-len(w)]
+            if phrase.endswith(w) and (len(w) > 1 or phrase[-2:] not in inside):
+                phrase = phrase[:-len(w)]  # (not a character that ends a word: 据统计 keeps its 计)
                 changed = True
                 break
     return phrase
@@ -565,9 +577,12 @@ def _cut_at_punct(seg: str) -> str:
 def _subject_after(text: str, pos: int, limit: int) -> tuple[str | None, bool]:
     """(phrase after the unit, whether it is led by a verb): 口罩 in 10000个一次性医用口罩."""
     t = tables()
+    quoted = _quoted_at(text, pos, limit)
+    if quoted:  # 1180次“会诊”: the quoted word is what was done
+        return quoted, False
     seg = _cut_at_punct(text[pos:min(limit, pos + 24)])
-    if any(seg.startswith(w) for w in t.detached):
-        return None, False
+    if any(seg.startswith(w) for w in t.detached + t.linking):
+        return None, False  # 25年前; 56.6%为低: what follows says how, not what
     while seg.startswith("的"):
         seg = seg[1:]
     seg = _strip_front(seg, t.adverbs)
@@ -584,11 +599,30 @@ def _subject_after(text: str, pos: int, limit: int) -> tuple[str | None, bool]:
 
 def _noun_end(seg: str, start: int = 0) -> int:
     """Where a noun phrase after the unit ends: at the first verb or stop word that is not itself
-    part of a noun (30名负责人参加 → 负责人)."""
+    part of a noun (30名负责人参加 → 负责人) or of a word with the character before it (2个绩效考核细则:
+    细则 is one word, by the character pairs the name finder checks its names against)."""
+    inside = tables().inside
     for m in tables().noun_end.finditer(seg, start):
+        i = m.start()
+        if i > start and seg[i - 1:i + 1] in inside and not (i - 1 > start and seg[i - 2:i] in inside):
+            continue  # (细则 is one word; in 三个方面对 the 面 already ends 方面)
         if not _noun_after_verb(seg, m.end()):
             return m.start()
     return len(seg)
+
+
+_QUOTE_REACH = 12  # the longest quoted word taken as a subject
+
+
+def _quoted_at(text: str, pos: int, limit: int) -> str | None:
+    """The word in quotes written at `pos` (“会诊”), or None."""
+    if pos >= min(limit, len(text)) or text[pos] not in _OPEN_QUOTES:
+        return None
+    for k in range(pos + 1, min(limit, len(text), pos + _QUOTE_REACH + 2)):
+        if text[k] in _CLOSE_QUOTES:
+            word = text[pos + 1:k]
+            return word if word and not any(c in _PUNCT or c.isdigit() for c in word) else None
+    return None
 
 
 # One-character locatives that pair up across 、 (区内、外, 省内、外, 上、下游).
@@ -623,14 +657,31 @@ def _topic(seg: str) -> str | None:
     k = seg.rfind("的")
     if k >= 0 and len(seg) - k > 2:
         seg = seg[k + 1:]
-    return seg[-16:] or None
+    return _last_words(seg) or None
+
+
+_SUBJECT_MAX = 16  # characters of a subject phrase
+
+
+def _last_words(phrase: str) -> str:
+    """The phrase's last _SUBJECT_MAX characters, not starting inside a word (门|诊类流感… → 类流感…),
+    and without a conjunction in front (及学龄前幼儿 → 学龄前幼儿)."""
+    t = tables()
+    start = max(0, len(phrase) - _SUBJECT_MAX)
+    while 0 < start < len(phrase) and phrase[start - 1:start + 1] in t.inside:
+        start += 1
+    phrase = phrase[start:]
+    for w in t.conjunctions:
+        if phrase.startswith(w) and phrase[len(w) - 1:len(w) + 1] not in t.inside:
+            return phrase[len(w):]
+    return phrase
 
 
 def _subject_before(text: str, pos: int, limit: int) -> str | None:
     """The activity or thing before the number, after the last governing verb or scope word:
     核酸采样 in 医院共完成核酸采样45万余人次; None when the verb is last (先后派出2670人次)."""
     t = tables()
-    seg = text[max(limit, pos - 40):pos]
+    seg = text[max(limit, pos - 40):pos].rstrip(" \u3000")  # (布设AED 36台: a space before the figure)
     aside = _ASIDE_BEFORE.search(seg)
     if aside:
         seg = seg[:aside.start()]
@@ -653,15 +704,18 @@ def _subject_before(text: str, pos: int, limit: int) -> str | None:
         if tail:
             if len(tail) == 1 and aspect:
                 return _topic(seg[:m.start()]) or tail
-            return tail[-16:]
+            return _last_words(tail)
     tail = _strip_back(_strip_front(seg, t.scope))
-    return tail[-16:] or None
+    return _last_words(tail) or None
 
 
-def _continues(text: str, prev_end: int, start: int) -> bool:
+def _continues(text: str, prev_end: int, start: int, same_unit: bool = False) -> bool:
     """Only a linking verb (and a time) between two figures: 从不足三成提高到百分之九十八,
-    从2021年的22个增加到2022年的37个. The second figure then counts what the first one counts."""
+    从2021年的22个增加到2022年的37个; or, for figures of one unit, a word that joins a list
+    (75%及65%, 8.1%、1.4%). The second figure then counts what the first one counts."""
     between = text[prev_end:start]
+    if same_unit and between in _LIST_JOINS:
+        return True
     if not between or any(c in _PUNCT for c in between):
         return False
     between = _strip_back(between)
@@ -672,6 +726,9 @@ def _continues(text: str, prev_end: int, start: int) -> bool:
     return between in tables().linking or not between
 
 
+_LIST_JOINS = frozenset(["及", "和", "与", "、", "或", "以及"])
+
+
 def _verb_before(text: str, pos: int) -> str | None:
     """A governing verb written right before the number (捐赠8万元 → 捐赠)."""
     m = tables().verb_before.search(text, max(0, pos - 4), pos)
@@ -679,15 +736,80 @@ def _verb_before(text: str, pos: int) -> str | None:
 
 
 def _subject(text: str, f: _Found, prev_end: int, next_start: int) -> str | None:
-    """The noun after the unit; else the activity before the number; else a verb phrase after it."""
+    """The noun after the unit; else the activity before the number (before its brackets, for a
+    figure in brackets after its noun: 病例百分比(0.5%)); else a verb phrase after it (first, after a
+    beneficiary: 为600多人提供健康咨询); else the verb of change right before it (较前一周下降10.6%).
+    Only whole words count: a single character or a function word is no subject (None, rather)."""
     c = f.claim
     if f.zero_word:
         return c.surface[1:]
     after, verb_led = _subject_after(text, f.unit_end, next_start)
-    if after and not verb_led:
+    # (29个村、, 26个里的, 130万人死于: one character is a whole word before a punctuation mark or a stop
+    # word; not 激 of 数十例激增)
+    end = f.unit_end + len(after or "")
+    single_ok = end >= len(text) or text[end] in _CLAIM_END_OK or tables().noun_end.match(text, end) is not None
+    if after and not verb_led and _whole(after, single_ok):
         return after
-    before = _subject_before(text, c.start, prev_end)
-    return before or after or _verb_before(text, c.start)
+    bracketed = c.start and text[c.start - 1] in "（(" and text[c.end:c.end + 1] in ("）", ")")
+    before = _subject_before(text, c.start - 1 if bracketed else c.start, prev_end)
+    if verb_led and c.start and text[c.start - 1] in _BENEFACTIVE:
+        before = None  # 为600多人提供健康咨询: the people are who it was done for
+    for candidate in (before, after, _verb_before(text, c.start), _change_before(text, c.start)):
+        if candidate and _whole(candidate):
+            return candidate
+    return None
+
+
+# Prepositions of the people something is done for (为600多人提供…): the verb phrase after is the subject.
+_BENEFACTIVE = frozenset("为给替帮")
+
+
+def _whole(subject: str, single_ok: bool = False) -> bool:
+    """A subject is a word or phrase (布设AED → AED): not a function word (就, 虽), a Latin letter, or one
+    character unless it is a verb of change (涨5.21%) or, with `single_ok`, a Chinese word right after
+    the unit."""
+    t = tables()
+    if subject in t.change:
+        return True
+    return ((len(subject) >= 2 or (single_ok and not subject.isascii())) and subject not in t.function_words
+            and not subject.strip().isdigit())
+
+
+def _change_before(text: str, pos: int) -> str | None:
+    """A verb of change written right before the number (较前一周下降10.6% → 下降)."""
+    head = text[max(0, pos - 6):pos].removesuffix("了")
+    return next((w for w in tables().change if head.endswith(w)), None)
+
+
+def _subject_in_clauses_before(text: str, start: int, sentence_start: int, figures: list[int]) -> str | None:
+    """The subject of a claim whose own clause gives none, from the clauses before it in its sentence
+    (老年人多,80岁以上的就有1000多人 → 老年人多): the nearest that states no figure of its own
+    (`figures`: where the paragraph's claims start). A clause that reports who spoke (…负责人表示)
+    names no subject."""
+    k = start
+    for _ in range(_CLAUSES_BACK):
+        k = max(text.rfind(ch, sentence_start, k) for ch in _CLAUSE_MARKS)
+        if k < sentence_start:
+            return None
+        j = max(max(text.rfind(ch, sentence_start, k) for ch in _CLAUSE_MARKS) + 1, sentence_start)
+        clause = text[j:k]
+        if not clause or any(ch.isdigit() for ch in clause) or any(j <= f < k for f in figures):
+            continue
+        if clause.endswith(tables().report):
+            return None
+        subject = _subject_before(text, k, j)
+        return subject if subject and _whole(subject) else None
+    return None
+
+
+def _next_clause(text: str, prev_end: int, start: int) -> bool:
+    """Is the figure at `start` in the clause right after the one the figure ending at `prev_end` is in?"""
+    between = text[prev_end:start]
+    return sum(between.count(ch) for ch in "，,；;") == 1 and not any(ch in between for ch in "（()）。！？!?")
+
+
+_CLAUSE_MARKS = "，,；;：:、（("
+_CLAUSES_BACK = 3  # clauses looked back over: figures-only ones (63,093、) are passed
 
 
 _SENTENCE_BREAK = re.compile("[" + re.escape(_SENTENCE_END) + "]")
@@ -754,14 +876,21 @@ def extract_claims(text: str) -> list[NumericClaim]:
     breaks = [m.start() for m in _SENTENCE_BREAK.finditer(text)] if found else []
     periods = list(_PERIOD.finditer(text)) if found else []
     claims = []
+    starts = [f.claim.start for f in found]
     for i, f in enumerate(found):
         c = f.claim
         prev_end = found[i - 1].claim.end if i else 0
         next_start = found[i + 1].claim.start if i + 1 < len(found) else len(text)
         c.subject = _subject(text, f, prev_end, next_start)
-        if claims and _continues(text, prev_end, c.start) and claims[-1].subject:
+        same_unit = bool(claims) and claims[-1].unit == c.unit
+        if claims and _continues(text, prev_end, c.start, same_unit) and claims[-1].subject:
             c.subject = claims[-1].subject
         a, b = _sentence_bounds(breaks, len(text), c.start, c.end)
+        if c.subject is None and same_unit and _next_clause(text, prev_end, c.start):
+            c.subject = claims[-1].subject  # 1180次“会诊”,平均每天20次
+        if c.subject is None and not (c.unit and tables().units[c.unit].kind == "time"):
+            # (a span of time, 100年来, 前两个月, counts nothing the clause before names)
+            c.subject = _subject_in_clauses_before(text, c.start, a, starts)
         c.sentence = text[a:b].strip() or None
         c.cumulative = _is_cumulative(text[a:c.start])
         c.period = _period(periods, a, b, c.start)

@@ -1,10 +1,13 @@
 """Dates written in a paragraph, with the year filled from the text or the article's date.
 
-Covers `2022年4月23日`, `3月23日`/`3月23号`, `2022年4月` (day None), `4月`/`4月份` (day None),
+Covers `2022年4月23日`, `3月23日`/`3月23号`, `2022年4月` (day None), `4月`/`4月份` (day None), `元月9日`,
 `2022年` (year only), `2022-06-07` / `2022/6/7` / `2022.6.7`, Chinese numerals (`三月十三日`,
-`二〇二二年`), and ranges (`4月23日至6月6日`, `4月23日至25日`: one row per end). A missing year
-comes from `published_date` (`year_source='published'`) or stays None; relative words (`今年`,
-`去年`, `昨天` …, `data/dates_relative.txt`) are resolved only when the article is dated
+`二〇二二年`), Taiwan's years (`113年10月1日` is 2024), ranges (`4月23日至6月6日`, `4月23日至25日`,
+`6月23至25日`: one row per end), lists of days (`10月17日、18日`) and days written alone (`14日`, in the
+month named before or nearest the article's date). A missing year comes from `published_date`
+(`year_source='published'`), in an undated article from a date with its year earlier in the same
+sentence (`2019年1月至11月`, `1960年1月，雷锋入伍，同年11月`), or stays None; relative words (`今年`,
+`去年`, `上月`, `昨天` …, `data/dates_relative.txt`) are resolved only when the article is dated
 (`year_source='relative'`). Lunar dates (`腊月廿七`, `大年三十`, `除夕`) are left out on purpose:
 turning them into Gregorian dates needs a lunar calendar and the year, and a wrong guess is worse
 than none. Durations, measures and clock times (`24小时`, `2米`, `11:22`) are not dates.
@@ -30,10 +33,25 @@ _NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _YEAR = r"(?:\d{4}|[〇零一二三四五六七八九]{4})"
 # `6月龄` (six months of age), `3月大的婴儿`: an age, not a month.
 _NOT_MONTH_AFTER = f"(?!{'|'.join(rules.words('dates_words.txt', 'not a month after'))})"
+# The first end of a range may leave out its 日: `6月23至25日`.
+_RANGE_AHEAD = rf"(?=\s?(?:至|到|—|–|-|~|～|－)\s?(?:{_NUM}月)?{_NUM}[日号])"
+# A Taiwan page counts years from 1912 (`113年10月1日` is 2024): three digits, then a month.
+_ROC_YEAR = r"(?P<roc>1\d{2})\s?年(?=\s?\d{1,2}\s?月)"
+ROC_OFFSET = 1911
 _DATE_RE = re.compile(
-    rf"(?<![\d.\-/])(?:(?P<y>{_YEAR})年|(?P<rel>__REL__))?"
-    rf"(?:(?P<m>{_NUM})月份?(?:(?P<d>{_NUM})[日号]|{_NOT_MONTH_AFTER}))"
+    rf"(?<![\d.\-/])(?:(?P<y>{_YEAR})\s?年\s?|{_ROC_YEAR}\s?|(?P<rel>__REL__))?"
+    # 元月 is January (`元月9日`)
+    rf"(?:(?:(?P<m>{_NUM})|(?P<jan>元))\s?月份?(?:\s?(?P<d>{_NUM})\s?(?:[日号]|{_RANGE_AHEAD})|{_NOT_MONTH_AFTER}))"
 )
+# A day written alone (`14日0时至24时`): its month is the one the paragraph last named, else the
+# article's date's nearest month with that day. Not a duration (`3日内`, `30日以上`), an ordinal (`第3日`)
+# or a house number (`14号`).
+_BARE_DAY_RE = re.compile(r"(?<![\d.\-/第月年数每])(?P<d>[1-9]|[12]\d|3[01])日(?![内以之后余多前来左])")
+_BARE_DAY_REACH = 20  # days either side of the article's date a bare day may sit
+_SENTENCE_MARKS = "。！？!?"
+_MONTH_DAY_RE = re.compile(r"(\d{1,2})[日号]")  # the day after a relative month (`本月5日`)
+# Words right before a date that name a year other than the one written earlier in the sentence.
+_OTHER_YEAR = tuple(rules.words("dates_words.txt", "other year before"))
 # Taiwan news style: the day in brackets inside a relative word, `今（14）日`, `昨（13）日`. The month and
 # year come from the article's date (the day nearest it that has this day number).
 _BRACKET_DAY_RE = re.compile(r"(?P<w>[今昨前明])[（(](?P<d>\d{1,2})[)）](?P<u>日|天)")
@@ -42,6 +60,10 @@ _YEAR_ONLY_RE = re.compile(rf"(?<![\d.\-/])(?P<y>{_YEAR})年(?!\d|[〇零一二�
 _ISO_RE = re.compile(r"(?<![\d.])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d]|\.\d)")
 # After a date: `至6月6日`, `-25日`, `到2022年1月3日`.
 _RANGE_RE = re.compile(rf"\s*(?:至|到|—|–|-|~|～|－)\s*(?:(?P<y>{_YEAR})年)?(?:(?P<m>{_NUM})月)?(?P<d>{_NUM})[日号]")
+# The other end of a range of months: `2019年1月至11月`, `1—9月`.
+_MONTH_RANGE_RE = re.compile(rf"\s?(?:至|到|—|–|-|~|～|－)\s?(?P<m>{_NUM})月(?!{_NUM}[日号])")
+# A list of days after a date: `10月17日、18日`, `5月1日、2日和3日`.
+_DAY_LIST_RE = re.compile(rf"\s?(?:、|和|及)\s?(?P<d>{_NUM})[日号]")
 # A published date and time on a metadata line (`2022-06-07 11:22:27`, `2022年6月7日 11:22`).
 DATE_TIME = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
@@ -122,7 +144,7 @@ def timeline_day(published_date: str | None, dates: list[DateMention]) -> tuple[
     full date its text writes with the year; (None, None) when it has neither."""
     if published_date:
         return published_date, "publication date"
-    written = [d.iso_date for d in dates if d.year_source == "text" and d.day]
+    written = [d.iso_date for d in dates if d.year_source == "text" and d.day and not d.year_carried]
     if written:
         return min(written), "first dated event"
     return None, None
@@ -172,6 +194,12 @@ class _Found:
     def free(self, s: int, e: int) -> bool:
         return all(e <= ts or te <= s for ts, te in self.taken)
 
+    def earlier_in_sentence(self, pos: int, wanted) -> DateMention | None:
+        """The last date found before `pos` in the same sentence that `wanted` accepts, else None."""
+        start = max(self.text.rfind(ch, 0, pos) for ch in _SENTENCE_MARKS) + 1
+        before = [d for d in self.out if start <= d.start and d.end <= pos and wanted(d)]
+        return max(before, key=lambda d: d.end) if before else None
+
     def emit(self, start: int, end: int, year: int | None, month: int | None, day: int | None,
              source: str | None) -> None:
         if not _valid(year, month, day):
@@ -198,40 +226,101 @@ def _extract(text: str, published_date: str | None) -> list[DateMention]:
             day = _bracket_day(m, pub)
             if day is not None and found.free(*m.span()):
                 found.emit(m.start(), m.end(), day.year, day.month, day.day, "relative")
+    _bare_days(found, pub)
     for m in _YEAR_ONLY_RE.finditer(text):
         if found.free(*m.span()):
             found.emit(m.start(), m.end(), _number(m.group("y")), None, None, "text")
     if pub is not None:
         _relative_words(found, pub)
+    else:
+        _years_in_sentence(found)
     found.out.sort(key=lambda d: d.start)
     return found.out
 
 
 def _written_dates(found: _Found, pub: dt.date | None) -> None:
-    """`2022年4月23日`, `3月23号`, `今年4月` and the other end of a range after one (`至6月6日`)."""
+    """`2022年4月23日`, `3月23号`, `今年4月`, `113年10月1日`, and the other end of a range after one
+    (`至6月6日`) or the days listed after it (`、18日`)."""
     text = found.text
     for m in _date_re().finditer(text):
         if not found.free(*m.span()):
             continue
-        month, day = _number(m.group("m")), _number(m.group("d"))
-        year, source = _year(m.group("y"), m.group("rel"), pub)
+        month, day = 1 if m.group("jan") else _number(m.group("m")), _number(m.group("d"))
+        if m.group("roc"):
+            year, source = int(m.group("roc")) + ROC_OFFSET, "text"
+        else:
+            year, source = _year(m.group("y"), m.group("rel"), pub)
+        start = m.start()
         if m.group("rel") and year is None:
             # undated article: keep the month and day, drop the relative word from the surface
-            start = m.start("m")
-            year, source = None, None
-        else:
-            start = m.start()
+            start = m.start("jan") if m.group("jan") else m.start("m")
         if not _valid(year, month, day):
             continue
         found.emit(start, m.end(), year, month, day, source)
-        r = _RANGE_RE.match(text, m.end())
-        if r and day is not None:
-            y2 = _number(r.group("y")) if r.group("y") else year
-            src2 = "text" if r.group("y") else source
-            m2 = _number(r.group("m")) if r.group("m") else month
-            s2 = r.start("y") if r.group("y") else (r.start("m") if r.group("m") else r.start("d"))
-            if found.free(s2, r.end()):
-                found.emit(s2, r.end(), y2, m2, _number(r.group("d")), src2)
+        if day is not None:
+            _range_end(found, m.end(), year, month, source)
+            _listed_days(found, m.end(), year, month, source)
+        elif (r := _MONTH_RANGE_RE.match(text, m.end())) and found.free(r.start("m"), r.end()):
+            found.emit(r.start("m"), r.end(), year, _number(r.group("m")), None, source)  # 2019年1月至11月
+
+
+def _range_end(found: _Found, pos: int, year: int | None, month: int | None, source: str | None) -> None:
+    """The other end of a range written at `pos` (`至6月6日`, `-25日`, `到2022年1月3日`)."""
+    r = _RANGE_RE.match(found.text, pos)
+    if not r:
+        return
+    y2 = _number(r.group("y")) if r.group("y") else year
+    src2 = "text" if r.group("y") else source
+    m2 = _number(r.group("m")) if r.group("m") else month
+    s2 = r.start("y") if r.group("y") else (r.start("m") if r.group("m") else r.start("d"))
+    if found.free(s2, r.end()):
+        found.emit(s2, r.end(), y2, m2, _number(r.group("d")), src2)
+
+
+def _listed_days(found: _Found, pos: int, year: int | None, month: int | None, source: str | None) -> None:
+    """Days listed after a date, in its month: `10月17日、18日`, `5月1日、2日和3日`."""
+    while (r := _DAY_LIST_RE.match(found.text, pos)) and found.free(r.start("d"), r.end()):
+        found.emit(r.start("d"), r.end(), year, month, _number(r.group("d")), source)
+        pos = r.end()
+
+
+def _years_in_sentence(found: _Found) -> None:
+    """In an undated article, a date without its year takes the year of a date written with year and
+    month earlier in its sentence (`2019年1月至11月`, `1960年1月，雷锋入伍，同年11月`), unless a word
+    before it names another year (`去年4月`, `较上年6月`)."""
+    for d in found.out:
+        if d.year is not None or d.month is None or found.text.endswith(_OTHER_YEAR, 0, d.start):
+            continue
+        written = found.earlier_in_sentence(
+            d.start, lambda e: e.year is not None and e.year_source == "text" and e.month is not None)
+        if written is not None:
+            d.year, d.year_source, d.year_carried = written.year, "text", True
+
+
+def _bare_days(found: _Found, pub: dt.date | None) -> None:
+    """Days written alone (`14日0时至24时`): in the month of the last date named before in the sentence,
+    else, in a dated article, the nearest day of that number to its date."""
+    for m in _BARE_DAY_RE.finditer(found.text):
+        if not found.free(*m.span()):
+            continue
+        want = int(m.group("d"))
+        last = found.earlier_in_sentence(m.start(), lambda d: d.month is not None and d.day is not None)
+        if last is not None:
+            found.emit(m.start(), m.end(), last.year, last.month, want, last.year_source)
+        elif pub is not None:
+            day = _nearest_day(pub, want, _BARE_DAY_REACH)
+            if day is not None:
+                found.emit(m.start(), m.end(), day.year, day.month, day.day, "published")
+
+
+def _nearest_day(base: dt.date, want: int, reach: int) -> dt.date | None:
+    """The date with day number `want` nearest to `base` (earlier first on a tie), within `reach` days."""
+    for k in range(reach + 1):
+        for sign in (0, -1, 1) if k == 0 else (-1, 1):
+            day = base + dt.timedelta(days=sign * k)
+            if day.day == want:
+                return day
+    return None
 
 
 def _relative_words(found: _Found, pub: dt.date) -> None:
@@ -242,6 +331,11 @@ def _relative_words(found: _Found, pub: dt.date) -> None:
         unit, offset = _relative()[m.group()]
         if unit == "year":
             found.emit(m.start(), m.end(), pub.year + offset, None, None, "relative")
+        elif unit == "month":  # 上月, 本月5日
+            year, month = divmod(pub.year * 12 + pub.month - 1 + offset, 12)
+            d = _MONTH_DAY_RE.match(found.text, m.end())
+            end, day = (d.end(), int(d.group(1))) if d else (m.end(), None)
+            found.emit(m.start(), end, year, month + 1, day, "relative")
         else:
             day = pub + dt.timedelta(days=offset)
             found.emit(m.start(), m.end(), day.year, day.month, day.day, "relative")
@@ -253,14 +347,7 @@ def _bracket_day(m: re.Match, pub: dt.date) -> dt.date | None:
     unit_offset = _relative().get(word) or _relative().get(m.group("w") + "日")
     if unit_offset is None or unit_offset[0] != "day":
         return None
-    base = pub + dt.timedelta(days=unit_offset[1])
-    want = int(m.group("d"))
-    for k in range(_BRACKET_REACH + 1):
-        for sign in (0, -1, 1) if k == 0 else (-1, 1):
-            day = base + dt.timedelta(days=sign * k)
-            if day.day == want:
-                return day
-    return None
+    return _nearest_day(pub + dt.timedelta(days=unit_offset[1]), int(m.group("d")), _BRACKET_REACH)
 
 
 def _year(text_year: str | None, relative: str | None, pub: dt.date | None) -> tuple[int | None, str | None]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import rules
-from .bylines import byline_name_ok, byline_people
+from .bylines import byline_people, byline_person_ok
 from .lexicon import CJK, WordScanner
 from .tagger import TYPES, tagger
 from .orgs import Org, OrgIndex, org_index
@@ -155,12 +155,14 @@ def _list_neighbours(items: list[_Text], found: list[Mention]) -> list[Mention]:
 
 
 def _byline_only(byline: str | None, found: list[Mention]) -> list[Mention]:
-    """People the byline names and the text does not (`作者:欧阳晓婷 刘畅` on the metadata line under
-    the headline), with offsets into the byline and the byline's role word (`记者`, `编辑`)."""
-    named = {m.name for m in found if m.type == "person"}
+    """People the byline names and the text does not, or names without a role (`作者:欧阳晓婷 刘畅` on
+    the metadata line under the headline), with offsets into the byline and the byline's role word
+    (`记者`, `编辑`)."""
+    persons = {m.name for m in found if m.type == "person"}
+    named = {m.name for m in found if m.type == "person" and m.role}
     out = []
     for p in byline_people(byline or ""):
-        if p.name not in named and byline_name_ok(p.name, after_role=p.role is not None):
+        if p.name not in named and (p.role is not None or p.name not in persons) and byline_person_ok(p.name, p.role):
             named.add(p.name)
             out.append(Mention("person", p.name, p.name, p.start, p.end, p.role, None, in_byline=True))
     return out

@@ -70,7 +70,8 @@ class PersonFinder(NameShapes):
             if any(bs <= s and e <= be and be - bs > e - s for bs, be in bridges.items()):
                 continue  # `常委` inside `省人大常委会` is part of the name, not a title
             generic = m.group() in self.lex.generic_titles
-            joined = chains and (chains[-1][1] == s or (chains[-1][1] == s - 1 and text[s - 1] in "、兼"))
+            # stacked titles are joined by nothing, `、`, `兼` or a space (`主任医师 共产党员 王立新`)
+            joined = chains and (chains[-1][1] == s or (chains[-1][1] == s - 1 and text[s - 1] in "、兼 \u3000"))
             if chains and not joined and text[chains[-1][1]:chains[-1][1] + 1] == "、":
                 k = chains[-1][1] + 1  # walk over the organisations and places right after the 、
                 while k in bridges and bridges[k] < s:
