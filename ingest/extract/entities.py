@@ -27,6 +27,10 @@ log = logging.getLogger(__name__)
 
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _NAME_CHARS = re.compile(f"[{CJK}·]+")
+# The web writes the middle dot of a foreign name (`鲍里斯·约翰逊`) in several ways: katakana's middle dot
+# (U+30FB, and its half-width U+FF65), the hyphenation point (U+2027), the bullet (U+2022) and bullet
+# operators (U+2219, U+22C5). The finders read each as `·` (U+00B7), one character for one, so offsets hold.
+_DOT_VARIANTS = str.maketrans("\u30fb\uff65\u2027\u2022\u2219\u22c5", "······")
 _NUM = "一二三四五六七八九十百0-9"
 _ORDINAL_HOSPITAL = re.compile(f"^(附属)?第([{_NUM}]+)(?:人民)?医院$")
 
@@ -60,13 +64,26 @@ def extract_entities(title: str | None, paragraphs: list[str], byline: str | Non
     """Mentions in one article: `paragraph_seq` indexes `paragraphs`, None means the title (or the
     byline, for the people only the byline names: `in_byline`)."""
     try:
+        read_title = title.translate(_DOT_VARIANTS) if isinstance(title, str) else title
+        read = [p.translate(_DOT_VARIANTS) if isinstance(p, str) else p for p in paragraphs or []]
         if not parts.rules:
-            return _tagger_only(title, paragraphs) if parts.tagger else []
-        mentions = _extract(title, paragraphs, parts.tagger)
-        return mentions + _byline_only(byline, mentions)
+            mentions = _tagger_only(read_title, read) if parts.tagger else []
+        else:
+            mentions = _extract(read_title, read, parts.tagger)
+            mentions += _byline_only(byline, mentions)
+        return _as_written(mentions, title, paragraphs)
     except Exception:  # the contract is to never raise; a bug here must not stop an ingest
         log.exception("entity extraction failed; article left without entities")
         return []
+
+
+def _as_written(mentions: list[Mention], title: str | None, paragraphs: list[str]) -> list[Mention]:
+    """The mentions with each surface as the text writes it (`鲍里斯・约翰逊`); the name keeps `·`."""
+    for m in mentions:
+        if not m.in_byline:
+            source = title if m.paragraph_seq is None else paragraphs[m.paragraph_seq]
+            m.surface = source[m.start:m.end]
+    return mentions
 
 
 def _texts(title: str | None, paragraphs: list[str]) -> list[tuple[int | None, str]]:
