@@ -207,7 +207,8 @@ def _tagged(items: list[_Text], found: list[Mention]) -> list[Mention]:
     longer name (`波兰共和国`); and an organisation it reads shorter than a rule did, where the rule
     ran on over words before the name, cuts them (`巩固|中国共产党`). A person must look like one: a
     surname and one to three given-name characters, or a transliterated foreign name, and not a
-    listed non-name.
+    listed non-name (a name that merely opens with one, `蒋介|石`, stands: the tagger read it whole,
+    and the study half shows no loss without that check here).
     """
     run = _TaggerRun(person_finder(), place_index(), org_index(), _word_bigrams(), _tagger_checks(),
                      Counter(o.surface for it in items for o in it.orgs))
@@ -321,7 +322,7 @@ def _tagged_person(it: _Text, s: int, e: int, over: list[Mention], yielding: set
     cue = role is not None or finder.lex.cue_re.match(it.text, e) is not None  # `总统塞迪略`, `习仲勋同志`
     foreign = not chinese and (finder.foreign_ok(surface, wide=True) or (
         cue and finder.foreign_ok(surface, wide=True, any_chars=True)))
-    if not (chinese or foreign) or finder.rejected(surface):
+    if not (chinese or foreign) or finder.rejected(surface, opening_words=False):
         return None, []
     if (chinese and sl == 1 and finder.lex.surname_tier.get(surface[0]) == 2 and not over
             and not (role is not None or cue and len(surface) == 3)):
