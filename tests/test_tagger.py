@@ -376,3 +376,15 @@ def test_text_for_labelling_is_cut_into_sentences_normalised_and_deduplicated(tm
                                         ("刘德华和张学友同台演出。", "刘德华")])
 def test_plain_sentence_names_the_tagger_reads_whole_are_people(text, name):
     assert name in {m.name for m in extract_entities(None, [text]) if m.type == "person"}
+
+
+def test_a_tagged_chinese_name_has_at_most_two_given_name_characters():
+    # a surname no transliteration opens with: the fourth character opens the next word
+    assert [(m.surface, m.role) for m in extract_entities(None, ["与乡村医生聂春生拉家常。"])
+            if m.type == "person"] == [("聂春生", "乡村医生")]
+
+
+def test_a_tagged_name_one_past_a_name_the_article_gives_is_cut_back_before_a_follower_word():
+    ms = extract_entities(None, ["副院长郑燕一同参加活动。", "“我们会继续。”郑燕说，今后医院将继续。"])
+    assert [(m.surface, m.paragraph_seq, m.start, m.end) for m in ms if m.type == "person"] == [
+        ("郑燕", 0, 3, 5), ("郑燕", 1, 8, 10)]

@@ -354,13 +354,21 @@ def _tagged_person_end(text: str, s: int, e: int, sl: int, run: _TaggerRun) -> i
     if runs_on is not None and (runs_on.end() > e or e - s == sl + 3):
         # `护士杨柳|一起`: the last character opens the word after; `莫嘉慧|则表示`: it is one
         e -= 1
+    elif sl and e - s == sl + 3 and text[s] not in finder.foreign_chars_wide:
+        # `聂春生|拉家常`: a surname no transliteration opens with makes a Chinese name, and that has
+        # at most two given-name characters
+        e -= 1
     return e
 
 
 def _completed(items: list[_Text], every: list[Mention], added: list[Mention]) -> list[Mention]:
     """`added`, with a tagged name that the article writes in full elsewhere taken in full where the
-    text goes on with it (`徐满|仓说` → 徐满仓, as `在村民徐满仓家` gave it)."""
+    text goes on with it (`徐满|仓说` → 徐满仓, as `在村民徐满仓家` gave it), and one that runs a
+    character past a name the rules give elsewhere, onto a word that follows names, cut back to it
+    (`郑燕|说`, as `副院长郑燕` gave it)."""
     names = sorted({m.surface for m in every if m.type == "person"}, key=len, reverse=True)
+    ruled = {m.surface for m in every if m.type == "person" and m.found_by == "rule"}
+    finder = person_finder()
     texts = {it.seq: it.text for it in items}
     out = []
     for m in added:
@@ -368,6 +376,8 @@ def _completed(items: list[_Text], every: list[Mention], added: list[Mention]) -
             text = texts[m.paragraph_seq]
             full = next((n for n in names if len(n) > len(m.surface) and n.startswith(m.surface)
                          and text.startswith(n, m.start)), None)
+            if full is None and m.surface[:-1] in ruled and finder.is_boundary(text, m.end - 1):
+                full = m.surface[:-1]
             if full is not None:
                 m = Mention("person", full, full, m.start, m.start + len(full), m.role, m.paragraph_seq, "tagger")
         out.append(m)
