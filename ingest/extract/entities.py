@@ -27,6 +27,10 @@ log = logging.getLogger(__name__)
 
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _NAME_CHARS = re.compile(f"[{CJK}·]+")
+# The web writes the middle dot of a foreign name (`鲍里斯·约翰逊`) in several ways: katakana's middle dot
+# (U+30FB, and its half-width U+FF65), the hyphenation point (U+2027), the bullet (U+2022) and bullet
+# operators (U+2219, U+22C5). The finders read each as `·` (U+00B7), one character for one, so offsets hold.
+_DOT_VARIANTS = str.maketrans("\u30fb\uff65\u2027\u2022\u2219\u22c5", "······")
 _NUM = "一二三四五六七八九十百0-9"
 _ORDINAL_HOSPITAL = re.compile(f"^(附属)?第([{_NUM}]+)(?:人民)?医院$")
 
@@ -60,13 +64,26 @@ def extract_entities(title: str | None, paragraphs: list[str], byline: str | Non
     """Mentions in one article: `paragraph_seq` indexes `paragraphs`, None means the title (or the
     byline, for the people only the byline names: `in_byline`)."""
     try:
+        read_title = title.translate(_DOT_VARIANTS) if isinstance(title, str) else title
+        read = [p.translate(_DOT_VARIANTS) if isinstance(p, str) else p for p in paragraphs or []]
         if not parts.rules:
-            return _tagger_only(title, paragraphs) if parts.tagger else []
-        mentions = _extract(title, paragraphs, parts.tagger)
-        return mentions + _byline_only(byline, mentions)
+            mentions = _tagger_only(read_title, read) if parts.tagger else []
+        else:
+            mentions = _extract(read_title, read, parts.tagger)
+            mentions += _byline_only(byline, mentions)
+        return _as_written(mentions, title, paragraphs)
     except Exception:  # the contract is to never raise; a bug here must not stop an ingest
         log.exception("entity extraction failed; article left without entities")
         return []
+
+
+def _as_written(mentions: list[Mention], title: str | None, paragraphs: list[str]) -> list[Mention]:
+    """The mentions with each surface as the text writes it (`鲍里斯・约翰逊`); the name keeps `·`."""
+    for m in mentions:
+        if not m.in_byline:
+            source = title if m.paragraph_seq is None else paragraphs[m.paragraph_seq]
+            m.surface = source[m.start:m.end]
+    return mentions
 
 
 def _texts(title: str | None, paragraphs: list[str]) -> list[tuple[int | None, str]]:
@@ -192,7 +209,8 @@ def _tagged(items: list[_Text], found: list[Mention]) -> list[Mention]:
     longer name (`波兰共和国`); and an organisation it reads shorter than a rule did, where the rule
     ran on over words before the name, cuts them (`巩固|中国共产党`). A person must look like one: a
     surname and one to three given-name characters, or a transliterated foreign name, and not a
-    listed non-name.
+    listed non-name (a name that merely opens with one, `蒋介|石`, stands: the tagger read it whole,
+    and the study half shows no loss without that check here).
     """
     run = _TaggerRun(person_finder(), place_index(), org_index(), _word_bigrams(), _tagger_checks(),
                      Counter(o.surface for it in items for o in it.orgs))
@@ -306,7 +324,7 @@ def _tagged_person(it: _Text, s: int, e: int, over: list[Mention], yielding: set
     cue = role is not None or finder.lex.cue_re.match(it.text, e) is not None  # `总统塞迪略`, `习仲勋同志`
     foreign = not chinese and (finder.foreign_ok(surface, wide=True) or (
         cue and finder.foreign_ok(surface, wide=True, any_chars=True)))
-    if not (chinese or foreign) or finder.rejected(surface):
+    if not (chinese or foreign) or finder.rejected(surface, opening_words=False):
         return None, []
     if (chinese and sl == 1 and finder.lex.surname_tier.get(surface[0]) == 2 and not over
             and not (role is not None or cue and len(surface) == 3)):
@@ -338,13 +356,21 @@ def _tagged_person_end(text: str, s: int, e: int, sl: int, run: _TaggerRun) -> i
     if runs_on is not None and (runs_on.end() > e or e - s == sl + 3):
         # `护士杨柳|一起`: the last character opens the word after; `莫嘉慧|则表示`: it is one
         e -= 1
+    elif sl and e - s == sl + 3 and text[s] not in finder.foreign_chars_wide:
+        # `聂春生|拉家常`: a surname no transliteration opens with makes a Chinese name, and that has
+        # at most two given-name characters
+        e -= 1
     return e
 
 
 def _completed(items: list[_Text], every: list[Mention], added: list[Mention]) -> list[Mention]:
     """`added`, with a tagged name that the article writes in full elsewhere taken in full where the
-    text goes on with it (`徐满|仓说` → 徐满仓, as `在村民徐满仓家` gave it)."""
+    text goes on with it (`徐满|仓说` → 徐满仓, as `在村民徐满仓家` gave it), and one that runs a
+    character past a name the rules give elsewhere, onto a word that follows names, cut back to it
+    (`郑燕|说`, as `副院长郑燕` gave it)."""
     names = sorted({m.surface for m in every if m.type == "person"}, key=len, reverse=True)
+    ruled = {m.surface for m in every if m.type == "person" and m.found_by == "rule"}
+    finder = person_finder()
     texts = {it.seq: it.text for it in items}
     out = []
     for m in added:
@@ -352,6 +378,8 @@ def _completed(items: list[_Text], every: list[Mention], added: list[Mention]) -
             text = texts[m.paragraph_seq]
             full = next((n for n in names if len(n) > len(m.surface) and n.startswith(m.surface)
                          and text.startswith(n, m.start)), None)
+            if full is None and m.surface[:-1] in ruled and finder.is_boundary(text, m.end - 1):
+                full = m.surface[:-1]
             if full is not None:
                 m = Mention("person", full, full, m.start, m.start + len(full), m.role, m.paragraph_seq, "tagger")
         out.append(m)

