@@ -659,3 +659,13 @@ def test_names_written_with_two_dots_are_one_person_under_one_name():
     ms = extract_entities(None, ["英国首相鲍里斯・约翰逊表示欢迎。", "英国首相鲍里斯·约翰逊表示欢迎。"])
     assert {(m.name, m.surface) for m in ms if m.type == "person"} == {
         ("鲍里斯·约翰逊", "鲍里斯・约翰逊"), ("鲍里斯·约翰逊", "鲍里斯·约翰逊")}
+
+
+@pytest.mark.parametrize("text", ["首页·新闻·健康", "本次活动•健康讲座•义诊", "人民网·健康频道", "北京·上海高铁开通"])
+def test_ordinary_words_joined_by_a_dot_or_a_bullet_are_no_person(text):
+    assert [m.surface for m in one(text) if m.type == "person"] == []
+
+
+@pytest.mark.parametrize("name", ["吐尔洪·阿西木", "热娜古丽·艾则孜", "买买提·吐尔逊", "埃米利奥·莱沃洛·卡斯特亚诺斯"])
+def test_minority_and_foreign_dotted_names_still_read_whole(name):
+    assert [m.surface for m in one(f"村医{name}介绍，") if m.type == "person"] == [name]

@@ -30,6 +30,12 @@ _BARE_LEFT = set("、，,。；;：:“”\"（）()《》【】 \u3000")
 _BARE_RIGHT = set("、，,。；;：:“”\"（）()《》【】 \u3000！!？?")
 
 
+# The share of a dotted name's characters that must be characters of transliterated foreign and
+# minority names (ner_foreign_chars.txt, ner_transliteration_chars.txt): such names score 0.7-1.0,
+# words joined by a dot or a bullet (`健康·生活`, `人民网·健康`, `北京·上海高铁开通`) 0.5 or less.
+DOTTED_NAME_MIN_SHARE = 0.6
+
+
 @dataclass
 class PersonHit:
     start: int
@@ -212,9 +218,16 @@ class PersonFinder(NameShapes):
                               or text[s - 1] in self.left_chars), None)
             last = text.rfind("·", 0, m.end()) + 1
             end = next((e for e in range(last + 2, m.end() + 1) if self.is_boundary(text, e)), None)
-            if start is not None and end is not None and text[start - 1:start] not in ("《", "“"):
+            if start is not None and end is not None and text[start - 1:start] not in ("《", "“") \
+                    and self._transliterated(text[start:end]):
                 out.append((start, end))
         return out
+
+    def _transliterated(self, name: str) -> bool:
+        """Do the parts of a dotted name read as a transliteration (`鲍里斯·约翰逊`, `买买提·吐尔逊`)? The
+        web also joins ordinary words with dots and bullets (`首页·新闻`, `北京·上海高铁`, `活动•讲座`)."""
+        core = name.replace("·", "")
+        return sum(c in self.foreign_chars_wide for c in core) >= DOTTED_NAME_MIN_SHARE * len(core)
 
     def _roles_after(self, text: str, hits: list[PersonHit], chains) -> None:
         """Give a role-less name the title that `作为`/`担任` hands it just after (`刘亮亮作为副领队`)."""
