@@ -10,7 +10,7 @@ import click
 
 from . import __version__
 from .cluster import ClusterError
-from .merge import MergeError, merge_archives
+from .store.merge import MergeError, merge_archives
 from .pipeline import DEFAULT_TIMEOUT, ingest_paths
 from .read import DEFAULT_MAX_BYTES, FileChoice
 from .stats import headline_figures, stated_number

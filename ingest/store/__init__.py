@@ -1,4 +1,4 @@
-"""Storing: the only module that talks to SQLite. It maps records to rows; what the text implies
+"""Storing: the only package that talks to SQLite (this module writes; `merge` combines shard archives). It maps records to rows; what the text implies
 (a day, an ISO date, a period's ends) is derived before, in extraction.
 
 Tables come from `schema.sql` alone. `Writer` writes up to 32 files per transaction, all or nothing,
@@ -19,8 +19,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from .records import ProcessedSource
-from .search import SEPARATOR, fold_for_index
+from ..records import ProcessedSource
+from ..search import SEPARATOR, fold_for_index
 
 # How long a write waits for another writer (a second `ingest add` on the same archive) to finish a
 # batch before it says so and waits on; and how long it then waits in all.

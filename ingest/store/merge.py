@@ -1,4 +1,4 @@
-"""Merging shard archives: store-side, like store.py it talks to SQLite and to nothing else.
+"""Merging shard archives: part of the store, the one package that talks to SQLite.
 
 Shards are archives built apart (one per machine, or per folder of a large corpus, each by
 `ingest add`) and merged in the order given: each shard's rows are copied with ATTACH and
@@ -15,8 +15,8 @@ import sqlite3
 
 import sqlite_utils
 
-from . import store
-from .records import MergedShard
+from .. import store
+from ..records import MergedShard
 
 # Tables copied row by row, in an order that keeps every foreign key pointing at a copied row, with
 # the condition (on the shard's row `t`) that keeps a row and the tables its columns point to.
