@@ -726,7 +726,7 @@ def _continues(text: str, prev_end: int, start: int, same_unit: bool = False) ->
     return between in tables().linking or not between
 
 
-_LIST_JOINS = frozenset(["及", "和", "与", "、", "或", "以及"])
+_LIST_JOINS = frozenset(rules.words("claims_context_words.txt", "list joins"))
 
 
 def _verb_before(text: str, pos: int) -> str | None:
@@ -761,7 +761,8 @@ def _subject(text: str, f: _Found, prev_end: int, next_start: int) -> str | None
 
 
 # Prepositions of the people something is done for (为600多人提供…): the verb phrase after is the subject.
-_BENEFACTIVE = frozenset("为给替帮")
+_BENEFACTIVE = frozenset(rules.words("claims_context_words.txt", "benefactive"))
+_ASPECT_AFTER_CHANGE = tuple(rules.words("claims_context_words.txt", "aspect after change"))
 
 
 def _whole(subject: str, single_ok: bool = False) -> bool:
@@ -777,7 +778,9 @@ def _whole(subject: str, single_ok: bool = False) -> bool:
 
 def _change_before(text: str, pos: int) -> str | None:
     """A verb of change written right before the number (较前一周下降10.6% → 下降)."""
-    head = text[max(0, pos - 6):pos].removesuffix("了")
+    head = text[max(0, pos - 6):pos]
+    for particle in _ASPECT_AFTER_CHANGE:
+        head = head.removesuffix(particle)
     return next((w for w in tables().change if head.endswith(w)), None)
 
 
