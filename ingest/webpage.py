@@ -13,8 +13,10 @@ from dataclasses import dataclass
 
 from . import rules
 
-# A charset the page declares in its first bytes (`<meta charset="gbk">`, `content="…; charset=gb2312"`).
-_DECLARED = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+# A charset the page declares in its first bytes (`<meta charset="gbk">`, `content="…; charset=gb2312"`,
+# an XHTML page's `<?xml version="1.0" encoding="gb2312"?>`).
+_DECLARED = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"""
+                       rb"""|<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
 # Declared names that mean a wider encoding in practice: pages labelled GB2312 use GBK characters.
 _WIDER = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs"}
 # What starts an HTML document, looked for in a file's first bytes whatever the file is called.
@@ -53,7 +55,7 @@ def declared_encoding(data: bytes) -> str | None:
     found = _DECLARED.search(data[:4096])
     if not found:
         return None
-    name = found.group(1).decode("ascii", "replace").lower()
+    name = (found.group(1) or found.group(2)).decode("ascii", "replace").lower()
     return _WIDER.get(name, name)
 
 

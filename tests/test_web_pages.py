@@ -90,6 +90,8 @@ def test_a_page_is_decoded_by_the_charset_it_declares_and_by_its_bytes_when_that
     gbk = (WEB / "gbk_news.html").read_bytes()
     assert declared_encoding(gbk) == "gb18030"  # GB2312 pages use GBK characters
     assert "顺义区启动免费两癌筛查" in decode_web_page(gbk)[0]
+    assert declared_encoding(b'<?xml version="1.0" encoding="GB2312"?>\n<html>') == "gb18030"
+    assert declared_encoding(b"<html><head><title>x</title>") is None
     mislabelled = gbk.replace(b"charset=gb2312", b"charset=utf-8")
     text, encoding = decode_web_page(mislabelled)
     assert "顺义区启动免费两癌筛查" in text and encoding != "utf-8"
