@@ -54,6 +54,13 @@ def score_archive(db: Path, gold: Path) -> dict:
     return json.loads(out.stdout)
 
 
+def ingest_and_score(folder: Path, gold: Path, db: Path, workers: int = 1) -> dict:
+    """Build the archive `db` from `folder` (every file going in) and score it against `gold`."""
+    summary = ingest_paths(str(db), [str(folder)], workers=workers)
+    assert summary.errors == 0, summary.failures
+    return score_archive(db, gold)
+
+
 def check_floors_and_ceilings(scores: dict, floors: dict, ceilings: dict) -> None:
     """Every figure at or above its floor and at or below its ceiling, all misses reported at once."""
     misses = [f"{k} fell to {scores[k]} (floor {v})" for k, v in floors.items() if scores[k] is None or scores[k] < v]

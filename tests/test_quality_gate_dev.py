@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import check_floors_and_ceilings, score_archive
-from ingest.pipeline import ingest_paths
+from conftest import check_floors_and_ceilings, ingest_and_score
 
 pytestmark = pytest.mark.slow  # quality gates, kill tests and browsers: `make test-all`, and CI
 
@@ -35,9 +34,7 @@ GATES = {  # half: (articles, floors (at least), ceilings (at most))
 def gate(request, tmp_path_factory):
     half = request.param
     db = tmp_path_factory.mktemp(half) / f"{half}.db"
-    summary = ingest_paths(str(db), [str(DEV / half)], workers=2)
-    assert summary.errors == 0, summary.failures
-    return half, score_archive(db, DEV / f"{half}_gold.json")
+    return half, ingest_and_score(DEV / half, DEV / f"{half}_gold.json", db, workers=2)
 
 
 def test_the_articles_found_do_not_fall(gate):

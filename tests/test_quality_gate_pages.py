@@ -37,8 +37,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import check_floors_and_ceilings, score_archive
-from ingest.pipeline import ingest_paths
+from conftest import check_floors_and_ceilings, ingest_and_score
 
 pytestmark = pytest.mark.slow  # quality gates, kill tests and browsers: `make test-all`, and CI
 
@@ -76,9 +75,7 @@ MIN_OFFSETS = {"pages3": 600, "pages4": 300, "pages5": 250, "pages6": 450, "page
 def gate(request, tmp_path_factory):
     name = request.param
     db = tmp_path_factory.mktemp(name) / f"{name}.db"
-    summary = ingest_paths(str(db), [str(CORPUS / name)], workers=2)
-    assert summary.errors == 0, summary.failures
-    return name, score_archive(db, CORPUS / f"{name}_gold.json")
+    return name, ingest_and_score(CORPUS / name, CORPUS / f"{name}_gold.json", db, workers=2)
 
 
 def test_every_article_on_the_pages_is_there(gate):

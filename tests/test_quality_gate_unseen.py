@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import check_floors_and_ceilings, score_archive
-from ingest.pipeline import ingest_paths
+from conftest import check_floors_and_ceilings, ingest_and_score
 
 pytestmark = pytest.mark.slow  # quality gates, kill tests and browsers: `make test-all`, and CI
 
@@ -35,10 +34,7 @@ CEILINGS = {  # at most
 
 @pytest.fixture(scope="module")
 def scores(tmp_path_factory):
-    db = tmp_path_factory.mktemp("unseen") / "unseen.db"
-    summary = ingest_paths(str(db), [str(UNSEEN)])
-    assert summary.errors == 0, summary.failures
-    return score_archive(db, GOLD)
+    return ingest_and_score(UNSEEN, GOLD, tmp_path_factory.mktemp("unseen") / "unseen.db")
 
 
 def test_every_held_out_article_is_there(scores):
