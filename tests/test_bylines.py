@@ -124,3 +124,22 @@ def test_whose_name_a_byline_role_vouches_for():
     assert byline_person_ok("裕隆", "记者")  # a journalist's role: the shape is enough
     assert not byline_person_ok("企鹅号", "作者") and byline_person_ok("胡蓉", "作者")  # 作者 may credit an account
     assert not byline_person_ok("澎湃新闻·澎湃号·政务", None) and byline_person_ok("张阳", None)
+
+
+def test_a_role_word_its_paper_and_a_closing_word_may_all_be_run_on_to_the_name():
+    people = byline_people("本报记者董芳忠摄影报道")
+    assert [(p.name, p.role, p.start, p.end) for p in people] == [("董芳忠", "本报记者", 4, 7)]
+    assert [(p.name, p.role) for p in byline_people("湖南日报全媒体记者王强")] == [("王强", "记者")]
+    assert named("本报记者董芳忠摄影报道") == [("董芳忠", "本报记者")]
+    assert named("文/本报记者王强 通讯员李明") == [("王强", "本报记者"), ("李明", "通讯员")]
+
+
+def test_a_name_run_on_to_the_next_label_keeps_the_role_before_it():
+    # `作者:甲 乙责任编辑:丙`: 乙 is an author, 丙 the editor
+    assert [(p.name, p.role) for p in byline_people("作者:张丽 王强责任编辑:刘伟")] == [
+        ("张丽", "作者"), ("王强", "作者"), ("刘伟", "责任编辑")]
+    assert named("作者:张丽 王强责任编辑:刘伟") == [("张丽", "作者"), ("王强", "作者"), ("刘伟", "责任编辑")]
+    assert [(p.name, p.role) for p in byline_people("作者:陈磊来源:安康市疾控中心")] == [("陈磊", "作者")]
+    # a label that is itself a longer label (责任编辑 is not 责任 + 编辑), and one with no mark after it
+    assert [(p.name, p.role) for p in byline_people("新华网; 责任编辑:白羽")] == [("白羽", "责任编辑")]
+    assert byline_people("记者 王强编辑") == []  # no mark after it: no label
