@@ -57,6 +57,20 @@ def test_list_after_one_title_shares_it():
     ]
 
 
+@pytest.mark.parametrize("text, found", [
+    # whichever finder read the names, and joined by 和 or 与 as well as 、, past an aside in brackets
+    ("市议员纪思庭、崔马克和叶格(Kalman Yeger)等民代支持", [("纪思庭", "市议员"), ("崔马克", "市议员"), ("叶格", "市议员")]),
+    ("院长 张建国、李明华和王丽出席", [("张建国", "院长"), ("李明华", "院长"), ("王丽", "院长")]),
+    # a name with a title of its own keeps it, and the list goes on with that one
+    ("主任医师王建国与护士长李梅、张丽", [("王建国", "主任医师"), ("李梅", "护士长"), ("张丽", "护士长")]),
+    # a title after the name is not shared forward, nor is one across other words
+    ("刘宇主任和李明华一起", [("刘宇", "主任"), ("李明华", None)]),
+    ("副院长王李华和村民李明华一起", [("王李华", "副院长"), ("李明华", None)]),
+])
+def test_a_list_after_a_titled_name_shares_its_title(text, found):
+    assert [(m.name, m.role) for m in one(text) if m.type == "person"] == found
+
+
 def test_name_ends_before_a_verb_that_starts_with_a_name_character():
     # 郭伟强 would be a possible name; 强调 after 郭伟 decides
     assert people(one("郭伟强调，要强化落实三级医师查房制度。")) == [("郭伟", "郭伟", 0, 2, None, 0)]

@@ -32,6 +32,9 @@ _NAME_CHARS = re.compile(f"[{CJK}·]+")
 # operators (U+2219, U+22C5). The finders read each as `·` (U+00B7), one character for one, so offsets hold.
 _DOT_VARIANTS = str.maketrans("\u30fb\uff65\u2027\u2022\u2219\u22c5", "······")
 _NUM = "一二三四五六七八九十百0-9"
+# A bracketed aside after a name (`叶格(Kalman Yeger)`, `王五（右）`).
+_ASIDE_RE = re.compile(r"^[（(][^（）()]{1,30}[)）]")
+_SPACES = " \u3000\xa0\t"
 _ORDINAL_HOSPITAL = re.compile(f"^(附属)?第([{_NUM}]+)(?:人民)?医院$")
 
 
@@ -146,6 +149,7 @@ def _extract(title: str | None, paragraphs: list[str], with_tagger: bool = True)
     if with_tagger:
         mentions = _tagged(items, mentions)
     mentions += _list_neighbours(items, mentions)
+    _share_list_roles(items, mentions)
     mentions.sort(key=lambda m: (-1 if m.paragraph_seq is None else m.paragraph_seq, m.start, -m.end, m.type))
     return mentions
 
@@ -169,6 +173,30 @@ def _list_neighbours(items: list[_Text], found: list[Mention]) -> list[Mention]:
             role = next((r for _, te, r in it.any_title_spans if te == s), None)
             out.append(Mention("person", it.text[s:e], it.text[s:e], s, e, role, it.seq))
     return out
+
+
+def _share_list_roles(items: list[_Text], mentions: list[Mention]) -> None:
+    """A name listed right after a name its title stands before shares that title (`市议员纪思庭、崔马克和叶格`:
+    all three are 市议员), whichever finder read it; the list runs on through `、`, `和`, `及`, `与`, past a
+    bracketed aside after a name (`叶格(Kalman Yeger)`), and stops at a name with a title of its own."""
+    joins = person_finder().list_joins
+    by_seq: dict[int | None, list[Mention]] = {}
+    for m in mentions:
+        if m.type == "person" and not m.in_byline:
+            by_seq.setdefault(m.paragraph_seq, []).append(m)
+    for it in items:
+        here = sorted(by_seq.get(it.seq, []), key=lambda m: m.start)
+        titled_at = {e for _, e, _ in it.any_title_spans}
+        sharing: set[int] = set()  # id() of the mentions whose role opens or continues a list
+        for prev, m in zip(here, here[1:]):
+            if prev.role is None or _ASIDE_RE.sub("", it.text[prev.end:m.start]) not in joins:
+                continue
+            if id(prev) not in sharing and len(it.text[:prev.start].rstrip(_SPACES)) not in titled_at:
+                continue  # the title stands after the name (`刘宇主任`), or came from elsewhere
+            if m.role is None:
+                m.role = prev.role
+            if m.role == prev.role:
+                sharing.add(id(m))
 
 
 def _byline_only(byline: str | None, found: list[Mention]) -> list[Mention]:
