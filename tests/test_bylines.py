@@ -143,3 +143,18 @@ def test_a_name_run_on_to_the_next_label_keeps_the_role_before_it():
     # a label that is itself a longer label (责任编辑 is not 责任 + 编辑), and one with no mark after it
     assert [(p.name, p.role) for p in byline_people("新华网; 责任编辑:白羽")] == [("白羽", "责任编辑")]
     assert byline_people("记者 王强编辑") == []  # no mark after it: no label
+
+
+def test_a_two_character_name_spaced_out_is_one_name():
+    # `作者:王 博`: pages space a two-character name out to the width of a three-character one
+    people = byline_people("信阳新闻网 作者:王 博")
+    assert [(p.name, p.role, p.start, p.end) for p in people] == [("王博", "作者", 9, 12)]
+    assert [(p.name, p.role) for p in byline_people("作者:王\u3000博 来源:新华网")] == [("王博", "作者")]
+    assert byline_people("来 源:新华网") == []  # two characters that make no name are read as the word
+
+
+def test_the_review_chain_under_the_text_gives_roles():
+    assert [(p.name, p.role) for p in byline_people("编辑:王君 审核:陈芳 终审:沈旻雁")] == [
+        ("王君", "编辑"), ("陈芳", "审核"), ("沈旻雁", "终审")]
+    assert named("责编:马黎明 编发:金芳") == [("马黎明", "责编"), ("金芳", "编发")]
+    assert credit_line("终审:沈旻雁") == "终审:沈旻雁"

@@ -684,3 +684,9 @@ def test_ordinary_words_joined_by_a_dot_or_a_bullet_are_no_person(text):
 @pytest.mark.parametrize("name", ["吐尔洪·阿西木", "热娜古丽·艾则孜", "买买提·吐尔逊", "埃米利奥·莱沃洛·卡斯特亚诺斯"])
 def test_minority_and_foreign_dotted_names_still_read_whole(name):
     assert [m.surface for m in one(f"村医{name}介绍，") if m.type == "person"] == [name]
+
+
+def test_a_spaced_out_byline_name_keeps_its_surface_as_written():
+    ms = extract_entities(None, ["正文。"], byline="作者:王 博")
+    assert [(m.name, m.surface, m.start, m.end, m.role, m.in_byline) for m in ms if m.type == "person"] == [
+        ("王博", "王 博", 3, 6, "作者", True)]

@@ -32,6 +32,9 @@ _TOKEN_RE = re.compile(r"[^\s、，,;；/|：:（）()]+")
 # The tokens of a credit closing a paragraph (`周成龙 张雷 摄影报道`), and the marks its sentence ends after.
 _CREDIT_TOKEN_RE = re.compile(r"[^\s、，,;；/|：:（）()【】\[\]]+")
 _SENTENCE_ENDS = "。！？!?；;"
+# The tokens of a byline, and two single characters spaced apart standing alone (`作者:王 博`).
+_BYLINE_TOKEN_RE = re.compile(r"(?P<spaced>(?<![^\s:：/／|｜丨])[\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff]"
+                              r"(?![^\s、,，/／:：|｜丨()（）;；]))|[^\s、,，/／:：|｜丨()（）]+")
 # The marks after a label (`责任编辑:`, `文/`, `文字丨`).
 _LABEL_MARKS = ":：/／|｜丨"
 
@@ -60,8 +63,13 @@ def byline_people(byline: str) -> list[BylinePerson]:
     people: list[BylinePerson] = []
     for segment in re.finditer(r"[^;；]+", byline):
         role, first = None, len(people)
-        for m in re.finditer(r"[^\s、,，/／:：|｜丨()（）]+", segment.group(0)):
+        for m in _BYLINE_TOKEN_RE.finditer(segment.group(0)):
             token, start = m.group(0), segment.start() + m.start()
+            if m.group("spaced"):  # `作者:王 博`: a two-character name spaced out to the width of three
+                token = token[0] + token[-1]
+                if _byline_names().token_name(token, set(), after_role=True):
+                    people.append(BylinePerson(token, start, segment.start() + m.end(), role))
+                    continue
             if (lead := words.lead(token)) is not None:  # `记者张丽`, `本报记者董芳忠摄影报道` written in one run
                 size, word = lead
                 role = None if word in words.plain else word

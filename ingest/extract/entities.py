@@ -209,7 +209,8 @@ def _byline_only(byline: str | None, found: list[Mention]) -> list[Mention]:
     for p in byline_people(byline or ""):
         if p.name not in named and (p.role is not None or p.name not in persons) and byline_person_ok(p.name, p.role):
             named.add(p.name)
-            out.append(Mention("person", p.name, p.name, p.start, p.end, p.role, None, in_byline=True))
+            surface = (byline or "")[p.start:p.end]  # as written (`王 博` for 王博)
+            out.append(Mention("person", p.name, surface, p.start, p.end, p.role, None, in_byline=True))
     return out
 
 
