@@ -158,3 +158,10 @@ def test_the_review_chain_under_the_text_gives_roles():
         ("王君", "编辑"), ("陈芳", "审核"), ("沈旻雁", "终审")]
     assert named("责编:马黎明 编发:金芳") == [("马黎明", "责编"), ("金芳", "编发")]
     assert credit_line("终审:沈旻雁") == "终审:沈旻雁"
+
+
+def test_after_a_journalists_role_in_brackets_a_name_needs_only_its_shape_and_no_word():
+    # 沐 is no listed surname: the role vouches for the name, as in a metadata byline
+    assert named("按时接种。(记者董瑞丰、沐铁城)") == [("董瑞丰", "记者"), ("沐铁城", "记者")]
+    assert named("(记者 现场 报道)") == []  # 现场 is a word (a pair written inside one word)
+    assert named("（作者 扬眼 企鹅号）") == []  # 作者 may credit an account

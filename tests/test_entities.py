@@ -66,6 +66,8 @@ def test_list_after_one_title_shares_it():
     # a title after the name is not shared forward, nor is one across other words
     ("刘宇主任和李明华一起", [("刘宇", "主任"), ("李明华", None)]),
     ("副院长王李华和村民李明华一起", [("王李华", "副院长"), ("李明华", None)]),
+    # nor to a listed name with a title of its own after it
+    ("非盟主席法基、阿盟秘书长盖特等也将参会", [("法基", "主席"), ("阿盟", None), ("盖特", "秘书长")]),
 ])
 def test_a_list_after_a_titled_name_shares_its_title(text, found):
     assert [(m.name, m.role) for m in one(text) if m.type == "person"] == found

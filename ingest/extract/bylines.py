@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .lexicon import trie_pattern
+from .lexicon import trie_pattern, word_bigrams
 from .names import DOTTED_NAME_RE, NameShapes, is_cjk, person_cues
 from .places import place_index
 from ..records import BylinePerson
@@ -274,6 +274,7 @@ class BylineNames:
         no title, department, byline word or listed non-name (`裕隆`, `成和平`)."""
         lex = self.names.lex
         return (2 <= len(token) <= 3 and all(is_cjk(c) for c in token) and token not in lex.titles
+                and token[:2] not in word_bigrams()  # `记者 现场`: a word, not a name
                 and token not in lex.not_names and token not in self.words.every
                 and not token.endswith(self.department_endings) and self.words.closing(token) is None)
 
@@ -364,7 +365,9 @@ class BylineNames:
             if 2 < len(token) <= 6 and token.endswith(self.department_endings):
                 role = None  # a department (`文/宣传科 张阳`): its people have no title here
                 continue
-            if self.token_name(token, not_names, after_role=role is not None):
+            if self.token_name(token, not_names, after_role=role is not None) or (
+                    role is not None and role not in self.words.open_roles and token not in not_names
+                    and self.labelled_name(token)):  # `(记者董瑞丰、沐铁城)`: a journalist's role vouches
                 out.append((at, at + len(token), role))
         return out
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .. import rules
 from .bylines import byline_people, byline_person_ok
-from .lexicon import CJK, WordScanner
+from .lexicon import CJK, WordScanner, word_bigrams
 from .tagger import TYPES, tagger
 from .orgs import Org, OrgIndex, org_index
 from .persons import MEDIUM, PersonFinder, PersonHit, person_finder
@@ -187,10 +187,13 @@ def _share_list_roles(items: list[_Text], mentions: list[Mention]) -> None:
     for it in items:
         here = sorted(by_seq.get(it.seq, []), key=lambda m: m.start)
         titled_at = {e for _, e, _ in it.any_title_spans}
+        title_starts = {s for s, _, _ in it.any_title_spans}
         sharing: set[int] = set()  # id() of the mentions whose role opens or continues a list
         for prev, m in zip(here, here[1:]):
             if prev.role is None or _ASIDE_RE.sub("", it.text[prev.end:m.start]) not in joins:
                 continue
+            if m.end in title_starts or it.text[m.end:m.end + 1] == "兼" and m.end + 1 in title_starts:
+                continue  # `非盟主席法基、阿盟秘书长盖特`, `国王萨勒曼、王储兼首相`: a title of its own after it
             if id(prev) not in sharing and len(it.text[:prev.start].rstrip(_SPACES)) not in titled_at:
                 continue  # the title stands after the name (`刘宇主任`), or came from elsewhere
             if m.role is None:
@@ -241,7 +244,7 @@ def _tagged(items: list[_Text], found: list[Mention]) -> list[Mention]:
     listed non-name (a name that merely opens with one, `蒋介|石`, stands: the tagger read it whole,
     and the study half shows no loss without that check here).
     """
-    run = _TaggerRun(person_finder(), place_index(), org_index(), _word_bigrams(), _tagger_checks(),
+    run = _TaggerRun(person_finder(), place_index(), org_index(), word_bigrams(), _tagger_checks(),
                      Counter(o.surface for it in items for o in it.orgs))
     by_seq: dict[int | None, list[Mention]] = {}
     for m in found:
@@ -450,11 +453,6 @@ def _longer_place(it: _Text, s: int, e: int, over: list[Mention]) -> str | None:
 def _short_forms() -> dict[str, str]:
     """Full ending → the short form news uses (`卫生健康委员会` → 卫健委), from `ner_org_short_forms.txt`."""
     return rules.aliases("ner_org_short_forms.txt")[1]
-
-
-@lru_cache(maxsize=1)
-def _word_bigrams() -> frozenset[str]:
-    return frozenset(rules.words("ner_word_bigrams.txt"))
 
 
 @dataclass(frozen=True)
