@@ -143,6 +143,27 @@ def test_names_and_roles_around_titles(text, found):
     assert [(m.name, m.role) for m in one(text) if m.type == "person"] == found
 
 
+STACKED = {  # text: the role each person in it has
+    # after 、 the next title's unit may be a department the finders do not know, ending like one
+    "全国爱卫办副主任、国家卫生健康委规划发展与信息化司司长毛群安,": {"毛群安": "副主任、国家卫生健康委规划发展与信息化司司长"},
+    "中国工程院院士、生态环境部环境规划院院长王金南,": {"王金南": "院士、生态环境部环境规划院院长"},
+    # after a comma, when only the unit stands before the first title
+    "丰县卫健委党委委员,县疾控中心主任史攀峰介绍说": {"史攀峰": "党委委员,县疾控中心主任"},
+    # a party membership of any party between the post and the name
+    "市委常委、副市长,民盟盟员王五出席会议。": {"王五": "市委常委、副市长,民盟盟员"},
+    "副市长、九三学社社员李明华说": {"李明华": "副市长、九三学社社员"},
+    "副院长及护士长李梅说": {"李梅": "副院长及护士长"},  # 及 and 兼 stack titles too
+    # … but not onto another person's title, nor across a comma after other words
+    "李明副院长、医务科科长王五说": {"李明": "副院长", "王五": "科长"},
+    "会议由院长主持,副院长李四说": {"李四": "副院长"},
+}
+
+
+@pytest.mark.parametrize("text", STACKED)
+def test_stacked_titles_keep_their_units_and_notes_between(text):
+    assert {m.name: m.role for m in one(text) if m.type == "person"} == STACKED[text]
+
+
 def test_party_schools_pharmacies_and_alliances_are_organisations():
     assert names(one("会议在县委党校报告厅召开。"), "org") == {"县委党校"}
     assert "河东区惠民大药房" in names(one("河东区惠民大药房将口罩价格上调。"), "org")
