@@ -156,12 +156,24 @@ STACKED = {  # text: the role each person in it has
     # … but not onto another person's title, nor across a comma after other words
     "李明副院长、医务科科长王五说": {"李明": "副院长", "王五": "科长"},
     "会议由院长主持,副院长李四说": {"李四": "副院长"},
+    # a comma after a run whose clause holds more than its unit ends it (刘昆 is no title's)
+    "任命阴和俊为科学技术部部长，免去刘昆的财政部部长职务": {"刘昆": None},
 }
 
 
 @pytest.mark.parametrize("text", STACKED)
 def test_stacked_titles_keep_their_units_and_notes_between(text):
     assert {m.name: m.role for m in one(text) if m.type == "person"} == STACKED[text]
+
+
+@pytest.mark.parametrize("text, found", [
+    # a word before a full name before a title: the name stands after the word
+    ("但可从报道引述郭家麒议员的说话", [("郭家麒", "议员")]),
+    # not where the character before and the surname make a word, or the surname is a rare one
+    ("第71届联合国大会主席汤姆森", [("汤姆森", "主席")]), ("吉尔吉斯斯坦总理扎帕罗夫", [("扎帕罗夫", "总理")]),
+])
+def test_a_full_name_before_a_title_may_follow_a_word(text, found):
+    assert [(m.name, m.role) for m in one(text) if m.type == "person"] == found
 
 
 def test_party_schools_pharmacies_and_alliances_are_organisations():

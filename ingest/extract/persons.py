@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .. import rules
 from .bylines import BylineNames
-from .lexicon import trie_pattern, trie_regex
+from .lexicon import trie_pattern, trie_regex, word_bigrams
 from .orgs import org_index
 from .names import DOTTED_NAME_RE, MEDIUM, STRONG, WEAK, NameShapes, is_cjk, person_cues
 
@@ -104,7 +104,8 @@ class PersonFinder(NameShapes):
         sep = text[ce]
         if s == ce + 1 and sep in _CHAIN_JOINS:
             return True
-        if sep not in _CHAIN_GAP_JOINS or (sep in _COMMAS and not self._unit_only_before(text, cs, bridges)):
+        comma = sep in _COMMAS
+        if sep not in _CHAIN_GAP_JOINS or (comma and not self._unit_only_before(text, cs, bridges)):
             return False
         if self.name_before(text, cs, STRONG, set()) is not None:
             return False  # `李明副院长、医务科科长王五`: the run before is another person's
@@ -112,20 +113,29 @@ class PersonFinder(NameShapes):
         while k in bridges and bridges[k] <= s:
             k = bridges[k]
         if k == s:
-            return k > ce + 1 or sep in _COMMAS
-        gap = text[k:s]
-        return (len(gap) <= _UNIT_REACH and all(is_cjk(c) for c in gap) and gap.endswith(self.unit_endings)
-                and (k > ce + 1 or self.name_at(text, k, STRONG) is None))
+            return k > ce + 1 or comma
+        gap = text[k:s]  # after a known unit, a department of it (`国家卫生健康委|规划发展与信息化司`)
+        return (not comma and k > ce + 1 and len(gap) <= _UNIT_REACH and all(is_cjk(c) for c in gap)
+                and gap.endswith(self.unit_endings))
 
-    def _unit_only_before(self, text: str, cs: int, bridges: dict[int, int]) -> bool:
-        """Is what stands between the last punctuation and `cs` nothing, or only the unit the title
-        belongs to (an organisation or place the finders know, or a department ending like one)?"""
+    @staticmethod
+    def _unit_only_before(text: str, cs: int, bridges: dict[int, int]) -> bool:
+        """Is what stands between the last punctuation and `cs` nothing, or only organisations and places
+        the finders know (`丰县卫健委|党委委员`; not `任命阴和俊为科学技术部|部长`)?"""
         q = cs
         while q > 0 and is_cjk(text[q - 1]):
             q -= 1
-        clause = text[q:cs]
-        return (not clause or len(clause) <= _UNIT_REACH
-                and (clause.endswith(self.unit_endings) or any(e == cs for e in bridges.values())))
+        starts = {}
+        for bs, be in bridges.items():
+            starts.setdefault(be, []).append(bs)
+        reached, todo = {cs}, [cs]
+        while todo:  # walk back from the run over units that end where the last one starts
+            pos = todo.pop()
+            for bs in starts.get(pos, []):
+                if bs >= q and bs not in reached:
+                    reached.add(bs)
+                    todo.append(bs)
+        return q in reached
 
     def find(self, text: str, blocked: list[tuple[int, int]], left_ok: set[int],
              not_names: set[str], avoid: list[tuple[int, int]] | None = None,
@@ -192,7 +202,21 @@ class PersonFinder(NameShapes):
                 accept(self.foreign_at(text, p), role, STRONG)
             if not generic:
                 if not accept(self.name_before(text, cs, STRONG, starts_ok), role, STRONG):
-                    accept(self.foreign_before(text, cs), role, STRONG)
+                    if not accept(self.foreign_before(text, cs), role, STRONG):
+                        accept(self._full_name_after_word(text, cs), role, STRONG)
+
+    def _full_name_after_word(self, text: str, cs: int) -> tuple[int, int] | None:
+        """A three-character name before a title with a word, not punctuation, before it (`引述郭家麒议员`):
+        the two characters before it must be a pair written inside one word and the one before it and
+        the surname no such pair (not `联合|国大会主席`, `吉尔吉斯|斯坦总理`, `落实|习近平`: 实习 is a
+        word), the surname a common one, and the name's own characters common in names."""
+        p = cs - 3
+        pairs = word_bigrams()
+        if (p < 2 or text[p - 2:p] not in pairs or text[p - 1:p + 1] in pairs
+                or self.surname_len(text, p) != 1 or self.lex.surname_tier.get(text[p]) != 1):
+            return None
+        span = self.name_before(text, cs, MEDIUM, {p})
+        return span if span == (p, cs) else None
 
     def _after_leaders(self, text: str, leader_ends: set[int], accept) -> None:
         """`妻子蒲秀琼`: a person after a relation word, but no title to record."""
