@@ -725,3 +725,10 @@ def test_a_spaced_out_byline_name_keeps_its_surface_as_written():
     ms = extract_entities(None, ["正文。"], byline="作者:王 博")
     assert [(m.name, m.surface, m.start, m.end, m.role, m.in_byline) for m in ms if m.type == "person"] == [
         ("王博", "王 博", 3, 6, "作者", True)]
+
+
+def test_a_tagged_name_one_character_long_is_cut_back_where_the_article_writes_it_short():
+    # a three-character name is never written short: the article's 张娟留下 makes 张娟|曾接诊 张娟
+    paras = ["儿科的女医生张娟留下一份遗书。", "事发前,张娟曾接诊并治愈一名新生婴儿。", "几天前,张娟曾在家中哭泣。"]
+    found = [(m.name, m.start, m.end, m.paragraph_seq) for m in extract_entities(None, paras) if m.type == "person"]
+    assert found == [("张娟", 6, 8, 0), ("张娟", 4, 6, 1), ("张娟", 4, 6, 2)]

@@ -399,19 +399,33 @@ def _completed(items: list[_Text], every: list[Mention], added: list[Mention]) -
     """`added`, with a tagged name that the article writes in full elsewhere taken in full where the
     text goes on with it (`徐满|仓说` → 徐满仓, as `在村民徐满仓家` gave it), and one that runs a
     character past a name the rules give elsewhere, onto a word that follows names, cut back to it
-    (`郑燕|说`, as `副院长郑燕` gave it)."""
-    names = sorted({m.surface for m in every if m.type == "person"}, key=len, reverse=True)
-    ruled = {m.surface for m in every if m.type == "person" and m.found_by == "rule"}
-    finder = person_finder()
+    (`郑燕|说`, as `副院长郑燕` gave it), as is a three-character one with no cue of its own whose first two
+    the article names with a cue and elsewhere before other characters (`张娟|曾接诊`, as `医生张娟留下`
+    gave it): a three-character name is never written short."""
     texts = {it.seq: it.text for it in items}
+    ruled = {m.surface for m in every if m.type == "person" and m.found_by == "rule"}
+    cued = ruled | {m.surface for m in every if m.type == "person" and m.role}
+    after: dict[str, set[str]] = {}  # what follows each name found, where it is found
+    for m in every:
+        if m.type == "person" and not m.in_byline:
+            after.setdefault(m.surface, set()).add(texts[m.paragraph_seq][m.end:m.end + 1])
+
+    def written_short(name: str) -> bool:
+        return (len(name) == 3 and name not in cued and name[:2] in cued
+                and bool(after.get(name[:2], {name[2]}) - {name[2]}))
+
+    names = sorted({m.surface for m in every if m.type == "person" and not written_short(m.surface)},
+                   key=len, reverse=True)
+    finder = person_finder()
     out = []
     for m in added:
         if m.type == "person":
             text = texts[m.paragraph_seq]
             full = next((n for n in names if len(n) > len(m.surface) and n.startswith(m.surface)
                          and text.startswith(n, m.start)), None)
-            if full is None and m.surface[:-1] in ruled and finder.is_boundary(text, m.end - 1):
-                full = m.surface[:-1]
+            short = m.surface[:-1]
+            if full is None and (short in ruled and finder.is_boundary(text, m.end - 1) or written_short(m.surface)):
+                full = short
             if full is not None:
                 m = Mention("person", full, full, m.start, m.start + len(full), m.role, m.paragraph_seq, "tagger")
         out.append(m)
