@@ -732,3 +732,13 @@ def test_a_tagged_name_one_character_long_is_cut_back_where_the_article_writes_i
     paras = ["儿科的女医生张娟留下一份遗书。", "事发前,张娟曾接诊并治愈一名新生婴儿。", "几天前,张娟曾在家中哭泣。"]
     found = [(m.name, m.start, m.end, m.paragraph_seq) for m in extract_entities(None, paras) if m.type == "person"]
     assert found == [("张娟", 6, 8, 0), ("张娟", 4, 6, 1), ("张娟", 4, 6, 2)]
+
+
+@pytest.mark.parametrize("text, found", [
+    # after a kind of person, a rarer surname before a word is the word run on (来义诊, 全中国) …
+    ("得知衢州市人民医院的专家来义诊,球川镇的村民", []), ("代表全中国人民", []),
+    # … unless a speech or action verb follows
+    ("志愿者严海滨说", [("严海滨", "志愿者")]),
+])
+def test_a_kind_of_person_does_not_make_a_verb_or_word_a_name(text, found):
+    assert [(m.name, m.role) for m in one(text) if m.type == "person"] == found

@@ -196,6 +196,8 @@ class PersonFinder(NameShapes):
             span = self.name_at(text, p, strength)
             if generic and span is not None and not self.is_boundary(text, span[1]):
                 span = None  # `领导班子成员`: after a kind of person the name must end at a boundary
+            if generic and span is not None and self._rare_surname_before_word(text, *span):
+                span = None  # `专家来义诊`, `代表全中国`: a verb or a word after a kind of person
             if accept(span, role, strength):
                 self._list_after(text, span[1], role, accept)
             elif not generic:
@@ -204,6 +206,13 @@ class PersonFinder(NameShapes):
                 if not accept(self.name_before(text, cs, STRONG, starts_ok), role, STRONG):
                     if not accept(self.foreign_before(text, cs), role, STRONG):
                         accept(self._full_name_after_word(text, cs), role, STRONG)
+
+    def _rare_surname_before_word(self, text: str, s: int, e: int) -> bool:
+        """Is `text[s:e]` a rarer surname character (来, 全, 应) and then a pair written inside one word
+        (`来|义诊`, `全|中国`), with no speech or action verb after it (`志愿者严海滨说` stands)? Such a
+        string is a word run on, unless a stronger cue than a kind of person vouches for it."""
+        return (e - s == 3 and self.surname_len(text, s) == 1 and self.lex.surname_tier.get(text[s]) == 2
+                and text[s + 1:e] in word_bigrams() and self.lex.cue_re.match(text, e) is None)
 
     def _full_name_after_word(self, text: str, cs: int) -> tuple[int, int] | None:
         """A three-character name before a title with a word, not punctuation, before it (`引述郭家麒议员`):
