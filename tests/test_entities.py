@@ -742,3 +742,17 @@ def test_a_tagged_name_one_character_long_is_cut_back_where_the_article_writes_i
 ])
 def test_a_kind_of_person_does_not_make_a_verb_or_word_a_name(text, found):
     assert [(m.name, m.role) for m in one(text) if m.type == "person"] == found
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ["石榴云健康新疆频道正式上线", "于9月27日在石榴云客户端上线健康新疆频道"],  # an app
+    ["华兰生物(41.33,-0.28)领跌", "(3)华兰生物:近年来"],  # a listed company
+    ["室内举办地址为布碌仑史迪威大道(Stillwell Ave)1787号"],  # a street
+])
+def test_a_name_only_the_tagger_reads_before_a_brand_head_is_no_person(paragraphs):
+    assert [m.name for m in extract_entities(None, paragraphs) if m.type == "person"] == []
+
+
+def test_a_person_with_a_cue_stays_beside_a_brand_head():
+    paras = ["护士长张丽说，她常用石榴云客户端。", "张丽公司的同事也来了。"]
+    assert [(m.name, m.role) for m in extract_entities(None, paras) if m.type == "person"][:1] == [("张丽", "护士长")]

@@ -19,6 +19,7 @@ from .bylines import byline_people, byline_person_ok
 from .lexicon import CJK, WordScanner, word_bigrams
 from .tagger import TYPES, tagger
 from .orgs import Org, OrgIndex, org_index
+from .names import person_cues
 from .persons import MEDIUM, PersonFinder, PersonHit, person_finder
 from .places import Place, PlaceIndex, place_index
 from ..records import Mention
@@ -147,11 +148,37 @@ def _extract(title: str | None, paragraphs: list[str], with_tagger: bool = True)
                 continue  # a person's name wins over a place name that looks like it
             mentions.append(Mention("place", p.name, p.surface, p.start, p.end, None, item.seq))
     if with_tagger:
-        mentions = _tagged(items, mentions)
+        mentions = _without_brands(items, _tagged(items, mentions))
     mentions += _list_neighbours(items, mentions)
     _share_list_roles(items, mentions)
     mentions.sort(key=lambda m: (-1 if m.paragraph_seq is None else m.paragraph_seq, m.start, -m.end, m.type))
     return mentions
+
+
+def _without_brands(items: list[_Text], mentions: list[Mention]) -> list[Mention]:
+    """The mentions without people the tagger alone reads, with no cue anywhere in the article (no title,
+    no speech or action verb after them), that the article writes before a word that makes them a
+    product's, company's or street's name (`石榴云客户端`, `华兰生物`, `史迪威大道`)."""
+    heads = person_cues().brand_heads
+    cue_re = person_finder().lex.cue_re
+    texts = [it.text for it in items]
+    cued = {m.name for m in mentions if m.type == "person" and (m.found_by == "rule" or m.role)}
+    brands = set()
+    for name in {m.name for m in mentions if m.type == "person" and m.name not in cued}:
+        n = len(name)
+        followers = [text[k + n:k + n + 8] for text in texts for k in _find_all(text, name)]
+        if any(f.startswith(heads) for f in followers) and not any(cue_re.match(f) for f in followers):
+            brands.add(name)
+    return [m for m in mentions if not (m.type == "person" and m.name in brands)]
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    """Every position where `word` starts in `text`."""
+    out, k = [], text.find(word)
+    while k >= 0:
+        out.append(k)
+        k = text.find(word, k + 1)
+    return out
 
 
 def _list_neighbours(items: list[_Text], found: list[Mention]) -> list[Mention]:

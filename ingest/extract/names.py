@@ -35,6 +35,7 @@ class PersonCues:
     as_re: re.Pattern  # `作为`/`担任` handing a name the title after it (`刘亮亮作为副领队`)
     department_endings: tuple[str, ...]  # a byline token with one of these is a department
     position_re: re.Pattern  # a photo position after a name (`杨钰(中)`, `张明(前排左二)`)
+    brand_heads: tuple[str, ...]  # after a name, make it a product's, company's or street's (`石榴云客户端`)
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +49,8 @@ def person_cues() -> PersonCues:
                       list_ends=frozenset(joins | set(sections["list ends"]) | set("，,。；;：:）)") | {""}),
                       as_re=re.compile(f"{verbs}{fillers}?"),
                       department_endings=tuple(sections["department endings"]),
-                      position_re=re.compile(f"[（(]{rows}?{sides}[一二三四五六七八九十0-9]*[)）]"))
+                      position_re=re.compile(f"[（(]{rows}?{sides}[一二三四五六七八九十0-9]*[)）]"),
+                      brand_heads=tuple(sections["brand heads"]))
 
 
 class NameShapes:
