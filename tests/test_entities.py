@@ -581,7 +581,7 @@ def test_a_surname_with_a_form_of_address_is_not_a_person():
     ("行动医院护理师林雅婷也是太鲁阁族。", "林雅婷", "护理师"),
     ("市委副书记、市长邵振华出席会议并讲话。", "邵振华", "市委副书记、市长"),
     ("副院长、主任医师、博士生导师万志勇亲自坐镇。", "万志勇", "副院长、主任医师、博士生导师"),
-    ("卫生部兼人力部高级政务部长冯家伦医生在活动上致辞。", "冯家伦", "高级政务部长"),
+    ("卫生部兼人力部高级政务部长冯家伦医生在活动上致辞。", "冯家伦", "高级政务部长、医生"),  # a title on each side
 ])
 def test_titles_of_doctors_village_chiefs_and_advisers(text, person, role):
     ms = [m for m in one(text) if m.type == "person"]
@@ -756,3 +756,13 @@ def test_a_name_only_the_tagger_reads_before_a_brand_head_is_no_person(paragraph
 def test_a_person_with_a_cue_stays_beside_a_brand_head():
     paras = ["护士长张丽说，她常用石榴云客户端。", "张丽公司的同事也来了。"]
     assert [(m.name, m.role) for m in extract_entities(None, paras) if m.type == "person"][:1] == [("张丽", "护士长")]
+
+
+@pytest.mark.parametrize("text, found", [
+    # a name before a kind-of-person title, when it looks like one on its own
+    ("张丽医生说，她常用手机。", [("张丽", "医生")]), ("易军常委建议，加快推动", [("易军", "常委")]),
+    # not a two-character word, nor a count
+    ("“庄稼医生”是中华全国供销", []), ("7万庄稼医生 田间问诊", []), ("兴业县10万中小学生通过", []),
+])
+def test_a_name_before_a_kind_of_person_title(text, found):
+    assert [(m.name, m.role) for m in one(text) if m.type == "person"] == found

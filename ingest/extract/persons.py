@@ -30,6 +30,8 @@ _CHAIN_JOINS = "、兼及 \u3000"
 _CHAIN_GAP_JOINS = "、兼及,，"
 _COMMAS = ",，"
 _UNIT_REACH = 20  # characters of a unit before a title that the finders do not know as an organisation
+# Characters of a count before a word that may look like a name (`7万庄稼医生`).
+_NUMERALS = set("0123456789０１２３４５６７８９一二三四五六七八九十百千万亿两几")
 # A bracketed portfolio between a title and the name (`总行政经理（质素及安全）陈家豪`).
 _PORTFOLIO_RE = re.compile(r"[（(][^（）()\n]{1,12}[)）]")
 # Punctuation around a name that stands alone (a bare name needs it on both sides).
@@ -184,7 +186,8 @@ class PersonFinder(NameShapes):
 
     def _titled(self, text: str, chains: list[tuple[int, int, str, bool]], starts_ok: set[int], accept) -> None:
         """Names right after a run of titles (`副院长李宏伟`, and the list after it) or right before one
-        (`刘宇主任`); a kind-of-person title (`队员`) only after it, and more weakly."""
+        (`刘宇主任`); with a kind-of-person title (`队员`, `医生`) more weakly, and before it only a name
+        that looks like one on its own."""
         for cs, ce, role, generic in chains:
             p = ce
             while p < len(text) and text[p] in _SPACES and p - ce < 2:
@@ -206,6 +209,22 @@ class PersonFinder(NameShapes):
                 if not accept(self.name_before(text, cs, STRONG, starts_ok), role, STRONG):
                     if not accept(self.foreign_before(text, cs), role, STRONG):
                         accept(self._full_name_after_word(text, cs), role, STRONG)
+            else:
+                accept(self._name_before_kind(text, cs, starts_ok), role, MEDIUM)
+
+    def _name_before_kind(self, text: str, cs: int, starts_ok: set[int]) -> tuple[int, int] | None:
+        """A name before a kind-of-person title (`张丽医生说`, `易军常委建议`): its characters common in names,
+        not after a numeral (`10万中小学生`), and a common surname with a character that makes no word with
+        it (`庄稼医生`) or a full name that is no rarer surname before a word (`全中国|代表`)."""
+        span = self.name_before(text, cs, MEDIUM, starts_ok)
+        if span is None:
+            return None
+        s, e = span
+        if e - s < 3 and (self.lex.surname_tier.get(text[s]) != 1 or text[s:e] in word_bigrams()):
+            return None  # `庄稼医生`: a two-character word
+        if s and text[s - 1] in _NUMERALS:
+            return None  # `7万庄稼医生`, `10万中小学生`: a count
+        return None if self._rare_surname_before_word(text, s, e) else span
 
     def _rare_surname_before_word(self, text: str, s: int, e: int) -> bool:
         """Is `text[s:e]` a rarer surname character (来, 全, 应) and then a pair written inside one word
