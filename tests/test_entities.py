@@ -156,6 +156,9 @@ STACKED = {  # text: the role each person in it has
     # … but not onto another person's title, nor across a comma after other words
     "李明副院长、医务科科长王五说": {"李明": "副院长", "王五": "科长"},
     "会议由院长主持,副院长李四说": {"李四": "副院长"},
+    # modifiers any title may have before it belong to the role
+    "医院管理局总行政经理(综合临床服务)陈家豪下午举行记者会": {"陈家豪": "总行政经理"},
+    "署理局长陈肇始说": {"陈肇始": "署理局长"}, "时任院长王建国说": {"王建国": "时任院长"},
     # a comma after a run whose clause holds more than its unit ends it (刘昆 is no title's)
     "任命阴和俊为科学技术部部长，免去刘昆的财政部部长职务": {"刘昆": None},
 }
@@ -263,7 +266,7 @@ def test_a_relation_word_before_a_name_is_a_cue_without_a_role(text, expected):
     ("汤湖镇党委副书记、镇长郭伟峰表示，镇里将加大投入。",
      [("郭伟峰", "郭伟峰", 11, 14, "党委副书记、镇长", 0)]),
     # a tagged name that takes in a one-character word after it gives it back (`莫嘉慧|则表示`)
-    ("医务卫生局首席助理秘书长莫嘉慧则表示，政府会留意疫情。", [("莫嘉慧", "莫嘉慧", 12, 15, "助理秘书长", 0)]),
+    ("医务卫生局首席助理秘书长莫嘉慧则表示，政府会留意疫情。", [("莫嘉慧", "莫嘉慧", 12, 15, "首席助理秘书长", 0)]),  # the modifier belongs to the role
 ])
 def test_cue_words_after_adverbs_compound_surnames_and_places_before_titles(text, expected):
     assert people(one(text)) == expected

@@ -36,6 +36,7 @@ class PersonCues:
     department_endings: tuple[str, ...]  # a byline token with one of these is a department
     position_re: re.Pattern  # a photo position after a name (`杨钰(中)`, `张明(前排左二)`)
     brand_heads: tuple[str, ...]  # after a name, make it a product's, company's or street's (`石榴云客户端`)
+    title_modifiers: tuple[str, ...]  # before any title, part of the role (`总行政经理`), longest first
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +51,8 @@ def person_cues() -> PersonCues:
                       as_re=re.compile(f"{verbs}{fillers}?"),
                       department_endings=tuple(sections["department endings"]),
                       position_re=re.compile(f"[（(]{rows}?{sides}[一二三四五六七八九十0-9]*[)）]"),
-                      brand_heads=tuple(sections["brand heads"]))
+                      brand_heads=tuple(sections["brand heads"]),
+                      title_modifiers=tuple(sorted(sections["title modifiers"], key=len, reverse=True)))
 
 
 class NameShapes:

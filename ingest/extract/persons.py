@@ -63,6 +63,7 @@ class PersonFinder(NameShapes):
         cues = person_cues()
         self.as_re, self.list_joins, self.list_ends = cues.as_re, cues.list_joins, cues.list_ends
         self.position_re = cues.position_re
+        self.title_modifiers = cues.title_modifiers
         # how a unit before a title ends (`…信息化司|司长`, `…县疾控中心|主任`): organisation suffixes, departments
         self.unit_endings = tuple(sorted(set(org_index().suffix) | set(cues.department_endings), key=len))
         self.bylines = BylineNames(self)
@@ -87,12 +88,24 @@ class PersonFinder(NameShapes):
             if any(bs <= s and e <= be and be - bs > e - s for bs, be in bridges.items()):
                 continue  # `常委` inside `省人大常委会` is part of the name, not a title
             generic = m.group() in self.lex.generic_titles
+            s = self._modified_start(text, s, bridges)
             if chains and self._chain_goes_on(text, chains[-1][0], chains[-1][1], s, bridges):
                 chains[-1][1] = e
                 chains[-1][3] = chains[-1][3] and generic
             else:
                 chains.append([s, e, None, generic])
         return [(s, e, text[s:e], g) for s, e, _, g in chains]
+
+    def _modified_start(self, text: str, s: int, bridges: dict[int, int]) -> int:
+        """Where a title starts with the modifiers written before it (`总行政|经理` → 总行政经理, `署理|局长`);
+        a modifier that ends an organisation or place is the unit's, not the title's."""
+        unit_ends = set(bridges.values())
+        for _ in range(3):
+            mod = next((w for w in self.title_modifiers if text.startswith(w, s - len(w))), None)
+            if mod is None or s in unit_ends:
+                break
+            s -= len(mod)
+        return s
 
     def _chain_goes_on(self, text: str, cs: int, ce: int, s: int, bridges: dict[int, int]) -> bool:
         """Does the title at `s` stack onto the run of titles `cs:ce`? Stacked titles are joined by
