@@ -4,7 +4,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.extract.dates import _extract, extract_dates, iso_date, parse_published, period_bounds, timeline_day
+from ingest.extract.dates import _extract, carry_article_year, extract_dates, iso_date, parse_published, period_bounds, timeline_day
 
 
 def rows(text: str, published: str | None = None):
@@ -199,3 +199,41 @@ def test_relative_months_resolved_against_the_published_date():
         ("上月", 0, 2, 2021, 12, None, "relative"), ("本月5日", 7, 11, 2022, 1, 5, "relative"),
         ("下个月", 13, 16, 2022, 2, None, "relative")]
     assert rows("上月新增病例") == []  # undated article
+
+
+def _article_dates(paragraphs: list[str]):
+    """Dates of an undated article's paragraphs after the article's year is carried."""
+    dates = []
+    for seq, text in enumerate(paragraphs):
+        for d in extract_dates(text):
+            d.paragraph_seq = seq
+            dates.append(d)
+    carry_article_year(dates, dict(enumerate(paragraphs)))
+    return [(d.paragraph_seq, d.surface, d.year, d.month, d.day, d.year_source, d.year_carried) for d in dates]
+
+
+def test_an_undated_article_that_writes_one_year_gives_it_to_its_dates_without_one():
+    assert _article_dates(["12月1日,我县开展2025年“世界艾滋病日”宣传活动。", "活动于3日结束。"]) == [
+        (0, "12月1日", 2025, 12, 1, "text", True), (0, "2025年", 2025, None, None, "text", False)]
+    assert _article_dates(["4月3日,活动开始。", "桠溪镇2018年健康教育活动4月2日开始,截止4月4日。"]) == [
+        (0, "4月3日", 2018, 4, 3, "text", True), (1, "2018年", 2018, None, None, "text", False),
+        (1, "4月2日", 2018, 4, 2, "text", True), (1, "4月4日", 2018, 4, 4, "text", True)]
+
+
+def test_an_undated_article_with_several_years_or_a_word_naming_another_year_guesses_none():
+    assert [d[2] for d in _article_dates(["3月5日开盘。", "2017年11月8日公告。", "2018年10月19日公告。"])] == [
+        None, 2017, 2018]
+    assert [d[2] for d in _article_dates(["2025年4月开展活动。", "去年4月22日举办。"])] == [2025, None]
+    assert [d[2] for d in _article_dates(["3月5日开幕。"])] == [None]  # no year written at all
+
+
+def test_a_date_across_a_new_year_from_the_article_date_is_of_the_nearer_year():
+    assert rows("12月30日，警方公布", "2021-01-02") == [("12月30日", 0, 6, 2020, 12, 30, "published")]
+    assert rows("将于1月3日举行", "2022-12-28") == [("1月3日", 2, 6, 2023, 1, 3, "published")]
+    assert rows("下半年8月15日开始", "2023-01-18") == [("8月15日", 3, 8, 2023, 8, 15, "published")]
+
+
+def test_a_range_into_an_earlier_month_runs_into_the_next_year():
+    assert rows("2021年12月28日至1月3日") == [
+        ("2021年12月28日", 0, 11, 2021, 12, 28, "text"), ("1月3日", 12, 16, 2022, 1, 3, "text")]
+    assert [d.year for d in extract_dates("12月28日至1月3日", "2023-01-05")] == [2022, 2023]

@@ -48,6 +48,9 @@ _DATE_RE = re.compile(
 # or a house number (`14号`).
 _BARE_DAY_RE = re.compile(r"(?<![\d.\-/第月年数每])(?P<d>[1-9]|[12]\d|3[01])日(?![内以之后余多前来左])")
 _BARE_DAY_REACH = 20  # days either side of the article's date a bare day may sit
+# A month and day without a year in a dated article are of the article's year, unless they fall within
+# this many days of its date across a new year (on 2 January, `12月30日` is three days ago).
+NEW_YEAR_REACH = 62
 _SENTENCE_MARKS = "。！？!?"
 _MONTH_DAY_RE = re.compile(r"(\d{1,2})[日号]")  # the day after a relative month (`本月5日`)
 # Words right before a date that name a year other than the one written earlier in the sentence.
@@ -254,6 +257,8 @@ def _written_dates(found: _Found, pub: dt.date | None) -> None:
         if m.group("rel") and year is None:
             # undated article: keep the month and day, drop the relative word from the surface
             start = m.start("jan") if m.group("jan") else m.start("m")
+        if source == "published" and day is not None:
+            year = _year_across_new_year(pub, month, day)
         if not _valid(year, month, day):
             continue
         found.emit(start, m.end(), year, month, day, source)
@@ -272,6 +277,8 @@ def _range_end(found: _Found, pos: int, year: int | None, month: int | None, sou
     y2 = _number(r.group("y")) if r.group("y") else year
     src2 = "text" if r.group("y") else source
     m2 = _number(r.group("m")) if r.group("m") else month
+    if not r.group("y") and y2 is not None and m2 is not None and month is not None and m2 < month:
+        y2 += 1  # `12月28日至1月3日`: the range runs into the next year
     s2 = r.start("y") if r.group("y") else (r.start("m") if r.group("m") else r.start("d"))
     if found.free(s2, r.end()):
         found.emit(s2, r.end(), y2, m2, _number(r.group("d")), src2)
@@ -297,6 +304,27 @@ def _years_in_sentence(found: _Found) -> None:
             d.year, d.year_source, d.year_carried = written.year, "text", True
 
 
+def carry_article_year(dates: list[DateMention], texts: dict[int | None, str]) -> None:
+    """In an undated article that writes one year only, a date written without its year is of that
+    year (`2025年4月，…宣传月活动。…4月22日举办…`, `桠溪镇2018年老年人健康教育…` with `4月3日` in
+    another paragraph): the year a reader of the article takes it for. An article that writes several
+    years keeps such dates without a year (but for the sentence rule of `_years_in_sentence`), and so
+    does a date after a word naming another year (`去年4月`). `texts`: the paragraph texts by seq,
+    which the dates' offsets point into. The year counts as written (`year_source='text'`) but carried.
+    """
+    written = {d.year for d in dates if d.year_source == "text" and not d.year_carried}
+    if len(written) != 1:
+        return
+    (year,) = written
+    for d in dates:
+        text = texts.get(d.paragraph_seq, "")
+        if d.year is not None or d.month is None or text.endswith(_OTHER_YEAR, 0, d.start):
+            continue
+        if _valid(year, d.month, d.day):
+            d.year, d.year_source, d.year_carried = year, "text", True
+            d.iso_date = iso_date(d.year, d.month, d.day)
+
+
 def _bare_days(found: _Found, pub: dt.date | None) -> None:
     """Days written alone (`14日0时至24时`): in the month of the last date named before in the sentence,
     else, in a dated article, the nearest day of that number to its date."""
@@ -311,6 +339,17 @@ def _bare_days(found: _Found, pub: dt.date | None) -> None:
             day = _nearest_day(pub, want, _BARE_DAY_REACH)
             if day is not None:
                 found.emit(m.start(), m.end(), day.year, day.month, day.day, "published")
+
+
+def _year_across_new_year(pub: dt.date, month: int | None, day: int) -> int:
+    """The year of a month and day written without one in an article dated `pub`: the article's own,
+    unless the date falls within NEW_YEAR_REACH days across a new year from it (`12月30日` in an article
+    of 2 January is last year's, `1月3日` in one of 28 December next year's)."""
+    for year in (pub.year - 1, pub.year + 1):
+        if month is not None and _valid(year, month, day):
+            if abs((dt.date(year, month, day) - pub).days) <= NEW_YEAR_REACH:
+                return year
+    return pub.year
 
 
 def _nearest_day(base: dt.date, want: int, reach: int) -> dt.date | None:
