@@ -237,3 +237,67 @@ def test_a_range_into_an_earlier_month_runs_into_the_next_year():
     assert rows("2021年12月28日至1月3日") == [
         ("2021年12月28日", 0, 11, 2021, 12, 28, "text"), ("1月3日", 12, 16, 2022, 1, 3, "text")]
     assert [d.year for d in extract_dates("12月28日至1月3日", "2023-01-05")] == [2022, 2023]
+
+
+def test_relative_words_inside_other_words_or_figures_of_speech_are_no_dates():
+    assert rows("目前年均收入,以前年度,当前天然气,数百年前天津,光明日报社,今日头条", "2025-12-03") == []
+    assert rows("美好的明天,中国的昨天", "2025-12-03") == []
+    assert rows("前天申城气温高达36℃", "2003-07-02") == [("前天", 0, 2, 2003, 6, 30, "relative")]
+
+
+def test_evening_and_morning_words_are_relative_days():
+    assert rows("昨晚举行,今晨登陆,明晚揭晓", "2025-12-03") == [
+        ("昨晚", 0, 2, 2025, 12, 2, "relative"), ("今晨", 5, 7, 2025, 12, 3, "relative"),
+        ("明晚", 10, 12, 2025, 12, 4, "relative")]
+
+
+def test_a_week_word_with_its_weekday_is_a_day_of_that_week():
+    # 2025-12-03 is a Wednesday; weeks run Monday to Sunday
+    assert rows("上周五，市卫健委", "2025-12-03") == [("上周五", 0, 3, 2025, 11, 28, "relative")]
+    assert rows("上星期日", "2025-12-03") == [("上星期日", 0, 4, 2025, 11, 30, "relative")]
+    assert rows("本周六启动,下周一开学", "2025-12-03") == [
+        ("本周六", 0, 3, 2025, 12, 6, "relative"), ("下周一", 6, 9, 2025, 12, 8, "relative")]
+    assert rows("上周,上周一度涨至", "2025-12-03") == []  # a week, and 一度 (once)
+    assert rows("上周五") == []  # undated article
+
+
+def test_a_bare_day_opens_a_range_or_a_list_and_since_looks_back():
+    assert rows("22日-29日举行", "2025-12-03") == [
+        ("22日", 0, 3, 2025, 11, 22, "published"), ("29日", 4, 7, 2025, 11, 29, "published")]
+    assert rows("自15日以来", "2025-12-03") == [("15日", 1, 4, 2025, 11, 15, "published")]
+    assert rows("李克强29日以视频方式出席", "2025-12-03") == [("29日", 3, 6, 2025, 11, 29, "published")]
+    assert rows("30日以上,3日以内", "2025-12-03") == []
+
+
+def test_days_listed_before_their_day_mark():
+    assert rows("11月29、30日") == [("11月29", 0, 5, None, 11, 29, None), ("30日", 6, 9, None, 11, 30, None)]
+    assert [(d.surface, d.day) for d in extract_dates("5月1、2、3日放假")] == [("5月1", 1), ("2", 2), ("3日", 3)]
+
+
+def test_slash_and_dot_dates_only_where_the_page_makes_them_dates():
+    assert rows("上周(6/9至6/15)全台", "2024-06-18") == [
+        ("6/9", 3, 6, 2024, 6, 9, "published"), ("6/15", 7, 11, 2024, 6, 15, "published")]
+    assert rows("疾管署今(6/18)公布", "2024-06-18") == [("6/18", 5, 9, 2024, 6, 18, "published")]
+    assert rows("11.29(周六)活动", "2025-12-03") == [("11.29", 0, 5, 2025, 11, 29, "published")]
+    assert rows("11/29（星期六）") == [("11/29", 0, 5, None, 11, 29, None)]
+    # fractions and numbers
+    assert rows("约为去年同期的1/5～1/6,占(1/3),第一批(1/3),增长11.29", "2025-12-03") == [
+        ("去年", 2, 4, 2024, None, None, "relative")]
+
+
+def test_taiwan_years_named_minguo():
+    assert rows("民国114年11月29日") == [("民国114年11月29日", 0, 12, 2025, 11, 29, "text")]
+    assert rows("民国114年") == [("民国114年", 0, 6, 2025, None, None, "text")]
+    assert rows("民国38年5月") == [("民国38年5月", 0, 7, 1949, 5, None, "text")]
+
+
+def test_no_dates_in_phone_numbers_versions_statute_numbers_or_scores():
+    assert rows("电话:0755-2025-11-29,V2025.1.3版,国卫办〔2023〕1号,比分3:1,11-29", "2025-12-03") == []
+    assert rows("2025.11.29,2025/11/29") == [
+        ("2025.11.29", 0, 10, 2025, 11, 29, "text"), ("2025/11/29", 11, 21, 2025, 11, 29, "text")]
+
+
+def test_weekday_after_a_date_and_chinese_numeral_dates():
+    assert rows("11月29日(星期六)", "2025-12-03") == [("11月29日", 0, 6, 2025, 11, 29, "published")]
+    assert rows("2025年4月22日—29日") == [("2025年4月22日", 0, 10, 2025, 4, 22, "text"), ("29日", 11, 14, 2025, 4, 29, "text")]
+    assert rows("新华社北京11月29日电", "2025-12-03") == [("11月29日", 5, 11, 2025, 11, 29, "published")]

@@ -35,18 +35,21 @@ _YEAR = r"(?:\d{4}|[〇零一二三四五六七八九]{4})"
 _NOT_MONTH_AFTER = f"(?!{'|'.join(rules.words('dates_words.txt', 'not a month after'))})"
 # The first end of a range may leave out its 日: `6月23至25日`.
 _RANGE_AHEAD = rf"(?=\s?(?:至|到|—|–|-|~|～|－)\s?(?:{_NUM}月)?{_NUM}[日号])"
+# The first days of a list may leave out their 日: `11月29、30日`.
+_LIST_AHEAD = rf"(?=(?:、{_NUM})+[日号])"
 # A Taiwan page counts years from 1912 (`113年10月1日` is 2024): three digits, then a month.
-_ROC_YEAR = r"(?P<roc>1\d{2})\s?年(?=\s?\d{1,2}\s?月)"
+_ROC_YEAR = r"(?:民国\s?(?P<roc_named>\d{1,3})|(?P<roc>1\d{2}))\s?年(?=\s?\d{1,2}\s?月)"
+_ROC_YEAR_ONLY_RE = re.compile(r"民国\s?(?P<y>\d{1,3})\s?年")  # `民国114年`, `民国38年`
 ROC_OFFSET = 1911
 _DATE_RE = re.compile(
     rf"(?<![\d.\-/])(?:(?P<y>{_YEAR})\s?年\s?|{_ROC_YEAR}\s?|(?P<rel>__REL__))?"
     # 元月 is January (`元月9日`)
-    rf"(?:(?:(?P<m>{_NUM})|(?P<jan>元))\s?月份?(?:\s?(?P<d>{_NUM})\s?(?:[日号]|{_RANGE_AHEAD})|{_NOT_MONTH_AFTER}))"
+    rf"(?:(?:(?P<m>{_NUM})|(?P<jan>元))\s?月份?(?:\s?(?P<d>{_NUM})\s?(?:[日号]|{_RANGE_AHEAD}|{_LIST_AHEAD})|{_NOT_MONTH_AFTER}))"
 )
 # A day written alone (`14日0时至24时`): its month is the one the paragraph last named, else the
 # article's date's nearest month with that day. Not a duration (`3日内`, `30日以上`), an ordinal (`第3日`)
 # or a house number (`14号`).
-_BARE_DAY_RE = re.compile(r"(?<![\d.\-/第月年数每])(?P<d>[1-9]|[12]\d|3[01])日(?![内以之后余多前来左])")
+_BARE_DAY_RE = re.compile(r"(?<![\d.\-/第月年数每])(?P<d>[1-9]|[12]\d|3[01])日(?![内之后余多前来左]|以[上下内外])")
 _BARE_DAY_REACH = 20  # days either side of the article's date a bare day may sit
 # A month and day without a year in a dated article are of the article's year, unless they fall within
 # this many days of its date across a new year (on 2 January, `12月30日` is three days ago).
@@ -55,18 +58,35 @@ _SENTENCE_MARKS = "。！？!?"
 _MONTH_DAY_RE = re.compile(r"(\d{1,2})[日号]")  # the day after a relative month (`本月5日`)
 # Words right before a date that name a year other than the one written earlier in the sentence.
 _OTHER_YEAR = tuple(rules.words("dates_words.txt", "other year before"))
+# Words that make a relative word part of another word, or a relative day a figure of speech.
+_WORD_BEFORE_RELATIVE = tuple(rules.words("dates_words.txt", "word before a relative word"))
+_WORD_AFTER_RELATIVE = tuple(rules.words("dates_words.txt", "word after a relative word"))
+_WORD_AFTER_WEEK = tuple(rules.words("dates_words.txt", "word after a week word"))
+_FIGURE_BEFORE = tuple(rules.words("dates_words.txt", "figure of speech before a relative day"))
+_WEEKDAYS = "一二三四五六日天"  # after a week word (`上周五`): Monday … Sunday, 天 and 日 both Sunday
 # Taiwan news style: the day in brackets inside a relative word, `今（14）日`, `昨（13）日`. The month and
 # year come from the article's date (the day nearest it that has this day number).
 _BRACKET_DAY_RE = re.compile(r"(?P<w>[今昨前明])[（(](?P<d>\d{1,2})[)）](?P<u>日|天)")
 _BRACKET_REACH = 3  # days either side of the relative word's day a bracketed day may sit
 _YEAR_ONLY_RE = re.compile(rf"(?<![\d.\-/])(?P<y>{_YEAR})年(?!\d|[〇零一二三四五六七八九十]|份)")
-_ISO_RE = re.compile(r"(?<![\d.])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d]|\.\d)")
+_ISO_RE = re.compile(r"(?<![\d.\-/A-Za-z])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d]|\.\d)")
+# A month and day written with a slash or a dot (`6/9`, `11.29`), a date only where the page makes it
+# one: a range of slash dates in brackets (`上周(6/9至6/15)`), one in brackets after a day word
+# (`今(6/9)`), or any with its weekday after it (`11.29(周六)`). Elsewhere `1/3` is a fraction
+# (`占(1/3)`) and `11.29` a number.
+_MONTH_SLASH_DAY = r"(?P<m{k}>1[0-2]|0?[1-9])/(?P<d{k}>3[01]|[12]\d|0?[1-9])"
+_SHORT_IN_BRACKETS_RE = re.compile(
+    r"(?:(?<=[今昨明前周日天])[（(]" + _MONTH_SLASH_DAY.format(k=1) + r"[)）]|[（(]" + _MONTH_SLASH_DAY.format(k=3)
+    + r"\s?(?:至|到|—|–|-|~|～|－)\s?" + _MONTH_SLASH_DAY.format(k=2) + r"[)）])")
+_SHORT_BEFORE_WEEKDAY_RE = re.compile(
+    r"(?<![\d./\-])(?P<m1>1[0-2]|0?[1-9])[/.](?P<d1>3[01]|[12]\d|0?[1-9])"
+    r"(?=\s?[（(](?:周|星期|礼拜)[一二三四五六日天][)）])")
 # After a date: `至6月6日`, `-25日`, `到2022年1月3日`.
 _RANGE_RE = re.compile(rf"\s*(?:至|到|—|–|-|~|～|－)\s*(?:(?P<y>{_YEAR})年)?(?:(?P<m>{_NUM})月)?(?P<d>{_NUM})[日号]")
 # The other end of a range of months: `2019年1月至11月`, `1—9月`.
 _MONTH_RANGE_RE = re.compile(rf"\s?(?:至|到|—|–|-|~|～|－)\s?(?P<m>{_NUM})月(?!{_NUM}[日号])")
 # A list of days after a date: `10月17日、18日`, `5月1日、2日和3日`.
-_DAY_LIST_RE = re.compile(rf"\s?(?:、|和|及)\s?(?P<d>{_NUM})[日号]")
+_DAY_LIST_RE = re.compile(rf"\s?(?:、|和|及)\s?(?P<d>{_NUM})(?:[日号]|{_LIST_AHEAD})")
 # A published date and time on a metadata line (`2022-06-07 11:22:27`, `2022年6月7日 11:22`).
 DATE_TIME = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
@@ -204,17 +224,19 @@ class _Found:
         return max(before, key=lambda d: d.end) if before else None
 
     def emit(self, start: int, end: int, year: int | None, month: int | None, day: int | None,
-             source: str | None) -> None:
+             source: str | None) -> bool:
+        """Keep the date if it is a real one; True when kept."""
         if not _valid(year, month, day):
-            return
+            return False
         self.out.append(DateMention(self.text[start:end], start, end, year, month, day,
                                     source if year is not None else None))
         self.taken.append((start, end))
+        return True
 
 
 def _extract(text: str, published_date: str | None) -> list[DateMention]:
     """Every pass in order of trust: ISO dates, written dates with their ranges, bracketed days,
-    bare years, relative words."""
+    slash and dot dates, bare days, bare years, relative words."""
     if not isinstance(text, str) or not text:
         return []
     pub = _published(published_date)
@@ -229,10 +251,9 @@ def _extract(text: str, published_date: str | None) -> list[DateMention]:
             day = _bracket_day(m, pub)
             if day is not None and found.free(*m.span()):
                 found.emit(m.start(), m.end(), day.year, day.month, day.day, "relative")
+    _short_dates(found, pub)
     _bare_days(found, pub)
-    for m in _YEAR_ONLY_RE.finditer(text):
-        if found.free(*m.span()):
-            found.emit(m.start(), m.end(), _number(m.group("y")), None, None, "text")
+    _years_only(found)
     if pub is not None:
         _relative_words(found, pub)
     else:
@@ -249,8 +270,8 @@ def _written_dates(found: _Found, pub: dt.date | None) -> None:
         if not found.free(*m.span()):
             continue
         month, day = 1 if m.group("jan") else _number(m.group("m")), _number(m.group("d"))
-        if m.group("roc"):
-            year, source = int(m.group("roc")) + ROC_OFFSET, "text"
+        if roc := m.group("roc") or m.group("roc_named"):
+            year, source = int(roc) + ROC_OFFSET, "text"
         else:
             year, source = _year(m.group("y"), m.group("rel"), pub)
         start = m.start()
@@ -267,6 +288,34 @@ def _written_dates(found: _Found, pub: dt.date | None) -> None:
             _listed_days(found, m.end(), year, month, source)
         elif (r := _MONTH_RANGE_RE.match(text, m.end())) and found.free(r.start("m"), r.end()):
             found.emit(r.start("m"), r.end(), year, _number(r.group("m")), None, source)  # 2019年1月至11月
+
+
+def _short_dates(found: _Found, pub: dt.date | None) -> None:
+    """`(6/9至6/15)`, `今(6/9)`, `11.29(周六)`: a month and day written short where the page makes them a
+    date; the year is the article's (across a new year, the nearer one)."""
+    text = found.text
+    if "）" not in text and ")" not in text:
+        return
+    for pattern in (_SHORT_IN_BRACKETS_RE, _SHORT_BEFORE_WEEKDAY_RE):
+        for m in pattern.finditer(text):
+            for k in ("1", "3", "2"):
+                if k not in {g[-1] for g, v in m.groupdict().items() if v}:
+                    continue
+                s, e = m.start("m" + k), m.end("d" + k)
+                month, day = int(m.group("m" + k)), int(m.group("d" + k))
+                if found.free(s, e):
+                    year = _year_across_new_year(pub, month, day) if pub is not None else None
+                    found.emit(s, e, year, month, day, "published")
+
+
+def _years_only(found: _Found) -> None:
+    """A year written alone: `2022年`, and a Taiwan page's `民国114年` (2025)."""
+    for m in _ROC_YEAR_ONLY_RE.finditer(found.text):
+        if found.free(*m.span()):
+            found.emit(m.start(), m.end(), int(m.group("y")) + ROC_OFFSET, None, None, "text")
+    for m in _YEAR_ONLY_RE.finditer(found.text):
+        if found.free(*m.span()):
+            found.emit(m.start(), m.end(), _number(m.group("y")), None, None, "text")
 
 
 def _range_end(found: _Found, pos: int, year: int | None, month: int | None, source: str | None) -> None:
@@ -334,11 +383,15 @@ def _bare_days(found: _Found, pub: dt.date | None) -> None:
         want = int(m.group("d"))
         last = found.earlier_in_sentence(m.start(), lambda d: d.month is not None and d.day is not None)
         if last is not None:
-            found.emit(m.start(), m.end(), last.year, last.month, want, last.year_source)
-        elif pub is not None:
-            day = _nearest_day(pub, want, _BARE_DAY_REACH)
-            if day is not None:
-                found.emit(m.start(), m.end(), day.year, day.month, day.day, "published")
+            year, month, source = last.year, last.month, last.year_source
+        elif pub is not None and (day := _nearest_day(pub, want, _BARE_DAY_REACH,
+                                                     past=found.text.startswith("以来", m.end()))) is not None:
+            year, month, source = day.year, day.month, "published"
+        else:
+            continue
+        if found.emit(m.start(), m.end(), year, month, want, source):
+            _range_end(found, m.end(), year, month, source)  # `22日-29日`
+            _listed_days(found, m.end(), year, month, source)  # `17日、18日`
 
 
 def _year_across_new_year(pub: dt.date, month: int | None, day: int) -> int:
@@ -352,10 +405,11 @@ def _year_across_new_year(pub: dt.date, month: int | None, day: int) -> int:
     return pub.year
 
 
-def _nearest_day(base: dt.date, want: int, reach: int) -> dt.date | None:
-    """The date with day number `want` nearest to `base` (earlier first on a tie), within `reach` days."""
+def _nearest_day(base: dt.date, want: int, reach: int, past: bool = False) -> dt.date | None:
+    """The date with day number `want` nearest to `base` (earlier first on a tie), within `reach` days;
+    `past`: not after `base` (`15日以来`)."""
     for k in range(reach + 1):
-        for sign in (0, -1, 1) if k == 0 else (-1, 1):
+        for sign in (0, -1, 1) if k == 0 else (-1,) if past else (-1, 1):
             day = base + dt.timedelta(days=sign * k)
             if day.day == want:
                 return day
@@ -363,21 +417,34 @@ def _nearest_day(base: dt.date, want: int, reach: int) -> dt.date | None:
 
 
 def _relative_words(found: _Found, pub: dt.date) -> None:
-    """`今年`, `昨日` … resolved against the article's date."""
-    for m in _rel_re().finditer(found.text):
-        if not found.free(*m.span()):
+    """`今年`, `昨日`, `本月5日`, `上周五` … resolved against the article's date, unless the word is part of
+    another word (`目前年均`, `光明日报`) or a figure of speech (`美好的明天`)."""
+    text = found.text
+    for m in _rel_re().finditer(text):
+        if not found.free(*m.span()) or _inside_other_word(text, m.start(), m.end()):
             continue
         unit, offset = _relative()[m.group()]
         if unit == "year":
             found.emit(m.start(), m.end(), pub.year + offset, None, None, "relative")
         elif unit == "month":  # 上月, 本月5日
             year, month = divmod(pub.year * 12 + pub.month - 1 + offset, 12)
-            d = _MONTH_DAY_RE.match(found.text, m.end())
+            d = _MONTH_DAY_RE.match(text, m.end())
             end, day = (d.end(), int(d.group(1))) if d else (m.end(), None)
             found.emit(m.start(), end, year, month + 1, day, "relative")
-        else:
+        elif unit == "week":  # 上周五: a day only with its weekday
+            weekday = _WEEKDAYS.find(text[m.end():m.end() + 1] or "-")
+            if weekday >= 0 and not text.startswith(_WORD_AFTER_WEEK, m.end()):
+                day = pub + dt.timedelta(days=7 * offset + min(weekday, 6) - pub.weekday())
+                found.emit(m.start(), m.end() + 1, day.year, day.month, day.day, "relative")
+        elif not text.endswith(_FIGURE_BEFORE, 0, m.start()):
             day = pub + dt.timedelta(days=offset)
             found.emit(m.start(), m.end(), day.year, day.month, day.day, "relative")
+
+
+def _inside_other_word(text: str, start: int, end: int) -> bool:
+    """Is the relative word at text[start:end] the tail or head of another word (`目前年`, `明日报`)?"""
+    before = text[max(0, start - 3):start + 1]
+    return before.endswith(_WORD_BEFORE_RELATIVE) or text.startswith(_WORD_AFTER_RELATIVE, end - 1)
 
 
 def _bracket_day(m: re.Match, pub: dt.date) -> dt.date | None:
