@@ -301,3 +301,9 @@ def test_weekday_after_a_date_and_chinese_numeral_dates():
     assert rows("11月29日(星期六)", "2025-12-03") == [("11月29日", 0, 6, 2025, 11, 29, "published")]
     assert rows("2025年4月22日—29日") == [("2025年4月22日", 0, 10, 2025, 4, 22, "text"), ("29日", 11, 14, 2025, 4, 29, "text")]
     assert rows("新华社北京11月29日电", "2025-12-03") == [("11月29日", 5, 11, 2025, 11, 29, "published")]
+
+
+def test_parse_published_reads_taiwan_years_in_a_metadata_value():
+    assert parse_published("111年3月8日 15:24") == ("2022-03-08", "15:24")
+    assert parse_published("111-03-08") == ("2022-03-08", None)
+    assert parse_published("06-2991111") == (None, None)

@@ -91,6 +91,14 @@ _DAY_LIST_RE = re.compile(rf"\s?(?:、|和|及)\s?(?P<d>{_NUM})(?:[日号]|{_LIS
 DATE_TIME = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
     r"(?:\s*(?P<t>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?))?")
+# A labelled publication date on a Taiwan page counts its year from 1912 (`发稿日期:111年3月8日 15:24`,
+# `刊登日期:111-03-08`); read only in a metadata value, where a three-digit year can be nothing else.
+ROC_DATE_TIME = re.compile(r"(?<!\d)" + DATE_TIME.pattern.replace(r"(?P<y>(?:19|20)\d{2})", r"(?P<y>1[01]\d)"))
+# A publication date a page states without a label colon: a line opening with a date stamp
+# (`date 2025-09-12 台南市长…`, an image's stamp the saved page kept), or a full date closing the
+# text right after its last sentence (`…并告知医师旅游史。2020/06/30`).
+DATE_STAMP = re.compile(r"^(?:date|Date|DATE)\s+" + DATE_TIME.pattern)
+CLOSING_DATE = re.compile(r"[。！？!?]\s*" + DATE_TIME.pattern + r"\s*$")
 # The period a numeric claim covers (`4月23日至6月6日`, `3月以来`, `截至5月`, `1-3月份`, `今年以来`).
 _PERIOD_DATE = r"(?:[0-9]{4}年)?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})?[日号]?"
 _PERIOD_MONTHS = r"(?:[0-9]{4}年)?[0-9]{1,2}\s?(?:至|到|—|-|~|－)\s?[0-9]{1,2}月(?:份)?"
@@ -131,11 +139,13 @@ def _number(s: str | None) -> int | None:
 
 
 def parse_published(value: str) -> tuple[str | None, str | None]:
-    """ISO date and time from a metadata value (`2022-06-07 11:22:27`, `2022年6月7日`)."""
-    m = DATE_TIME.search(value)
+    """ISO date and time from a metadata value (`2022-06-07 11:22:27`, `2022年6月7日`, Taiwan's
+    `111年3月8日`)."""
+    m = DATE_TIME.search(value) or ROC_DATE_TIME.search(value)
     if not m:
         return None, None
     y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    y += ROC_OFFSET if y < 1900 else 0
     if not (1 <= mo <= 12 and 1 <= d <= 31):
         return None, None
     time = m["t"].replace("：", ":") if m["t"] else None
