@@ -307,3 +307,11 @@ def test_parse_published_reads_taiwan_years_in_a_metadata_value():
     assert parse_published("111年3月8日 15:24") == ("2022-03-08", "15:24")
     assert parse_published("111-03-08") == ("2022-03-08", None)
     assert parse_published("06-2991111") == (None, None)
+
+
+def test_a_year_written_alone_as_a_target_or_a_bound_is_not_the_articles_year():
+    assert [d[2] for d in _article_dates(["3月5日召开会议。", "到2030年，建成健康城市。"])] == [None, 2030]
+    assert [d[2] for d in _article_dates(["3月5日召开会议。", "1949年以来，变化巨大。"])] == [None, 1949]
+    # a year that heads an event still counts, and a target beside it does not block it
+    assert [d[2] for d in _article_dates(["3月5日,举办2025年健康大讲堂。", "到2030年，建成健康城市。"])] == [
+        2025, 2025, 2030]

@@ -63,6 +63,7 @@ _WORD_BEFORE_RELATIVE = tuple(rules.words("dates_words.txt", "word before a rela
 _WORD_AFTER_RELATIVE = tuple(rules.words("dates_words.txt", "word after a relative word"))
 _WORD_AFTER_WEEK = tuple(rules.words("dates_words.txt", "word after a week word"))
 _FIGURE_BEFORE = tuple(rules.words("dates_words.txt", "figure of speech before a relative day"))
+_NOT_ARTICLE_YEAR_AFTER = tuple(rules.words("dates_words.txt", "after a year that is no article's year"))
 _WEEKDAYS = "一二三四五六日天"  # after a week word (`上周五`): Monday … Sunday, 天 and 日 both Sunday
 # Taiwan news style: the day in brackets inside a relative word, `今（14）日`, `昨（13）日`. The month and
 # year come from the article's date (the day nearest it that has this day number).
@@ -366,12 +367,15 @@ def _years_in_sentence(found: _Found) -> None:
 def carry_article_year(dates: list[DateMention], texts: dict[int | None, str]) -> None:
     """In an undated article that writes one year only, a date written without its year is of that
     year (`2025年4月，…宣传月活动。…4月22日举办…`, `桠溪镇2018年老年人健康教育…` with `4月3日` in
-    another paragraph): the year a reader of the article takes it for. An article that writes several
-    years keeps such dates without a year (but for the sentence rule of `_years_in_sentence`), and so
-    does a date after a word naming another year (`去年4月`). `texts`: the paragraph texts by seq,
-    which the dates' offsets point into. The year counts as written (`year_source='text'`) but carried.
+    another paragraph): the year a reader of the article takes it for. A year written alone counts only
+    when it heads a name or an event, not as a target or a bound (`到2030年，`, `1949年以来`). An article
+    that writes several years keeps such dates without a year (but for the sentence rule of
+    `_years_in_sentence`), and so does a date after a word naming another year (`去年4月`). `texts`: the
+    paragraph texts by seq, which the dates' offsets point into. The year counts as written
+    (`year_source='text'`) but carried.
     """
-    written = {d.year for d in dates if d.year_source == "text" and not d.year_carried}
+    written = {d.year for d in dates if d.year_source == "text" and not d.year_carried
+               and (d.month is not None or _heads_a_name(texts.get(d.paragraph_seq, ""), d.end))}
     if len(written) != 1:
         return
     (year,) = written
@@ -382,6 +386,12 @@ def carry_article_year(dates: list[DateMention], texts: dict[int | None, str]) -
         if _valid(year, d.month, d.day):
             d.year, d.year_source, d.year_carried = year, "text", True
             d.iso_date = iso_date(d.year, d.month, d.day)
+
+
+def _heads_a_name(text: str, end: int) -> bool:
+    """Does the year written alone that ends at `end` head a name or an event (`2018年老年人健康教育`),
+    not a target or a bound (`到2030年，`, `1949年以来`)?"""
+    return end < len(text) and not text.startswith(_NOT_ARTICLE_YEAR_AFTER, end)
 
 
 def _bare_days(found: _Found, pub: dt.date | None) -> None:
