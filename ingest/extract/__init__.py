@@ -20,7 +20,8 @@ SENTENCE_ENDS = "。！？；!?;"
 
 
 def extract_article(article: Article) -> Article:
-    """Fill the article's mentions, dates, claims (with their periods' dates) and timeline day.
+    """Fill the article's mentions, dates (the title's too), claims (with their periods' dates) and
+    timeline day.
 
     A paragraph longer than LONG_PARAGRAPH (a dump, a page without line breaks) is read in windows
     cut after a sentence end, so extraction costs grow with its length, not with its square.
@@ -34,9 +35,11 @@ def extract_article(article: Article) -> Article:
             m.start, m.end = m.start + offset, m.end + offset
     dates = {seq: [d for offset, text in parts for d in _placed(extract_dates(text, article.published_date), seq, offset)]
              for seq, parts in windows}
-    article.dates = [d for seq, _ in windows for d in dates[seq]]
+    # a date in the headline has no paragraph: its offsets index the title (`11月29日我市举办义诊`)
+    title_dates = extract_dates(article.title, article.published_date) if article.title else []
+    article.dates = title_dates + [d for seq, _ in windows for d in dates[seq]]
     if article.published_date is None:
-        carry_article_year(article.dates, {p.seq: p.text for p in article.paragraphs})
+        carry_article_year(article.dates, {None: article.title or "", **{p.seq: p.text for p in article.paragraphs}})
     article.claims = []
     for seq, parts in windows:
         claims = [c for offset, text in parts for c in _placed(extract_claims(text), seq, offset)]
