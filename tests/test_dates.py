@@ -315,3 +315,11 @@ def test_a_year_written_alone_as_a_target_or_a_bound_is_not_the_articles_year():
     # a year that heads an event still counts, and a target beside it does not block it
     assert [d[2] for d in _article_dates(["3月5日,举办2025年健康大讲堂。", "到2030年，建成健康城市。"])] == [
         2025, 2025, 2030]
+
+
+def test_a_dated_article_carries_a_year_of_history_within_its_sentence_only():
+    assert [(d.surface, d.year, d.year_source) for d in extract_dates("1960年1月，雷锋入伍，同年11月入党。", "2021-05-27")] == [
+        ("1960年1月", 1960, "text"), ("11月", 1960, "text")]
+    assert [d.year for d in extract_dates("1934年11月9日被捕，11月24日被杀害。12月1日", "2021-05-18")] == [1934, 1934, 2021]
+    # a recent year is the run-up to the article's date
+    assert [d.year for d in extract_dates("自2022年12月7日以来，截至1月4日", "2023-01-06")] == [2022, 2023]

@@ -54,6 +54,9 @@ _BARE_DAY_REACH = 20  # days either side of the article's date a bare day may si
 # A month and day without a year in a dated article are of the article's year, unless they fall within
 # this many days of its date across a new year (on 2 January, `12月30日` is three days ago).
 NEW_YEAR_REACH = 62
+# In a dated article, a year written this many years or more before its own is history: a date later in
+# the same sentence without a year is of that year (`1960年1月，雷锋入伍，同年11月入党`).
+HISTORY_YEARS = 2
 _SENTENCE_MARKS = "。！？!?"
 _MONTH_DAY_RE = re.compile(r"(\d{1,2})[日号]")  # the day after a relative month (`本月5日`)
 # Words right before a date that name a year other than the one written earlier in the sentence.
@@ -267,8 +270,7 @@ def _extract(text: str, published_date: str | None) -> list[DateMention]:
     _years_only(found)
     if pub is not None:
         _relative_words(found, pub)
-    else:
-        _years_in_sentence(found)
+    _years_in_sentence(found, pub)
     found.out.sort(key=lambda d: d.start)
     return found.out
 
@@ -351,16 +353,20 @@ def _listed_days(found: _Found, pos: int, year: int | None, month: int | None, s
         pos = r.end()
 
 
-def _years_in_sentence(found: _Found) -> None:
-    """In an undated article, a date without its year takes the year of a date written with year and
-    month earlier in its sentence (`2019年1月至11月`, `1960年1月，雷锋入伍，同年11月`), unless a word
-    before it names another year (`去年4月`, `较上年6月`)."""
+def _years_in_sentence(found: _Found, pub: dt.date | None) -> None:
+    """A date without its year takes the year of a date written with year and month earlier in its
+    sentence (`2019年1月至11月`, `1960年1月，雷锋入伍，同年11月`), unless a word before it names another
+    year (`去年4月`, `较上年6月`). In a dated article only a year of history does (HISTORY_YEARS or more
+    before the article's): a recent one is the run-up to the article's date (`自2022年12月7日…以来，截至
+    1月4日` on 6 January 2023 is 2023's 4 January)."""
     for d in found.out:
-        if d.year is not None or d.month is None or found.text.endswith(_OTHER_YEAR, 0, d.start):
+        unknown = d.year is None if pub is None else d.year_source == "published"
+        if not unknown or d.month is None or found.text.endswith(_OTHER_YEAR, 0, d.start):
             continue
         written = found.earlier_in_sentence(
-            d.start, lambda e: e.year is not None and e.year_source == "text" and e.month is not None)
-        if written is not None:
+            d.start, lambda e: e.year is not None and e.year_source == "text" and e.month is not None
+            and (pub is None or e.year <= pub.year - HISTORY_YEARS))
+        if written is not None and _valid(written.year, d.month, d.day):
             d.year, d.year_source, d.year_carried = written.year, "text", True
 
 
