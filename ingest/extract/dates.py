@@ -33,8 +33,18 @@ _NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _YEAR = r"(?:\d{4}|[〇零一二三四五六七八九]{4})"
 # `6月龄` (six months of age), `3月大的婴儿`: an age, not a month.
 _NOT_MONTH_AFTER = f"(?!{'|'.join(rules.words('dates_words.txt', 'not a month after'))})"
+
+
+def _alternatives(section: str) -> str:
+    """A regex group matching any word of a dates_words.txt section."""
+    return "(?:" + "|".join(map(re.escape, rules.words("dates_words.txt", section))) + ")"
+
+
+_RANGE_MARK = _alternatives("range marks")  # 至, 到, —, -, ～ …
+_LIST_MARK = _alternatives("list marks")  # 、, 和, 及
+_WEEKDAY_WORD = _alternatives("weekday words")  # 周, 星期, 礼拜
 # The first end of a range may leave out its 日: `6月23至25日`.
-_RANGE_AHEAD = rf"(?=\s?(?:至|到|—|–|-|~|～|－)\s?(?:{_NUM}月)?{_NUM}[日号])"
+_RANGE_AHEAD = rf"(?=\s?{_RANGE_MARK}\s?(?:{_NUM}月)?{_NUM}[日号])"
 # The first days of a list may leave out their 日: `11月29、30日`.
 _LIST_AHEAD = rf"(?=(?:、{_NUM})+[日号])"
 # A Taiwan page counts years from 1912 (`113年10月1日` is 2024): three digits, then a month.
@@ -81,16 +91,16 @@ _ISO_RE = re.compile(r"(?<![\d.\-/A-Za-z])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![
 _MONTH_SLASH_DAY = r"(?P<m{k}>1[0-2]|0?[1-9])/(?P<d{k}>3[01]|[12]\d|0?[1-9])"
 _SHORT_IN_BRACKETS_RE = re.compile(
     r"(?:(?<=[今昨明前周日天])[（(]" + _MONTH_SLASH_DAY.format(k=1) + r"[)）]|[（(]" + _MONTH_SLASH_DAY.format(k=3)
-    + r"\s?(?:至|到|—|–|-|~|～|－)\s?" + _MONTH_SLASH_DAY.format(k=2) + r"[)）])")
+    + rf"\s?{_RANGE_MARK}\s?" + _MONTH_SLASH_DAY.format(k=2) + r"[)）])")
 _SHORT_BEFORE_WEEKDAY_RE = re.compile(
     r"(?<![\d./\-])(?P<m1>1[0-2]|0?[1-9])[/.](?P<d1>3[01]|[12]\d|0?[1-9])"
-    r"(?=\s?[（(](?:周|星期|礼拜)[一二三四五六日天][)）])")
+    rf"(?=\s?[（(]{_WEEKDAY_WORD}[一二三四五六日天][)）])")
 # After a date: `至6月6日`, `-25日`, `到2022年1月3日`.
-_RANGE_RE = re.compile(rf"\s*(?:至|到|—|–|-|~|～|－)\s*(?:(?P<y>{_YEAR})年)?(?:(?P<m>{_NUM})月)?(?P<d>{_NUM})[日号]")
+_RANGE_RE = re.compile(rf"\s*{_RANGE_MARK}\s*(?:(?P<y>{_YEAR})年)?(?:(?P<m>{_NUM})月)?(?P<d>{_NUM})[日号]")
 # The other end of a range of months: `2019年1月至11月`, `1—9月`.
-_MONTH_RANGE_RE = re.compile(rf"\s?(?:至|到|—|–|-|~|～|－)\s?(?P<m>{_NUM})月(?!{_NUM}[日号])")
+_MONTH_RANGE_RE = re.compile(rf"\s?{_RANGE_MARK}\s?(?P<m>{_NUM})月(?!{_NUM}[日号])")
 # A list of days after a date: `10月17日、18日`, `5月1日、2日和3日`.
-_DAY_LIST_RE = re.compile(rf"\s?(?:、|和|及)\s?(?P<d>{_NUM})(?:[日号]|{_LIST_AHEAD})")
+_DAY_LIST_RE = re.compile(rf"\s?{_LIST_MARK}\s?(?P<d>{_NUM})(?:[日号]|{_LIST_AHEAD})")
 # A published date and time on a metadata line (`2022-06-07 11:22:27`, `2022年6月7日 11:22`).
 DATE_TIME = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
