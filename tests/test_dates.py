@@ -323,3 +323,9 @@ def test_a_dated_article_carries_a_year_of_history_within_its_sentence_only():
     assert [d.year for d in extract_dates("1934年11月9日被捕，11月24日被杀害。12月1日", "2021-05-18")] == [1934, 1934, 2021]
     # a recent year is the run-up to the article's date
     assert [d.year for d in extract_dates("自2022年12月7日以来，截至1月4日", "2023-01-06")] == [2022, 2023]
+
+
+def test_twenty_and_thirty_written_as_nian_and_sa():
+    assert rows("十一月廿九日", "2025-12-03") == [("十一月廿九日", 0, 6, 2025, 11, 29, "published")]
+    assert rows("十一月卅日") == [("十一月卅日", 0, 5, None, 11, 30, None)]
+    assert rows("腊月廿七,正月廿七", "2025-12-03") == []  # lunar months stay out

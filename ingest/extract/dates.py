@@ -29,7 +29,7 @@ from ..records import DateMention
 
 log = logging.getLogger(__name__)
 
-_NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+_NUM = r"(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})"  # 廿 is twenty, 卅 thirty (`十一月廿九日`)
 _YEAR = r"(?:\d{4}|[〇零一二三四五六七八九]{4})"
 # `6月龄` (six months of age), `3月大的婴儿`: an age, not a month.
 _NOT_MONTH_AFTER = f"(?!{'|'.join(rules.words('dates_words.txt', 'not a month after'))})"
@@ -140,13 +140,13 @@ def _rel_re() -> re.Pattern:
 
 def _number(s: str | None) -> int | None:
     """`23` → 23 (digits of any script, as `\\d` captures them), and Chinese numerals through
-    `ingest.extract.numbers`: `二十三` → 23, `十` → 10, `二〇二二` → 2022. A month or a day is at most two
+    `ingest.extract.numbers`: `二十三` → 23, `十` → 10, `廿九` → 29, `二〇二二` → 2022. A month or a day is at most two
     digits, so `一二三` (digits read one by one) is no month and no day."""
     if not s:
         return None
     if s.isdecimal():
         return int(s)
-    value = parse_number(s)
+    value = parse_number(s.replace("廿", "二十").replace("卅", "三十"))
     if value is None or (value >= 100 and len(s) < 4):
         return None
     return int(value)
