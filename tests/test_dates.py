@@ -241,7 +241,7 @@ def test_a_range_into_an_earlier_month_runs_into_the_next_year():
 
 def test_relative_words_inside_other_words_or_figures_of_speech_are_no_dates():
     assert rows("目前年均收入,以前年度,当前天然气,数百年前天津,光明日报社,今日头条", "2025-12-03") == []
-    assert rows("美好的明天,中国的昨天", "2025-12-03") == []
+    assert rows("美好的明天,中国的昨天,《今日中国》,《明天会更好》", "2025-12-03") == []
     assert rows("前天申城气温高达36℃", "2003-07-02") == [("前天", 0, 2, 2003, 6, 30, "relative")]
 
 

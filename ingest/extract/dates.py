@@ -454,7 +454,7 @@ def _nearest_day(base: dt.date, want: int, reach: int, past: bool = False) -> dt
 
 def _relative_words(found: _Found, pub: dt.date) -> None:
     """`今年`, `昨日`, `本月5日`, `上周五` … resolved against the article's date, unless the word is part of
-    another word (`目前年均`, `光明日报`) or a figure of speech (`美好的明天`)."""
+    another word (`目前年均`, `光明日报`) or a day a figure of speech or a name (`美好的明天`, `《今日美国》`)."""
     text = found.text
     for m in _rel_re().finditer(text):
         if not found.free(*m.span()) or _inside_other_word(text, m.start(), m.end()):
@@ -472,7 +472,7 @@ def _relative_words(found: _Found, pub: dt.date) -> None:
             if weekday >= 0 and not text.startswith(_WORD_AFTER_WEEK, m.end()):
                 day = pub + dt.timedelta(days=7 * offset + min(weekday, 6) - pub.weekday())
                 found.emit(m.start(), m.end() + 1, day.year, day.month, day.day, "relative")
-        elif not text.endswith(_FIGURE_BEFORE, 0, m.start()):
+        elif not _figure_of_speech(text, m.start()):
             day = pub + dt.timedelta(days=offset)
             found.emit(m.start(), m.end(), day.year, day.month, day.day, "relative")
 
@@ -481,6 +481,12 @@ def _inside_other_word(text: str, start: int, end: int) -> bool:
     """Is the relative word at text[start:end] the tail or head of another word (`目前年`, `明日报`)?"""
     before = text[max(0, start - 3):start + 1]
     return before.endswith(_WORD_BEFORE_RELATIVE) or text.startswith(_WORD_AFTER_RELATIVE, end - 1)
+
+
+def _figure_of_speech(text: str, start: int) -> bool:
+    """Is the relative day at `start` a figure of speech (`美好的明天`) or part of a name in book-title
+    marks (`《今日美国》`, `《明天会更好》`)? A year in a title still counts (`《把握明年经济工作》`)."""
+    return text.endswith(_FIGURE_BEFORE, 0, start) or text.rfind("《", 0, start) > text.rfind("》", 0, start)
 
 
 def _bracket_day(m: re.Match, pub: dt.date) -> dt.date | None:
