@@ -329,3 +329,16 @@ def test_twenty_and_thirty_written_as_nian_and_sa():
     assert rows("十一月廿九日", "2025-12-03") == [("十一月廿九日", 0, 6, 2025, 11, 29, "published")]
     assert rows("十一月卅日") == [("十一月卅日", 0, 5, None, 11, 30, None)]
     assert rows("腊月廿七,正月廿七", "2025-12-03") == []  # lunar months stay out
+
+
+def test_the_first_month_of_a_range_may_leave_out_its_month_mark():
+    assert rows("2024年1—9月,全国") == [("2024年1", 0, 6, 2024, 1, None, "text"), ("9月", 7, 9, 2024, 9, None, "text")]
+    assert [(d.surface, d.year, d.month) for d in extract_dates("1-2月份", "2025-12-03")] == [("1", 2025, 1), ("2月", 2025, 2)]
+    assert rows("6-12月龄儿童,3-6月大的婴儿", "2025-12-03") == []  # ages
+
+
+def test_a_relative_month_opens_a_range_or_a_list_in_its_month():
+    assert rows("本月29日至30日", "2025-12-03") == [
+        ("本月29日", 0, 5, 2025, 12, 29, "relative"), ("30日", 6, 9, 2025, 12, 30, "relative")]
+    assert [(d.month, d.day) for d in extract_dates("本月4日和7日，美联航", "2024-03-30")] == [(3, 4), (3, 7)]
+    assert rows("连续3日降低,近3日新增", "2025-12-03") == []  # durations

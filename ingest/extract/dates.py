@@ -54,12 +54,14 @@ ROC_OFFSET = 1911
 _DATE_RE = re.compile(
     rf"(?<![\d.\-/])(?:(?P<y>{_YEAR})\s?年\s?|{_ROC_YEAR}\s?|(?P<rel>__REL__))?"
     # 元月 is January (`元月9日`)
-    rf"(?:(?:(?P<m>{_NUM})|(?P<jan>元))\s?月份?(?:\s?(?P<d>{_NUM})\s?(?:[日号]|{_RANGE_AHEAD}|{_LIST_AHEAD})|{_NOT_MONTH_AFTER}))"
+    rf"(?:(?:(?P<m>{_NUM})|(?P<jan>元))\s?月份?(?:\s?(?P<d>{_NUM})\s?(?:[日号]|{_RANGE_AHEAD}|{_LIST_AHEAD})|{_NOT_MONTH_AFTER})"
+    # the first month of a range may leave out its 月: `2024年1—9月`, `11-12月` (not `6-12月龄`)
+    rf"|(?P<m_open>{_NUM})(?=\s?{_RANGE_MARK}\s?{_NUM}\s?月份?(?!\s?{_NUM}\s?[日号]){_NOT_MONTH_AFTER}))"
 )
 # A day written alone (`14日0时至24时`): its month is the one the paragraph last named, else the
-# article's date's nearest month with that day. Not a duration (`3日内`, `30日以上`), an ordinal (`第3日`)
-# or a house number (`14号`).
-_BARE_DAY_RE = re.compile(r"(?<![\d.\-/第月年数每])(?P<d>[1-9]|[12]\d|3[01])日(?![内之后余多前来左]|以[上下内外])")
+# article's date's nearest month with that day. Not a duration (`3日内`, `30日以上`, `连续3日`, `近3日`), an
+# ordinal (`第3日`) or a house number (`14号`).
+_BARE_DAY_RE = re.compile(r"(?<![\d.\-/第月年数每续近])(?P<d>[1-9]|[12]\d|3[01])日(?![内之后余多前来左]|以[上下内外])")
 _BARE_DAY_REACH = 20  # days either side of the article's date a bare day may sit
 # A month and day without a year in a dated article are of the article's year, unless they fall within
 # this many days of its date across a new year (on 2 January, `12月30日` is three days ago).
@@ -260,7 +262,7 @@ class _Found:
 
 def _extract(text: str, published_date: str | None) -> list[DateMention]:
     """Every pass in order of trust: ISO dates, written dates with their ranges, bracketed days,
-    slash and dot dates, bare days, bare years, relative words."""
+    slash and dot dates, relative words, bare days, bare years."""
     if not isinstance(text, str) or not text:
         return []
     pub = _published(published_date)
@@ -276,10 +278,10 @@ def _extract(text: str, published_date: str | None) -> list[DateMention]:
             if day is not None and found.free(*m.span()):
                 found.emit(m.start(), m.end(), day.year, day.month, day.day, "relative")
     _short_dates(found, pub)
+    if pub is not None:
+        _relative_words(found, pub)  # before bare days: `本月29日至30日` takes its 30日
     _bare_days(found, pub)
     _years_only(found)
-    if pub is not None:
-        _relative_words(found, pub)
     _years_in_sentence(found, pub)
     found.out.sort(key=lambda d: d.start)
     return found.out
@@ -292,7 +294,7 @@ def _written_dates(found: _Found, pub: dt.date | None) -> None:
     for m in _date_re().finditer(text):
         if not found.free(*m.span()):
             continue
-        month, day = 1 if m.group("jan") else _number(m.group("m")), _number(m.group("d"))
+        month, day = 1 if m.group("jan") else _number(m.group("m") or m.group("m_open")), _number(m.group("d"))
         if roc := m.group("roc") or m.group("roc_named"):
             year, source = int(roc) + ROC_OFFSET, "text"
         else:
@@ -300,7 +302,7 @@ def _written_dates(found: _Found, pub: dt.date | None) -> None:
         start = m.start()
         if m.group("rel") and year is None:
             # undated article: keep the month and day, drop the relative word from the surface
-            start = m.start("jan") if m.group("jan") else m.start("m")
+            start = m.start("jan") if m.group("jan") else m.start("m") if m.group("m") else m.start("m_open")
         if source == "published" and day is not None:
             year = _year_across_new_year(pub, month, day)
         if not _valid(year, month, day):
@@ -466,7 +468,9 @@ def _relative_words(found: _Found, pub: dt.date) -> None:
             year, month = divmod(pub.year * 12 + pub.month - 1 + offset, 12)
             d = _MONTH_DAY_RE.match(text, m.end())
             end, day = (d.end(), int(d.group(1))) if d else (m.end(), None)
-            found.emit(m.start(), end, year, month + 1, day, "relative")
+            if found.emit(m.start(), end, year, month + 1, day, "relative") and day is not None:
+                _range_end(found, end, year, month + 1, "relative")  # `本月29日至30日`
+                _listed_days(found, end, year, month + 1, "relative")
         elif unit == "week":  # 上周五: a day only with its weekday
             weekday = _WEEKDAYS.find(text[m.end():m.end() + 1] or "-")
             if weekday >= 0 and not text.startswith(_WORD_AFTER_WEEK, m.end()):
