@@ -342,3 +342,9 @@ def test_a_relative_month_opens_a_range_or_a_list_in_its_month():
         ("本月29日", 0, 5, 2025, 12, 29, "relative"), ("30日", 6, 9, 2025, 12, 30, "relative")]
     assert [(d.month, d.day) for d in extract_dates("本月4日和7日，美联航", "2024-03-30")] == [(3, 4), (3, 7)]
     assert rows("连续3日降低,近3日新增", "2025-12-03") == []  # durations
+
+
+def test_period_bounds_leave_out_a_bare_number_that_cannot_be_placed_by_its_text():
+    text = "1—9月，全国增长3.5%，较2024年3月15日"
+    assert period_bounds("1—9月", extract_dates(text, "2025-10-20")) == ("2025-09", "2025-09")
+    assert period_bounds("2024年1—9月", extract_dates("2024年1—9月，全国")) == ("2024-01", "2024-09")

@@ -206,7 +206,9 @@ def period_bounds(period: str | None, dates: list[DateMention]) -> tuple[str | N
     """
     if not period:
         return None, None
-    inside = sorted((d for d in dates if d.surface in period and d.iso_date), key=lambda d: period.find(d.surface))
+    # a bare number (`1` of `1—9月`, `2` of `5月1、2、3日`) cannot be placed by its text: it is left out
+    inside = sorted((d for d in dates if d.surface in period and d.iso_date and not d.surface.isdecimal()),
+                    key=lambda d: period.find(d.surface))
     if not inside:
         return None, None
     return inside[0].iso_date, inside[-1].iso_date
