@@ -234,7 +234,7 @@ def test_same_words_counted_when_not_a_session_ordinal():
     # a one-character noun right after the unit is a whole word
     ("分片包干29个村、社区。", "29个", "村"),
     ("北区、东区及永康区共有26个里的布氏指数达三级以上", "26个", "里"),
-    ("全球约有1060万人罹患结核病,130万人死于该病。", "130万人", "死"),
+    ("全球约有1060万人罹患结核病,130万人死于该病。", "130万人", "死于该病"),
     # a Latin word is a word, a Latin letter is not
     ("医院在地铁站、学校累计布设AED 36台。", "36台", "布设AED"),
     # no subject in the clause: the clause before that states no figure of its own
@@ -248,10 +248,51 @@ def test_same_words_counted_when_not_a_session_ordinal():
     ("总理霍尔尼斯表示,100年来,中国共产党始终秉持。", "100年", None),
     # a measure noun after a verb is part of the subject; a time is not one
     ("今年一季度,中央企业累计实现增加值2.6万亿元。", "2.6万亿元", "实现增加值"),
+    # a subject's edges fall between whole words of its clause: not 次喷发 (再次), not 降水量可 (可达)
+    ("这是火山时隔42年再次喷发。", "42年", "喷发"),
+    ("局地累计降水量可达100毫米。", "100毫米", "降水量"),
+    ("今年上半年,我国快递业务量已超1000亿件。", "超1000亿件", "我国快递业务量"),
+    # one character that names no thing is no subject: a locative after a span of time, a verb cut
+    # from its preposition (the verb phrase instead, as for 130万人死于该病 above), a measure word
+    ("在过去两天里,各地报告的病例明显增多。", "两天", None),
+    ("近七成用于市民饮用。", "近七成", "用于市民饮用"),
+    ("上海港进出国际航行船舶达2.3万艘次。", "2.3万艘次", "上海港进出国际航行船舶"),
+    # … but after a count's measure word a one-character noun or place is what is counted
+    ("全国31个省都已实现清零。", "31个", "省"),
+    # a Latin letter alone is no subject, one inside a word is part of it
+    ("共有3个A。", "3个", None),
+    ("其中,A 3个。", "3个", None),
+    ("设置了5个B型站点。", "5个", "B型站点"),
+    # a time word alone says when, not what, unless a count's measure word counts it
+    ("总投资1850亿元今天公布。", "1850亿元", "总投资"),
+    ("历经43个日夜的奋战。", "43个", "日夜"),
+    # a place, or words ending with a verb, before the figure: the verb phrase after it says what
+    ("美国有超过111万人死于枪支暴力事件。", "超过111万人", "死于枪支暴力事件"),
+    ("中国推动三亿人参与冰雪运动。", "三亿人", "参与冰雪运动"),
+    # 同比 is no subject; the verb of change is, as in 较前一周下降10.6%
+    ("出口130.7亿元,同比增长22.5%。", "22.5%", "增长"),
+    # yearly averages are scope words like 日均
+    ("城镇新增就业年均1270多万人。", "1270多万人", "就业"),
 ])
 def test_subject(text, surface, subject):
     c = next(c for c in claims(text) if c.surface == surface)
     assert c.subject == subject
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("全社会用电量8205亿千瓦时。", "千瓦时"), ("装机容量37.5亿千瓦。", "千瓦"), ("储能电站装机规模300兆瓦。", "兆瓦"),
+    ("运载进出境集装箱1634.6万标箱。", "标箱"), ("中欧班列累计开行突破3万列。", "列"), ("草鱼苗种520万尾。", "尾"),
+    ("日均查验出入境交通工具超230架次。", "架次"), ("宣传稿件460余篇次。", "篇次"),
+])
+def test_units_of_power_trips_and_items(text, unit):
+    assert only(text).unit == unit
+
+
+def test_segment_cuts_whole_words_and_keeps_figures_whole():
+    from ingest.extract.claim_words import segment
+    assert segment("完成营造林超663万亩")[-2:] == ("663", "万亩")
+    assert "14.9" in segment("的14.9万名境外采购商")
+    assert segment("再次喷发") == ("再次", "喷发")
 
 
 # --- scope: cumulative, period, sentence ---------------------------------------------------------------

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from .. import rules
 from .dates import PERIOD as _PERIOD
+from . import claim_words
 from .numbers import CN_DIGITS, parse_number, parse_range
 from ..records import NumericClaim
 
@@ -586,6 +587,10 @@ def _subject_after(text: str, pos: int, limit: int) -> tuple[str | None, bool]:
     while seg.startswith("的"):
         seg = seg[1:]
     seg = _strip_front(seg, t.adverbs)
+    if len(seg) > 2 and seg[1] in _VERB_PREPOSITIONS and claim_words.VERB_TAGS & {
+            claim_words.word_tag(seg[0]), claim_words.word_tag(seg[:2])}:
+        # 130万人死于该病, 7亿欧元用于应对…: a one-character verb with its preposition and object
+        return seg[:2] + _strip_back(seg[2:2 + _noun_end(seg[2:])]), True
     vm = t.verb_at.match(seg)
     verb = vm.group() if vm else None
     if verb and not _noun_after_verb(seg, len(verb)):
@@ -727,6 +732,7 @@ def _continues(text: str, prev_end: int, start: int, same_unit: bool = False) ->
 
 
 _LIST_JOINS = frozenset(rules.words("claims_context_words.txt", "list joins"))
+_VERB_PREPOSITIONS = frozenset(rules.words("claims_context_words.txt", "verb prepositions"))
 
 
 def _verb_before(text: str, pos: int) -> str | None:
@@ -735,29 +741,90 @@ def _verb_before(text: str, pos: int) -> str | None:
     return m.group() if m else None
 
 
+def _agent_only(phrase: str) -> bool:
+    """Whether `phrase`, before a figure, names only who acts on it, by its words' classes: only place
+    names (美国有超过111万人死于枪支暴力事件: where), or words that end with a verb (中国推动三亿人
+    参与冰雪运动: the figure is the verb's object). A verb phrase after the figure then says better
+    what is counted or done."""
+    words = claim_words.segment(phrase)
+    tags = [claim_words.word_tag(w) for w in words]
+    return all(t in claim_words.PLACE_NAME_TAGS for t in tags) or tags[-1] in claim_words.VERB_TAGS
+
+
+def _ends_a_word(words: list[tuple[int, str]]) -> bool:
+    """Whether the last of `words`, a one-character function word, also ends a word with the character
+    before it (体育场|地: 场地; 环|比: 环比), so that the segmentation may have cut a word in two."""
+    if len(words) < 2 or len(words[-1][1]) > 1:
+        return False
+    pair = words[-2][1][-1] + words[-1][1]
+    return claim_words.word_tag(pair) is not None or pair in tables().inside
+
+
 def _subject(text: str, f: _Found, prev_end: int, next_start: int) -> str | None:
     """The noun after the unit; else the activity before the number (before its brackets, for a
     figure in brackets after its noun: 病例百分比(0.5%)); else a verb phrase after it (first, after a
     beneficiary: 为600多人提供健康咨询); else the verb of change right before it (较前一周下降10.6%).
-    Only whole words count: a single character or a function word is no subject (None, rather)."""
+    Only whole words count: a fragment, a single character that names nothing or a function word is
+    no subject (None, rather)."""
     c = f.claim
     if f.zero_word:
         return c.surface[1:]
     after, verb_led = _subject_after(text, f.unit_end, next_start)
-    # (29个村、, 26个里的, 130万人死于: one character is a whole word before a punctuation mark or a stop
-    # word; not 激 of 数十例激增)
+    # (29个村、, 26个里的: one character may be a whole word before a punctuation mark or a stop word;
+    # not 激 of 数十例激增)
     end = f.unit_end + len(after or "")
     single_ok = end >= len(text) or text[end] in _CLAIM_END_OK or tables().noun_end.match(text, end) is not None
-    if after and not verb_led and _whole(after, single_ok):
-        return after
+    counted = c.unit is not None and tables().units[c.unit].kind == "count"
+    after_words = (_in_words(text, after, f.unit_end, next_start, after_count=counted)
+                   if after and _whole(after, single_ok) else None)
+    if after_words and not verb_led and _whole(after_words, single_ok):
+        return after_words
     bracketed = c.start and text[c.start - 1] in "（(" and text[c.end:c.end + 1] in ("）", ")")
-    before = _subject_before(text, c.start - 1 if bracketed else c.start, prev_end)
+    before_end = c.start - 1 if bracketed else c.start
+    before = _subject_before(text, before_end, prev_end)
     if verb_led and c.start and text[c.start - 1] in _BENEFACTIVE:
         before = None  # 为600多人提供健康咨询: the people are who it was done for
-    for candidate in (before, after, _verb_before(text, c.start), _change_before(text, c.start)):
+    before = _in_words(text, before, prev_end, before_end, last=True) if before and _whole(before) else None
+    first = (after_words, before) if before and after_words and _agent_only(before) else (before, after_words)
+    for candidate in (*first, _verb_before(text, c.start), _change_before(text, c.start)):
         if candidate and _whole(candidate):
             return candidate
     return None
+
+
+def _in_words(text: str, phrase: str, lo: int, hi: int, last: bool = False, after_count: bool = False) -> str | None:
+    """`phrase` as whole words of the text it was read from (its first, or `last`, occurrence in
+    text[lo:hi]): edges that cut a word are moved inward to the word's end (次喷发 of 再次喷发 → 喷发,
+    降水量可 of 降水量可达 → 降水量), words that never end a phrase (adverbs, prepositions, particles:
+    已, 从, 了) are dropped from its end and those that never start one (prepositions, conjunctions) from
+    its front; None when nothing is left, one character that names no thing (里 of 两天里, 用 of
+    用于), or only a time word, or after a unit that is no count's measure word words that start with
+    one (过去 of 过去两天, 今天公布 of 总投资1850亿元今天公布; not 日夜 of 43个日夜). The words are those of the clause around the phrase within [lo, hi), so the claim itself
+    never joins a word (3名医生 is not 3|名医|生)."""
+    i = text.rfind(phrase, lo, hi) if last else text.find(phrase, lo, hi)
+    if i < 0:
+        return phrase  # (written in pieces: nothing to check it against)
+    j = i + len(phrase)
+    a = max(lo, max(text.rfind(ch, lo, i) for ch in _CLAUSE_MARKS + _SENTENCE_END) + 1)
+    b = min((k for k in (text.find(ch, j, hi) for ch in _CLAUSE_MARKS + _SENTENCE_END) if k >= 0), default=hi)
+    words, pos = [], a
+    for w in claim_words.segment(text[a:b]):
+        if pos >= i and pos + len(w) <= j:
+            words.append((pos, w))
+        pos += len(w)
+    tag = claim_words.word_tag
+    while words and tag(words[-1][1]) in claim_words.NOT_LAST_TAGS and not _ends_a_word(words):
+        words.pop()
+    while words and tag(words[0][1]) in claim_words.NOT_FIRST_TAGS:
+        words.pop(0)
+    if not words or (tag(words[0][1]) in claim_words.TIME_TAGS and (
+            len(words) == 1 if last else not after_count)):
+        return None  # (过去两天, 1850亿元今天公布: when; 43个日夜: a count's measure word counts the days)
+    whole = text[words[0][0]:words[-1][0] + len(words[-1][1])]
+    if len(whole) == 1 and whole not in tables().change and tag(whole) in claim_words.NOT_A_THING_TAGS and not (
+            after_count and tag(whole) in claim_words.PLACE_TAGS):
+        return None  # (a count's measure word wants a noun: 26个里的 counts 里, villages; 两天里 does not)
+    return whole
 
 
 # Prepositions of the people something is done for (为600多人提供…): the verb phrase after is the subject.
@@ -801,6 +868,7 @@ def _subject_in_clauses_before(text: str, start: int, sentence_start: int, figur
         if clause.endswith(tables().report):
             return None
         subject = _subject_before(text, k, j)
+        subject = _in_words(text, subject, j, k, last=True) if subject and _whole(subject) else None
         return subject if subject and _whole(subject) else None
     return None
 
