@@ -271,6 +271,11 @@ def test_same_words_counted_when_not_a_session_ordinal():
     ("中国推动三亿人参与冰雪运动。", "三亿人", "参与冰雪运动"),
     # 同比 is no subject; the verb of change is, as in 较前一周下降10.6%
     ("出口130.7亿元,同比增长22.5%。", "22.5%", "增长"),
+    # the noun after the unit ends at an adverb or an ordinal (by word classes), not only at listed words
+    ("6名航天员首次在空间站留下足迹。", "6名", "航天员"),
+    ("青海省17个贫困县正式退出贫困县序列。", "17个", "贫困县"),
+    ("90位议员第一次在国徽下宣誓。", "90位", "议员"),
+    ("共有33个疫苗接种点。", "33个", "疫苗接种点"),
     # yearly averages are scope words like 日均
     ("城镇新增就业年均1270多万人。", "1270多万人", "就业"),
 ])

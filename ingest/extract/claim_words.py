@@ -20,6 +20,8 @@ from .. import rules
 # subject alone (里, 间, 外 locatives; 用, 死 verbs; 不 adverbs; 次 measure words), while 省, 区, 村 are.
 NOT_A_THING_TAGS = frozenset({"f", "v", "vg", "vd", "d", "ad", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud",
                               "y", "e", "o", "r", "m", "mq", "q", "t", "tg"})
+# Words that end a noun phrase after a unit (依然, 正式 adverbs; 对于 prepositions; 并且 conjunctions).
+NOT_IN_NOUN_TAGS = frozenset({"d", "ad", "p", "c"})
 PLACE_NAME_TAGS = frozenset({"ns"})
 VERB_TAGS = frozenset({"v", "vg", "vd"})
 # Locatives: after a count's measure word the one-character word is the noun counted (26个里: villages).

@@ -598,8 +598,23 @@ def _subject_after(text: str, pos: int, limit: int) -> tuple[str | None, bool]:
         end = _noun_end(rest)
         obj = _strip_back(rest[:end])
         return verb + obj, True
-    noun = _strip_back(seg[:_noun_end(seg, len(verb) if verb else 0)])
+    noun = _strip_back(_before_adverb(seg[:_noun_end(seg, len(verb) if verb else 0)]))
     return (noun[:16] or None), False
+
+
+def _before_adverb(phrase: str) -> str:
+    """`phrase` up to its first adverb, preposition, conjunction or ordinal of two or more characters
+    after its first word, by the words' classes: what follows one says how or when the things counted
+    act (90位议员第一次…, 6名航天员首次…, 17个贫困县正式退出…), not what they are. (One-character words
+    are too often a word's own end: 接种点, 各族群众; the dictionary's numeral and pronoun classes hold
+    nouns too: 良种, 多样.)"""
+    pos = 0
+    for w in claim_words.segment(phrase):
+        if pos and len(w) > 1 and (claim_words.word_tag(w) in claim_words.NOT_IN_NOUN_TAGS or (
+                claim_words.word_tag(w) == "m" and (w[0] == "第" or w[-1] == "次"))):
+            return phrase[:pos]
+        pos += len(w)
+    return phrase
 
 
 def _noun_end(seg: str, start: int = 0) -> int:
@@ -748,7 +763,8 @@ def _agent_only(phrase: str) -> bool:
     what is counted or done."""
     words = claim_words.segment(phrase)
     tags = [claim_words.word_tag(w) for w in words]
-    return all(t in claim_words.PLACE_NAME_TAGS for t in tags) or tags[-1] in claim_words.VERB_TAGS
+    places = [t for t in tags if t != "c"]  # (波士顿和费城)
+    return (bool(places) and all(t in claim_words.PLACE_NAME_TAGS for t in places)) or tags[-1] in claim_words.VERB_TAGS
 
 
 def _ends_a_word(words: list[tuple[int, str]]) -> bool:
