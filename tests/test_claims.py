@@ -247,10 +247,14 @@ def test_same_words_counted_when_not_a_session_ordinal():
     ("海关总署相关负责人表示,今年前两个月,我国进出口规模创历史同期新高。", "两个月", None),
     ("总理霍尔尼斯表示,100年来,中国共产党始终秉持。", "100年", None),
     # a measure noun after a verb is part of the subject; a time is not one
-    ("今年一季度,中央企业累计实现增加值2.6万亿元。", "2.6万亿元", "实现增加值"),
+    ("今年一季度,中央企业累计实现增加值2.6万亿元。", "2.6万亿元", "累计实现增加值"),
     # a subject's edges fall between whole words of its clause: not 次喷发 (再次), not 降水量可 (可达)
     ("这是火山时隔42年再次喷发。", "42年", "喷发"),
-    ("局地累计降水量可达100毫米。", "100毫米", "降水量"),
+    ("局地累计降水量可达100毫米。", "100毫米", "累计降水量"),
+    # 累计 before the noun a figure counts is part of its noun phrase; before a verb it is not
+    ("累计确诊病例12416例,累计治愈出院病例11338例。", "12416例", "累计确诊病例"),
+    ("共开展培训19场次,累计培训190余人次。", "190余人次", "培训"),
+    ("美国原油期货价格累计上涨约35%。", "约35%", "上涨"),
     ("今年上半年,我国快递业务量已超1000亿件。", "超1000亿件", "我国快递业务量"),
     # one character that names no thing is no subject: a locative after a span of time, a verb cut
     # from its preposition (the verb phrase instead, as for 130万人死于该病 above), a measure word

@@ -16,6 +16,8 @@ from functools import lru_cache
 
 from .. import rules
 
+# Word classes of nouns (病例, 总量, 人数; verbal nouns 预警; abbreviations 疫苗接种 …).
+NOUN_TAGS = frozenset({"n", "ng", "nr", "nrt", "ns", "nt", "nz", "vn", "j", "an", "s"})
 # Word classes (jieba / ICTCLAS tags) of one-character words that name no thing: such a word is no
 # subject alone (里, 间, 外 locatives; 用, 死 verbs; 不 adverbs; 次 measure words), while 省, 区, 村 are.
 NOT_A_THING_TAGS = frozenset({"f", "v", "vg", "vd", "d", "ad", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud",

@@ -724,6 +724,8 @@ def _subject_before(text: str, pos: int, limit: int) -> str | None:
         if tail:
             if len(tail) == 1 and aspect:
                 return _topic(seg[:m.start()]) or tail
+            if m.group() in _ATTRIBUTIVE and seg.startswith(tail, m.end()) and _ends_with_noun(tail):
+                return _last_words(m.group() + tail)  # 累计确诊病例12416例: part of the noun phrase
             return _last_words(tail)
     tail = _strip_back(_strip_front(seg, t.scope))
     return _last_words(tail) or None
@@ -747,6 +749,7 @@ def _continues(text: str, prev_end: int, start: int, same_unit: bool = False) ->
 
 
 _LIST_JOINS = frozenset(rules.words("claims_context_words.txt", "list joins"))
+_ATTRIBUTIVE = frozenset(rules.words("claims_context_words.txt", "attributive scope"))
 _VERB_PREPOSITIONS = frozenset(rules.words("claims_context_words.txt", "verb prepositions"))
 
 
@@ -754,6 +757,12 @@ def _verb_before(text: str, pos: int) -> str | None:
     """A governing verb written right before the number (捐赠8万元 → 捐赠)."""
     m = tables().verb_before.search(text, max(0, pos - 4), pos)
     return m.group() if m else None
+
+
+def _ends_with_noun(phrase: str) -> bool:
+    """Whether the last word of `phrase` is a noun by its word class (确诊病例; not 上涨, nor a verbal
+    noun such as 培训 that reads as the verb 累计 modifies)."""
+    return claim_words.word_tag(claim_words.segment(phrase)[-1]) in claim_words.NOUN_TAGS - {"vn"}
 
 
 def _agent_only(phrase: str) -> bool:
