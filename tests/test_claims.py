@@ -140,7 +140,7 @@ def test_a_unit_spelled_inside_a_longer_one_is_not_split():
 NOT_CLAIMS = [
     # dates and clock times
     "3月23日出发", "2022年春节", "二〇二二年", "发布时间:2022-06-07 11:22:27", "4月3日至今",
-    "自2021-2022年度", "22年3月启动", "下午三点开会", "早上8点上班", "腊月廿七返岗", "大年三十", "正月十五",
+    "自2021-2022年度", "22年3月启动", "低于112年同期", "下午三点开会", "早上8点上班", "腊月廿七返岗", "大年三十", "正月十五",
     # ordinals
     "第二批医疗队", "第一时间赶到", "第 3 批", "排名第3位",
     # numbers inside names
@@ -280,6 +280,10 @@ def test_same_words_counted_when_not_a_session_ordinal():
     ("青海省17个贫困县正式退出贫困县序列。", "17个", "贫困县"),
     ("90位议员第一次在国徽下宣誓。", "90位", "议员"),
     ("共有33个疫苗接种点。", "33个", "疫苗接种点"),
+    # a place alone before a figure that ends its clause says where: the clause before says what,
+    # unless it states a figure of its own (其中台南11例 is a breakdown by place)
+    ("同时邻近县市已有本土病例,国内累计12例。", "12例", "邻近县市已有本土病例"),
+    ("国内已累计166例境外移入病例,其中台南11例。", "11例", "台南"),
     # yearly averages are scope words like 日均
     ("城镇新增就业年均1270多万人。", "1270多万人", "就业"),
 ])

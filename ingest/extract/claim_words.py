@@ -24,7 +24,7 @@ NOT_A_THING_TAGS = frozenset({"f", "v", "vg", "vd", "d", "ad", "p", "c", "u", "u
                               "y", "e", "o", "r", "m", "mq", "q", "t", "tg"})
 # Words that end a noun phrase after a unit (依然, 正式 adverbs; 对于 prepositions; 并且 conjunctions).
 NOT_IN_NOUN_TAGS = frozenset({"d", "ad", "p", "c"})
-PLACE_NAME_TAGS = frozenset({"ns"})
+PLACE_NAME_TAGS = frozenset({"ns", "s"})  # place names (美国) and place words (国内, 当地)
 VERB_TAGS = frozenset({"v", "vg", "vd"})
 # Locatives: after a count's measure word the one-character word is the noun counted (26个里: villages).
 PLACE_TAGS = frozenset({"f", "s"})

@@ -177,6 +177,7 @@ _ORDINAL_BEFORE = frozenset("第#＃№")
 _CN_DATE_OR_NAME_BEFORE = rules.words("claims_context_words.txt", "date or name before")
 _TIME_OF_DAY = rules.words("claims_context_words.txt", "time of day")
 # 2022年, 2021-2022年: a four-digit number before 年 is a year; 22年3月 is a date.
+_YEAR_AFTER = rules.words("claims_context_words.txt", "year after")
 _MONTH_AFTER_YEAR = re.compile(r"[0-9]{1,2}月|[一二三四五六七八九十]{1,3}月")
 # Units after which a leading minus sign is a sign (气温-5℃), not a range dash or a code.
 _SIGNED_UNITS = frozenset({"℃", "度"})
@@ -409,8 +410,8 @@ def _unit_says_no_quantity(text: str, s: int, pos: int, arabic: bool, r: _Readin
         years = [r.value] if r.value_max is None else [r.value, r.value_max]
         if arabic and any(1000 <= v <= 2999 and float(v).is_integer() for v in years):
             return True
-        if _MONTH_AFTER_YEAR.match(text, r.end):
-            return True
+        if _MONTH_AFTER_YEAR.match(text, r.end) or text.startswith(_YEAR_AFTER, r.end):
+            return True  # 22年3月; 112年同期 (a year of the Minguo calendar, as Taiwan writes it)
     if r.unit.spelling == "点" and any(text.endswith(w, 0, r.start) for w in _TIME_OF_DAY):
         return True
     # 八次全会, 十三届全国人大五次会议: a session's ordinal, written without 第
@@ -762,7 +763,22 @@ def _verb_before(text: str, pos: int) -> str | None:
 def _ends_with_noun(phrase: str) -> bool:
     """Whether the last word of `phrase` is a noun by its word class (确诊病例; not 上涨, nor a verbal
     noun such as 培训 that reads as the verb 累计 modifies)."""
-    return claim_words.word_tag(claim_words.segment(phrase)[-1]) in claim_words.NOUN_TAGS - {"vn"}
+    tags = [claim_words.word_tag(w) for w in claim_words.segment(phrase)]
+    while len(tags) > 1 and tags[-1] in claim_words.NOT_LAST_TAGS:
+        tags.pop()  # (确诊病例已 of 累计确诊病例已达…)
+    return tags[-1] in claim_words.NOUN_TAGS - {"vn"}
+
+
+def _only_places(phrase: str) -> bool:
+    """Whether `phrase` is only place names by its words' classes (美国, 波士顿和费城)."""
+    tags = [claim_words.word_tag(w) for w in claim_words.segment(phrase)]
+    places = [t for t in tags if t != "c"]
+    return bool(places) and all(t in claim_words.PLACE_NAME_TAGS for t in places)
+
+
+def _ends_its_clause(text: str, pos: int) -> bool:
+    """Whether nothing but a punctuation mark (or the end) follows `pos`."""
+    return pos >= len(text) or text[pos] in _PUNCT
 
 
 def _agent_only(phrase: str) -> bool:
@@ -770,10 +786,8 @@ def _agent_only(phrase: str) -> bool:
     names (美国有超过111万人死于枪支暴力事件: where), or words that end with a verb (中国推动三亿人
     参与冰雪运动: the figure is the verb's object). A verb phrase after the figure then says better
     what is counted or done."""
-    words = claim_words.segment(phrase)
-    tags = [claim_words.word_tag(w) for w in words]
-    places = [t for t in tags if t != "c"]  # (波士顿和费城)
-    return (bool(places) and all(t in claim_words.PLACE_NAME_TAGS for t in places)) or tags[-1] in claim_words.VERB_TAGS
+    last = claim_words.segment(phrase)[-1]
+    return _only_places(phrase) or claim_words.word_tag(last) in claim_words.VERB_TAGS
 
 
 def _ends_a_word(words: list[tuple[int, str]]) -> bool:
@@ -876,13 +890,15 @@ def _change_before(text: str, pos: int) -> str | None:
     return next((w for w in tables().change if head.endswith(w)), None)
 
 
-def _subject_in_clauses_before(text: str, start: int, sentence_start: int, figures: list[int]) -> str | None:
+def _subject_in_clauses_before(text: str, start: int, sentence_start: int, figures: list[int],
+                               clauses: int = 3) -> str | None:
     """The subject of a claim whose own clause gives none, from the clauses before it in its sentence
     (老年人多,80岁以上的就有1000多人 → 老年人多): the nearest that states no figure of its own
     (`figures`: where the paragraph's claims start). A clause that reports who spoke (…负责人表示)
-    names no subject."""
+    names no subject. `clauses`: how many clauses are looked back over (figures-only ones, 63,093、,
+    are passed)."""
     k = start
-    for _ in range(_CLAUSES_BACK):
+    for _ in range(clauses):
         k = max(text.rfind(ch, sentence_start, k) for ch in _CLAUSE_MARKS)
         if k < sentence_start:
             return None
@@ -905,7 +921,6 @@ def _next_clause(text: str, prev_end: int, start: int) -> bool:
 
 
 _CLAUSE_MARKS = "，,；;：:、（("
-_CLAUSES_BACK = 3  # clauses looked back over: figures-only ones (63,093、) are passed
 
 
 _SENTENCE_BREAK = re.compile("[" + re.escape(_SENTENCE_END) + "]")
@@ -987,6 +1002,10 @@ def extract_claims(text: str) -> list[NumericClaim]:
         if c.subject is None and not (c.unit and tables().units[c.unit].kind == "time"):
             # (a span of time, 100年来, 前两个月, counts nothing the clause before names)
             c.subject = _subject_in_clauses_before(text, c.start, a, starts)
+        elif c.subject and _ends_its_clause(text, f.unit_end) and _only_places(c.subject):
+            # 同时邻近县市已有本土病例,国内累计12例: a place says where; the clause before, when it
+            # states no figure of its own, says what (其中台南11例 after a figure keeps its place)
+            c.subject = _subject_in_clauses_before(text, c.start, a, starts, clauses=1) or c.subject
         c.sentence = text[a:b].strip() or None
         c.cumulative = _is_cumulative(text[a:c.start])
         c.period = _period(periods, a, b, c.start)
