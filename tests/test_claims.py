@@ -71,7 +71,7 @@ FORMS = [
     # hedges before the number
     ("先后近200人次参与。", "近200人次", 2, 200, None, "人次", "人次", "近"),
     ("约3000人到场。", "约3000人", 0, 3000, None, "人", "人", "约"),
-    ("超过500人报名。", "超过500人", 0, 500, None, "人", "人", "超"),
+    ("超过500人报名。", "超过500人", 0, 500, None, "人", "人", "超过"),
     ("超300家企业复工。", "超300家", 0, 300, None, "家", "家", "超"),
     ("逾千人参与。", "逾千人", 0, 1000, None, "人", "人", "逾"),
     ("上千名群众自发参与。", "上千名", 0, 1000, None, "名", "名", "上"),
@@ -284,6 +284,9 @@ def test_same_words_counted_when_not_a_session_ordinal():
     # unless it states a figure of its own (其中台南11例 is a breakdown by place)
     ("同时邻近县市已有本土病例,国内累计12例。", "12例", "邻近县市已有本土病例"),
     ("国内已累计166例境外移入病例,其中台南11例。", "11例", "台南"),
+    # a short aside in brackets inside the noun after the unit is passed over; a list in brackets is not
+    ("全市200家村(社区)卫生室。", "200家", "村(社区)卫生室"),
+    ("31个省（自治区、直辖市）报告新增病例。", "31个", "省"),
     # yearly averages are scope words like 日均
     ("城镇新增就业年均1270多万人。", "1270多万人", "就业"),
 ])

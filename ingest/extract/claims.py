@@ -569,10 +569,19 @@ def _strip_back(phrase: str) -> str:
 
 
 def _cut_at_punct(seg: str) -> str:
-    """`seg` up to its first punctuation mark or digit."""
-    for i, c in enumerate(seg):
+    """`seg` up to its first punctuation mark or digit, passing over a short aside in brackets inside a
+    noun (村(社区)卫生室, 州(市)政府) but not a list in brackets (省(自治区、直辖市))."""
+    i = 0
+    while i < len(seg):
+        c = seg[i]
+        if c in "(（" and i:
+            aside = _ASIDE_INSIDE.match(seg, i)
+            if aside and aside.end() < len(seg) and seg[aside.end()] not in _PUNCT:
+                i = aside.end()
+                continue
         if c in _PUNCT or c.isdigit():
             return seg[:i]
+        i += 1
     return seg
 
 
@@ -649,6 +658,8 @@ def _quoted_at(text: str, pos: int, limit: int) -> str | None:
 # One-character locatives that pair up across 、 (区内、外, 省内、外, 上、下游).
 _LOCATIVE = frozenset("内外上下前后东西南北中")
 _CN_ONE_TO_NINE = "一二三四五六七八九"
+# A short aside in brackets inside a noun phrase (村(社区)卫生室): no punctuation or digit inside.
+_ASIDE_INSIDE = re.compile(r"[（(][^（()）、，,。；;：:0-9]{1,6}[)）]")
 # A bracketed aside right before the number (医用防护口罩（N95）2万只) is skipped: the subject is before it.
 _ASIDE_BEFORE = re.compile(r"[（(][^（()）]{1,12}[)）]$")
 # A time phrase closing the words before a number (国家数量从2021年的22个, 增加到2022年的37个) says when,
