@@ -287,6 +287,12 @@ def test_same_words_counted_when_not_a_session_ordinal():
     # a short aside in brackets inside the noun after the unit is passed over; a list in brackets is not
     ("全市200家村(社区)卫生室。", "200家", "村(社区)卫生室"),
     ("31个省（自治区、直辖市）报告新增病例。", "31个", "省"),
+    # a one-character preposition or conjunction beside one character is too often inside an unknown
+    # word to be cut off (在院治疗, 惠及); an adverb is cut (业务量已)
+    ("其中治愈出院2011例,在院治疗178例。", "178例", "在院治疗"),
+    ("预计惠及约120万人。", "约120万人", "预计惠及"),
+    # an adverb after the unit ends the noun only right after a noun (30余人早早赶来: no noun before)
+    ("刘长根等30余人早早赶来体检。", "30余人", "早早赶来体检"),
     # yearly averages are scope words like 日均
     ("城镇新增就业年均1270多万人。", "1270多万人", "就业"),
 ])

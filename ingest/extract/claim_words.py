@@ -34,6 +34,7 @@ TIME_TAGS = frozenset({"t", "tg"})
 # 了, 着 particles; 吗 modal particles) or start one (a preposition or conjunction leads a phrase, not a
 # noun).
 NOT_LAST_TAGS = frozenset({"d", "p", "c", "u", "y", "uj", "ul", "uz", "ug", "uv", "ud"})
+ADVERB_TAGS = frozenset({"d"})
 NOT_FIRST_TAGS = frozenset({"p", "c", "u", "y", "uj", "ul", "uz", "ug", "uv", "ud"})
 _LONGEST = 6  # the longest word looked up
 

@@ -614,16 +614,17 @@ def _subject_after(text: str, pos: int, limit: int) -> tuple[str | None, bool]:
 
 def _before_adverb(phrase: str) -> str:
     """`phrase` up to its first adverb, preposition, conjunction or ordinal of two or more characters
-    after its first word, by the words' classes: what follows one says how or when the things counted
+    right after a noun, by the words' classes: what follows one says how or when the things counted
     act (90位议员第一次…, 6名航天员首次…, 17个贫困县正式退出…), not what they are. (One-character words
     are too often a word's own end: 接种点, 各族群众; the dictionary's numeral and pronoun classes hold
     nouns too: 良种, 多样.)"""
-    pos = 0
+    pos, before = 0, None
     for w in claim_words.segment(phrase):
-        if pos and len(w) > 1 and (claim_words.word_tag(w) in claim_words.NOT_IN_NOUN_TAGS or (
-                claim_words.word_tag(w) == "m" and (w[0] == "第" or w[-1] == "次"))):
+        if before in claim_words.NOUN_TAGS and len(w) > 1 and (
+                claim_words.word_tag(w) in claim_words.NOT_IN_NOUN_TAGS
+                or (claim_words.word_tag(w) == "m" and (w[0] == "第" or w[-1] == "次"))):
             return phrase[:pos]
-        pos += len(w)
+        pos, before = pos + len(w), claim_words.word_tag(w)
     return phrase
 
 
@@ -801,13 +802,22 @@ def _agent_only(phrase: str) -> bool:
     return _only_places(phrase) or claim_words.word_tag(last) in claim_words.VERB_TAGS
 
 
-def _ends_a_word(words: list[tuple[int, str]]) -> bool:
-    """Whether the last of `words`, a one-character function word, also ends a word with the character
-    before it (体育场|地: 场地; 环|比: 环比), so that the segmentation may have cut a word in two."""
-    if len(words) < 2 or len(words[-1][1]) > 1:
+def _beside_a_word(words: list[tuple[int, str]], k: int) -> bool:
+    """Whether the function word at index `k` (the first or the last) of `words` may be dropped: a word
+    of two or more characters, or one character that forms no word with its neighbour and is an adverb
+    or stands beside a word of two or more characters (确诊病例|已, 业务|量|已 → drop 已; but 体育场|地:
+    场地; 预计|惠|及, 在|院|治疗: prepositions and conjunctions beside one character are too often
+    inside an unknown word)."""
+    w = words[k][1]
+    if len(w) > 1:
+        return True
+    if len(words) < 2:
         return False
-    pair = words[-2][1][-1] + words[-1][1]
-    return claim_words.word_tag(pair) is not None or pair in tables().inside
+    neighbour = words[k - 1][1] if k else words[1][1]
+    pair = neighbour[-1] + w if k else w + neighbour[0]
+    if claim_words.word_tag(pair) is not None or pair in tables().inside:
+        return False
+    return len(neighbour) > 1 or claim_words.word_tag(w) in claim_words.ADVERB_TAGS
 
 
 def _subject(text: str, f: _Found, prev_end: int, next_start: int) -> str | None:
@@ -863,9 +873,9 @@ def _in_words(text: str, phrase: str, lo: int, hi: int, last: bool = False, afte
             words.append((pos, w))
         pos += len(w)
     tag = claim_words.word_tag
-    while words and tag(words[-1][1]) in claim_words.NOT_LAST_TAGS and not _ends_a_word(words):
+    while words and tag(words[-1][1]) in claim_words.NOT_LAST_TAGS and _beside_a_word(words, -1):
         words.pop()
-    while words and tag(words[0][1]) in claim_words.NOT_FIRST_TAGS:
+    while words and tag(words[0][1]) in claim_words.NOT_FIRST_TAGS and _beside_a_word(words, 0):
         words.pop(0)
     if not words or (tag(words[0][1]) in claim_words.TIME_TAGS and (
             len(words) == 1 if last else not after_count)):
