@@ -293,6 +293,12 @@ def test_same_words_counted_when_not_a_session_ordinal():
     ("预计惠及约120万人。", "约120万人", "预计惠及"),
     # an adverb after the unit ends the noun only right after a noun (30余人早早赶来: no noun before)
     ("刘长根等30余人早早赶来体检。", "30余人", "早早赶来体检"),
+    # nothing is cut off beside a surname (an unknown name); a time word before a noun names people
+    ("这两年徐凡的科研进展很快。", "两年", "徐凡"),
+    ("我们见到了36岁的青年科学家徐凡。", "36岁", "青年科学家徐凡"),
+    # 多达 links like 达; 上届 is a comparison base like 上年
+    ("美国有多达5400多万人。", "5400多万人", "美国"),
+    ("企业参展,比上届增加2419家。", "2419家", "增加"),
     # yearly averages are scope words like 日均
     ("城镇新增就业年均1270多万人。", "1270多万人", "就业"),
 ])

@@ -806,8 +806,8 @@ def _beside_a_word(words: list[tuple[int, str]], k: int) -> bool:
     """Whether the function word at index `k` (the first or the last) of `words` may be dropped: a word
     of two or more characters, or one character that forms no word with its neighbour and is an adverb
     or stands beside a word of two or more characters (确诊病例|已, 业务|量|已 → drop 已; but 体育场|地:
-    场地; 预计|惠|及, 在|院|治疗: prepositions and conjunctions beside one character are too often
-    inside an unknown word)."""
+    场地; 预计|惠|及, 在|院|治疗, 徐|凡: prepositions and conjunctions beside one character, and
+    anything beside a surname, are too often inside an unknown word)."""
     w = words[k][1]
     if len(w) > 1:
         return True
@@ -817,7 +817,8 @@ def _beside_a_word(words: list[tuple[int, str]], k: int) -> bool:
     pair = neighbour[-1] + w if k else w + neighbour[0]
     if claim_words.word_tag(pair) is not None or pair in tables().inside:
         return False
-    return len(neighbour) > 1 or claim_words.word_tag(w) in claim_words.ADVERB_TAGS
+    return len(neighbour) > 1 or (claim_words.word_tag(w) in claim_words.ADVERB_TAGS
+                                  and claim_words.word_tag(neighbour) not in claim_words.PERSON_TAGS)
 
 
 def _subject(text: str, f: _Found, prev_end: int, next_start: int) -> str | None:
@@ -877,9 +878,10 @@ def _in_words(text: str, phrase: str, lo: int, hi: int, last: bool = False, afte
         words.pop()
     while words and tag(words[0][1]) in claim_words.NOT_FIRST_TAGS and _beside_a_word(words, 0):
         words.pop(0)
-    if not words or (tag(words[0][1]) in claim_words.TIME_TAGS and (
-            len(words) == 1 if last else not after_count)):
-        return None  # (过去两天, 1850亿元今天公布: when; 43个日夜: a count's measure word counts the days)
+    if not words or (tag(words[0][1]) in claim_words.TIME_TAGS and (len(words) == 1 if last else not after_count and (
+            len(words) == 1 or tag(words[1][1]) in claim_words.VERB_TAGS))):
+        return None  # (过去两天, 1850亿元今天公布: when; 43个日夜: a count's measure word counts the days;
+        # 36岁的青年科学家: 青年 names people)
     whole = text[words[0][0]:words[-1][0] + len(words[-1][1])]
     if len(whole) == 1 and whole not in tables().change and tag(whole) in claim_words.NOT_A_THING_TAGS and not (
             after_count and tag(whole) in claim_words.PLACE_TAGS):
