@@ -299,6 +299,12 @@ def test_same_words_counted_when_not_a_session_ordinal():
     # 多达 links like 达; 上届 is a comparison base like 上年
     ("美国有多达5400多万人。", "5400多万人", "美国"),
     ("企业参展,比上届增加2419家。", "2419家", "增加"),
+    # a count of people whose clause names nothing: the clause before (cut at its adverb), or the teams
+    # counted right before it; after another kind of figure, no guess
+    ("党员突击队迅速集结,12人全部到岗。", "12人", "党员突击队"),
+    ("我院派出医疗队,共15人。", "15人", "医疗队"),
+    ("医院组建了3支医疗队,共计120人。", "120人", "医疗队"),
+    ("新增确诊病例45例,共计120人。", "120人", None),
     # yearly averages are scope words like 日均
     ("城镇新增就业年均1270多万人。", "1270多万人", "就业"),
 ])

@@ -763,6 +763,8 @@ def _continues(text: str, prev_end: int, start: int, same_unit: bool = False) ->
 
 _LIST_JOINS = frozenset(rules.words("claims_context_words.txt", "list joins"))
 _ATTRIBUTIVE = frozenset(rules.words("claims_context_words.txt", "attributive scope"))
+_PEOPLE_UNITS = frozenset(rules.words("claims_context_words.txt", "people units"))
+_GROUP_UNITS = frozenset(rules.words("claims_context_words.txt", "group units"))
 _VERB_PREPOSITIONS = frozenset(rules.words("claims_context_words.txt", "verb prepositions"))
 
 
@@ -932,8 +934,8 @@ def _subject_in_clauses_before(text: str, start: int, sentence_start: int, figur
         if clause.endswith(tables().report):
             return None
         subject = _subject_before(text, k, j)
-        subject = _in_words(text, subject, j, k, last=True) if subject and _whole(subject) else None
-        return subject if subject and _whole(subject) else None
+        subject = _in_words(text, _before_adverb(subject), j, k, last=True) if subject and _whole(subject) else None
+        return subject if subject and _whole(subject) else None  # (党员突击队迅速集结,12人… → 党员突击队)
     return None
 
 
@@ -1020,8 +1022,9 @@ def extract_claims(text: str) -> list[NumericClaim]:
         if claims and _continues(text, prev_end, c.start, same_unit) and claims[-1].subject:
             c.subject = claims[-1].subject
         a, b = _sentence_bounds(breaks, len(text), c.start, c.end)
-        if c.subject is None and same_unit and _next_clause(text, prev_end, c.start):
-            c.subject = claims[-1].subject  # 1180次“会诊”,平均每天20次
+        if c.subject is None and claims and (same_unit or (c.unit in _PEOPLE_UNITS and claims[-1].unit in _GROUP_UNITS)) \
+                and _next_clause(text, prev_end, c.start):
+            c.subject = claims[-1].subject  # 1180次“会诊”,平均每天20次; 组建了3支医疗队,共计120人
         if c.subject is None and not (c.unit and tables().units[c.unit].kind == "time"):
             # (a span of time, 100年来, 前两个月, counts nothing the clause before names)
             c.subject = _subject_in_clauses_before(text, c.start, a, starts)
