@@ -305,6 +305,8 @@ def test_same_words_counted_when_not_a_session_ordinal():
     ("我院派出医疗队,共15人。", "15人", "医疗队"),
     ("医院组建了3支医疗队,共计120人。", "120人", "医疗队"),
     ("新增确诊病例45例,共计120人。", "120人", None),
+    # an ordinal or a count of times (首次, 第一次) does not end a subject before the figure
+    ("社会消费品零售总额首次超过50万亿元。", "超过50万亿元", "社会消费品零售总额"),
     # yearly averages are scope words like 日均
     ("城镇新增就业年均1270多万人。", "1270多万人", "就业"),
 ])

@@ -621,8 +621,7 @@ def _before_adverb(phrase: str) -> str:
     pos, before = 0, None
     for w in claim_words.segment(phrase):
         if before in claim_words.NOUN_TAGS and len(w) > 1 and (
-                claim_words.word_tag(w) in claim_words.NOT_IN_NOUN_TAGS
-                or (claim_words.word_tag(w) == "m" and (w[0] == "第" or w[-1] == "次"))):
+                claim_words.word_tag(w) in claim_words.NOT_IN_NOUN_TAGS or _says_how_often(w)):
             return phrase[:pos]
         pos, before = pos + len(w), claim_words.word_tag(w)
     return phrase
@@ -804,6 +803,12 @@ def _agent_only(phrase: str) -> bool:
     return _only_places(phrase) or claim_words.word_tag(last) in claim_words.VERB_TAGS
 
 
+def _says_how_often(word: str) -> bool:
+    """An ordinal or a count of times by its word class (第一次, 首次, 多次): it says when or how often,
+    so it neither ends a subject nor belongs to the noun before it."""
+    return len(word) > 1 and claim_words.word_tag(word) == "m" and (word[0] == "第" or word[-1] == "次")
+
+
 def _beside_a_word(words: list[tuple[int, str]], k: int) -> bool:
     """Whether the function word at index `k` (the first or the last) of `words` may be dropped: a word
     of two or more characters, or one character that forms no word with its neighbour and is an adverb
@@ -876,8 +881,9 @@ def _in_words(text: str, phrase: str, lo: int, hi: int, last: bool = False, afte
             words.append((pos, w))
         pos += len(w)
     tag = claim_words.word_tag
-    while words and tag(words[-1][1]) in claim_words.NOT_LAST_TAGS and _beside_a_word(words, -1):
-        words.pop()
+    while words and ((tag(words[-1][1]) in claim_words.NOT_LAST_TAGS and _beside_a_word(words, -1))
+                     or (len(words) > 1 and _says_how_often(words[-1][1]))):
+        words.pop()  # (社会消费品零售总额首次 → 社会消费品零售总额)
     while words and tag(words[0][1]) in claim_words.NOT_FIRST_TAGS and _beside_a_word(words, 0):
         words.pop(0)
     if not words or (tag(words[0][1]) in claim_words.TIME_TAGS and (len(words) == 1 if last else not after_count and (
