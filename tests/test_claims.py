@@ -293,6 +293,20 @@ def test_same_words_counted_when_not_a_session_ordinal():
     ("预计惠及约120万人。", "约120万人", "预计惠及"),
     # an adverb after the unit ends the noun only right after a noun (30余人早早赶来: no noun before)
     ("刘长根等30余人早早赶来体检。", "30余人", "早早赶来体检"),
+    # nothing is cut off beside a surname (an unknown name); a time word before a noun names people
+    ("这两年徐凡的科研进展很快。", "两年", "徐凡"),
+    ("我们见到了36岁的青年科学家徐凡。", "36岁", "青年科学家徐凡"),
+    # 多达 links like 达; 上届 is a comparison base like 上年
+    ("美国有多达5400多万人。", "5400多万人", "美国"),
+    ("企业参展,比上届增加2419家。", "2419家", "增加"),
+    # a count of people whose clause names nothing: the clause before (cut at its adverb), or the teams
+    # counted right before it; after another kind of figure, no guess
+    ("党员突击队迅速集结,12人全部到岗。", "12人", "党员突击队"),
+    ("我院派出医疗队,共15人。", "15人", "医疗队"),
+    ("医院组建了3支医疗队,共计120人。", "120人", "医疗队"),
+    ("新增确诊病例45例,共计120人。", "120人", None),
+    # an ordinal or a count of times (首次, 第一次) does not end a subject before the figure
+    ("社会消费品零售总额首次超过50万亿元。", "超过50万亿元", "社会消费品零售总额"),
     # yearly averages are scope words like 日均
     ("城镇新增就业年均1270多万人。", "1270多万人", "就业"),
 ])

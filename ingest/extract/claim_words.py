@@ -35,6 +35,7 @@ TIME_TAGS = frozenset({"t", "tg"})
 # noun).
 NOT_LAST_TAGS = frozenset({"d", "p", "c", "u", "y", "uj", "ul", "uz", "ug", "uv", "ud"})
 ADVERB_TAGS = frozenset({"d"})
+PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})  # person names and surnames (徐 of 徐凡)
 NOT_FIRST_TAGS = frozenset({"p", "c", "u", "y", "uj", "ul", "uz", "ug", "uv", "ud"})
 _LONGEST = 6  # the longest word looked up
 

@@ -621,8 +621,7 @@ def _before_adverb(phrase: str) -> str:
     pos, before = 0, None
     for w in claim_words.segment(phrase):
         if before in claim_words.NOUN_TAGS and len(w) > 1 and (
-                claim_words.word_tag(w) in claim_words.NOT_IN_NOUN_TAGS
-                or (claim_words.word_tag(w) == "m" and (w[0] == "第" or w[-1] == "次"))):
+                claim_words.word_tag(w) in claim_words.NOT_IN_NOUN_TAGS or _says_how_often(w)):
             return phrase[:pos]
         pos, before = pos + len(w), claim_words.word_tag(w)
     return phrase
@@ -763,6 +762,8 @@ def _continues(text: str, prev_end: int, start: int, same_unit: bool = False) ->
 
 _LIST_JOINS = frozenset(rules.words("claims_context_words.txt", "list joins"))
 _ATTRIBUTIVE = frozenset(rules.words("claims_context_words.txt", "attributive scope"))
+_PEOPLE_UNITS = frozenset(rules.words("claims_context_words.txt", "people units"))
+_GROUP_UNITS = frozenset(rules.words("claims_context_words.txt", "group units"))
 _VERB_PREPOSITIONS = frozenset(rules.words("claims_context_words.txt", "verb prepositions"))
 
 
@@ -802,12 +803,18 @@ def _agent_only(phrase: str) -> bool:
     return _only_places(phrase) or claim_words.word_tag(last) in claim_words.VERB_TAGS
 
 
+def _says_how_often(word: str) -> bool:
+    """An ordinal or a count of times by its word class (第一次, 首次, 多次): it says when or how often,
+    so it neither ends a subject nor belongs to the noun before it."""
+    return len(word) > 1 and claim_words.word_tag(word) == "m" and (word[0] == "第" or word[-1] == "次")
+
+
 def _beside_a_word(words: list[tuple[int, str]], k: int) -> bool:
     """Whether the function word at index `k` (the first or the last) of `words` may be dropped: a word
     of two or more characters, or one character that forms no word with its neighbour and is an adverb
     or stands beside a word of two or more characters (确诊病例|已, 业务|量|已 → drop 已; but 体育场|地:
-    场地; 预计|惠|及, 在|院|治疗: prepositions and conjunctions beside one character are too often
-    inside an unknown word)."""
+    场地; 预计|惠|及, 在|院|治疗, 徐|凡: prepositions and conjunctions beside one character, and
+    anything beside a surname, are too often inside an unknown word)."""
     w = words[k][1]
     if len(w) > 1:
         return True
@@ -817,7 +824,8 @@ def _beside_a_word(words: list[tuple[int, str]], k: int) -> bool:
     pair = neighbour[-1] + w if k else w + neighbour[0]
     if claim_words.word_tag(pair) is not None or pair in tables().inside:
         return False
-    return len(neighbour) > 1 or claim_words.word_tag(w) in claim_words.ADVERB_TAGS
+    return len(neighbour) > 1 or (claim_words.word_tag(w) in claim_words.ADVERB_TAGS
+                                  and claim_words.word_tag(neighbour) not in claim_words.PERSON_TAGS)
 
 
 def _subject(text: str, f: _Found, prev_end: int, next_start: int) -> str | None:
@@ -873,13 +881,15 @@ def _in_words(text: str, phrase: str, lo: int, hi: int, last: bool = False, afte
             words.append((pos, w))
         pos += len(w)
     tag = claim_words.word_tag
-    while words and tag(words[-1][1]) in claim_words.NOT_LAST_TAGS and _beside_a_word(words, -1):
-        words.pop()
+    while words and ((tag(words[-1][1]) in claim_words.NOT_LAST_TAGS and _beside_a_word(words, -1))
+                     or (len(words) > 1 and _says_how_often(words[-1][1]))):
+        words.pop()  # (社会消费品零售总额首次 → 社会消费品零售总额)
     while words and tag(words[0][1]) in claim_words.NOT_FIRST_TAGS and _beside_a_word(words, 0):
         words.pop(0)
-    if not words or (tag(words[0][1]) in claim_words.TIME_TAGS and (
-            len(words) == 1 if last else not after_count)):
-        return None  # (过去两天, 1850亿元今天公布: when; 43个日夜: a count's measure word counts the days)
+    if not words or (tag(words[0][1]) in claim_words.TIME_TAGS and (len(words) == 1 if last else not after_count and (
+            len(words) == 1 or tag(words[1][1]) in claim_words.VERB_TAGS))):
+        return None  # (过去两天, 1850亿元今天公布: when; 43个日夜: a count's measure word counts the days;
+        # 36岁的青年科学家: 青年 names people)
     whole = text[words[0][0]:words[-1][0] + len(words[-1][1])]
     if len(whole) == 1 and whole not in tables().change and tag(whole) in claim_words.NOT_A_THING_TAGS and not (
             after_count and tag(whole) in claim_words.PLACE_TAGS):
@@ -930,8 +940,8 @@ def _subject_in_clauses_before(text: str, start: int, sentence_start: int, figur
         if clause.endswith(tables().report):
             return None
         subject = _subject_before(text, k, j)
-        subject = _in_words(text, subject, j, k, last=True) if subject and _whole(subject) else None
-        return subject if subject and _whole(subject) else None
+        subject = _in_words(text, _before_adverb(subject), j, k, last=True) if subject and _whole(subject) else None
+        return subject if subject and _whole(subject) else None  # (党员突击队迅速集结,12人… → 党员突击队)
     return None
 
 
@@ -1018,8 +1028,9 @@ def extract_claims(text: str) -> list[NumericClaim]:
         if claims and _continues(text, prev_end, c.start, same_unit) and claims[-1].subject:
             c.subject = claims[-1].subject
         a, b = _sentence_bounds(breaks, len(text), c.start, c.end)
-        if c.subject is None and same_unit and _next_clause(text, prev_end, c.start):
-            c.subject = claims[-1].subject  # 1180次“会诊”,平均每天20次
+        if c.subject is None and claims and (same_unit or (c.unit in _PEOPLE_UNITS and claims[-1].unit in _GROUP_UNITS)) \
+                and _next_clause(text, prev_end, c.start):
+            c.subject = claims[-1].subject  # 1180次“会诊”,平均每天20次; 组建了3支医疗队,共计120人
         if c.subject is None and not (c.unit and tables().units[c.unit].kind == "time"):
             # (a span of time, 100年来, 前两个月, counts nothing the clause before names)
             c.subject = _subject_in_clauses_before(text, c.start, a, starts)
