@@ -669,3 +669,16 @@ def test_ordinary_words_joined_by_a_dot_or_a_bullet_are_no_person(text):
 @pytest.mark.parametrize("name", ["吐尔洪·阿西木", "热娜古丽·艾则孜", "买买提·吐尔逊", "埃米利奥·莱沃洛·卡斯特亚诺斯"])
 def test_minority_and_foreign_dotted_names_still_read_whole(name):
     assert [m.surface for m in one(f"村医{name}介绍，") if m.type == "person"] == [name]
+
+
+# ----- names inside book-title marks; roads the tagger reads ------------------------------------
+
+def test_no_place_or_organisation_inside_book_title_marks():
+    ms = one("流如果没有《香港国安法》,香港不会稳定。")
+    assert [(m.type, m.surface, m.start) for m in ms] == [("place", "香港", 13)]
+    assert names(one("他在北京读《人民日报》,也读《北京晚报》。"), "org") == set()
+
+
+def test_a_road_the_tagger_reads_is_a_place():
+    assert names(one("上午9时左右,淮潘路发生一起单方交通事故。"), "place") == {"淮潘路"}
+    assert "龙江北路" in names(one("高先生在龙江北路与赣江路的河边钓鱼"), "place")
