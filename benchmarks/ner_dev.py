@@ -122,10 +122,11 @@ def report(name: str, counts: dict, speed: float) -> list[str]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--half", choices=("study", "untouched", "both"), default="study",
-                    help="which half to score (the untouched half only when a change is finished)")
+    ap.add_argument("--half", choices=("study", "study2", "untouched", "both"), default="study",
+                    help="which set to score: study and study2 are read and studied; untouched "
+                         "only when a change is finished (both = study and untouched)")
     ap.add_argument("--systems", default="ours,lac,jieba", help="comma-separated: ours, lac, jieba")
-    ap.add_argument("--errors", type=int, default=0, help="print up to N wrong sentences (study half only)")
+    ap.add_argument("--errors", type=int, default=0, help="print up to N wrong sentences (study sets only)")
     ap.add_argument("--stage", choices=("all", "rules", "model"), default="all",
                     help="ours only: the whole extractor, the rules alone, or the tagger alone")
     args = ap.parse_args()
@@ -139,7 +140,7 @@ def main() -> None:
               f"{len({s['url'] for s in sentences})} pages")
         print(f"{'system':<7}{'type':<9}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}{'pred':>7}{'right':>7}")
         for name in args.systems.split(","):
-            counts, speed = score(SYSTEMS[name], sentences, args.errors if half == "study" else 0)
+            counts, speed = score(SYSTEMS[name], sentences, args.errors if half.startswith("study") else 0)
             print("\n".join(report(name, counts, speed)))
 
 
