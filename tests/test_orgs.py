@@ -64,3 +64,7 @@ def test_a_title_that_opens_with_a_known_name_names_no_body():
     assert orgs("全国人大代表") == []
     assert orgs("政协委员李四") == []
     assert orgs("全国人大常委会") == ["全国人大常委会"]
+
+
+def test_a_title_ends_an_organisation_prefix():
+    assert orgs("本报讯近日,市委书记王晓斌率队赴汇龙镇") == ["市委"]
