@@ -671,13 +671,7 @@ def test_minority_and_foreign_dotted_names_still_read_whole(name):
     assert [m.surface for m in one(f"村医{name}介绍，") if m.type == "person"] == [name]
 
 
-# ----- names inside book-title marks; roads the tagger reads ------------------------------------
-
-def test_no_place_or_organisation_inside_book_title_marks():
-    ms = one("流如果没有《香港国安法》,香港不会稳定。")
-    assert [(m.type, m.surface, m.start) for m in ms] == [("place", "香港", 13)]
-    assert names(one("他在北京读《人民日报》,也读《北京晚报》。"), "org") == set()
-
+# ----- roads the tagger reads; features named after a place ------------------------------------
 
 def test_a_road_the_tagger_reads_is_a_place():
     assert names(one("上午9时左右,淮潘路发生一起单方交通事故。"), "place") == {"淮潘路"}

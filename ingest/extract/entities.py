@@ -33,7 +33,6 @@ _NAME_CHARS = re.compile(f"[{CJK}·]+")
 _DOT_VARIANTS = str.maketrans("\u30fb\uff65\u2027\u2022\u2219\u22c5", "······")
 _NUM = "一二三四五六七八九十百0-9"
 _ORDINAL_HOSPITAL = re.compile(f"^(附属)?第([{_NUM}]+)(?:人民)?医院$")
-_BOOK_TITLE = re.compile("《[^《》]*》")
 
 
 @dataclass
@@ -151,20 +150,8 @@ def _extract(title: str | None, paragraphs: list[str], with_tagger: bool = True)
     if with_tagger:
         mentions = _tagged(items, mentions)
     mentions += _list_neighbours(items, mentions)
-    mentions = _outside_book_titles(items, mentions)
     mentions.sort(key=lambda m: (-1 if m.paragraph_seq is None else m.paragraph_seq, m.start, -m.end, m.type))
     return mentions
-
-
-def _outside_book_titles(items: list[_Text], mentions: list[Mention]) -> list[Mention]:
-    """`mentions` without the places and organisations written inside a title in book-title marks
-    (`《香港国安法》`, `《法兰克福汇报》`, `《大美重庆》`): the title names a law, a work or a publication,
-    and what it holds is part of that name, not a place or a body the text speaks of."""
-    titles = {it.seq: [m.span() for m in _BOOK_TITLE.finditer(it.text)] for it in items if "《" in it.text}
-    if not titles:
-        return mentions
-    return [m for m in mentions if m.type == "person" or m.in_byline
-            or not any(s < m.start and m.end < e for s, e in titles.get(m.paragraph_seq, ()))]
 
 
 def _list_neighbours(items: list[_Text], found: list[Mention]) -> list[Mention]:
