@@ -68,3 +68,14 @@ def test_a_title_that_opens_with_a_known_name_names_no_body():
 
 def test_a_title_ends_an_organisation_prefix():
     assert orgs("本报讯近日,市委书记王晓斌率队赴汇龙镇") == ["市委"]
+
+
+def test_a_city_s_police_by_its_endings():
+    assert orgs("昨日下午,泉州公安在微博上发布") == ["泉州公安"]
+    assert orgs("安溪警方称,目前") == ["安溪警方"]
+    assert orgs("公安机关依法处理") == []
+
+
+def test_a_name_by_its_level_alone_stands_beside_the_one_before():
+    assert orgs("市委市政府高度重视") == ["市委", "市政府"]
+    assert orgs("北京市委市政府多次召开会议") == ["北京市委", "市政府"]

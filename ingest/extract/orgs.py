@@ -115,6 +115,8 @@ class OrgIndex:
         crossed_stop = False
         while i > 0 and s - i < limit:
             if i in org_start:
+                if s - i == 1 and text[i] in _ADMIN_ONE_CHAR:
+                    break  # `市委|市政府`: a name by its level alone stands beside the one before it
                 i = org_start[i]
                 continue
             if i in place_start:
