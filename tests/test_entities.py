@@ -678,6 +678,10 @@ def test_a_road_the_tagger_reads_is_a_place():
     assert "龙江北路" in names(one("高先生在龙江北路与赣江路的河边钓鱼"), "place")
 
 
+def test_a_temple_the_tagger_reads_is_a_place():
+    assert names(one("高臻来到了正定著名的寺庙隆兴寺,发现里面"), "place") == {"隆兴寺"}
+
+
 def test_a_feature_named_after_a_listed_place_is_a_place_holding_it():
     ms = one("卡塔尔宣布加沙地带人道主义停火")
     assert [(m.type, m.name, m.start, m.end) for m in ms] == [
