@@ -769,3 +769,22 @@ def test_a_person_with_a_cue_stays_beside_a_brand_head():
 ])
 def test_a_name_before_a_kind_of_person_title(text, found):
     assert [(m.name, m.role) for m in one(text) if m.type == "person"] == found
+
+
+# ----- roads the tagger reads; features named after a place ------------------------------------
+
+def test_a_road_the_tagger_reads_is_a_place():
+    assert names(one("上午9时左右,淮潘路发生一起单方交通事故。"), "place") == {"淮潘路"}
+    assert "龙江北路" in names(one("高先生在龙江北路与赣江路的河边钓鱼"), "place")
+
+
+def test_a_temple_the_tagger_reads_is_a_place():
+    assert names(one("高臻来到了正定著名的寺庙隆兴寺,发现里面"), "place") == {"隆兴寺"}
+
+
+def test_a_feature_named_after_a_listed_place_is_a_place_holding_it():
+    ms = one("卡塔尔宣布加沙地带人道主义停火")
+    assert [(m.type, m.name, m.start, m.end) for m in ms] == [
+        ("place", "卡塔尔", 0, 3), ("place", "加沙地带", 5, 9), ("place", "加沙", 5, 7)]
+    assert names(one("若套用至澳门半岛,塞车情况更严重"), "place") == {"澳门半岛", "澳门特别行政区"}
+    assert names(one("烟台山医院专家来了"), "place") == {"烟台市"}  # no 烟台山: 山 is no feature ending

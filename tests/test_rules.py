@@ -21,7 +21,7 @@ def test_a_hash_after_a_blank_starts_a_comment():
 
 def test_sections_group_words_by_their_header_in_file_order():
     sections = rules.sections("ner_org_stops.txt")
-    assert list(sections) == ["", "not organisations", "generic names", "name words"]
+    assert list(sections) == ["", "not organisations", "generic names", "name words", "titles after a known name"]
     assert sections[""][:3] == ("的", "了", "在")
     assert rules.words("ner_org_stops.txt") == sum(sections.values(), ())
     assert rules.words("ner_org_stops.txt", "no such section") == ()

@@ -372,6 +372,14 @@ def test_text_for_labelling_is_cut_into_sentences_normalised_and_deduplicated(tm
     assert read_lines([text], [conllu]) == ["这是台湾。", "他去了北京。"]
 
 
+def test_markdown_laws_are_read_after_their_metadata(tmp_path):
+    (tmp_path / "法律").mkdir()
+    (tmp_path / "法律" / "条例.md").write_text(
+        "# 某某条例\n\n1988年2月27日 国务院发布\n\n<!-- INFO END -->\n\n## 第一章 总则\n\n"
+        "第一条 为了规范管理，制定本条例。\n", encoding="utf-8")
+    assert read_lines([], [], [tmp_path]) == ["某某条例", "第一章 总则", "第一条 为了规范管理，制定本条例。"]
+
+
 @pytest.mark.parametrize("text, name", [("蒋介石败退台湾。", "蒋介石"), ("昨天周鸿祎在发布会上说。", "周鸿祎"),
                                         ("刘德华和张学友同台演出。", "刘德华")])
 def test_plain_sentence_names_the_tagger_reads_whole_are_people(text, name):

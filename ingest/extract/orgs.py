@@ -59,6 +59,7 @@ class OrgIndex:
         # (`中国共产党` ends with 共产党, which 员 may not follow)
         self.known_not_after = {name: self.suffix[name[-k:]][1]
                                 for name in names if (k := self.suffix_len(name))}
+        self.title_words = WordScanner(stops.get("titles after a known name", []))
 
     def find(self, text: str, places: list[Place]) -> list[Org]:
         """Organisations in `text`, left to right; nested ones (`X医院` inside `X医院党委`) included."""
@@ -85,6 +86,8 @@ class OrgIndex:
             cls, not_after = self.suffix[suffix]
             if e < len(text) and text[e] in not_after:
                 continue
+            if cls == "dept" and text[s - 1:s].isascii() and text[s - 1:s].isdigit():
+                continue  # `占道经营17处`, `96处`: a count of places, not a department
             i = self._prefix_start(text, s, stop_ends, place_start, org_start, _MAX_PREFIX[cls])
             if (s - i >= _MAX_PREFIX[cls] and i > 0 and _PREFIX_CHAR.match(text[i - 1])
                     and i not in stop_ends and i not in place_start and i not in org_start):
@@ -112,6 +115,8 @@ class OrgIndex:
         crossed_stop = False
         while i > 0 and s - i < limit:
             if i in org_start:
+                if s - i == 1 and text[i] in _ADMIN_ONE_CHAR:
+                    break  # `市委|市政府`: a name by its level alone stands beside the one before it
                 i = org_start[i]
                 continue
             if i in place_start:
@@ -171,11 +176,12 @@ class OrgIndex:
 
     def _known(self, text: str, orgs: list[Org], matches: list[re.Match]) -> list[Org]:
         spans = [(o.start, o.end) for o in orgs]
+        titles = self.title_words.scan(text) if matches else []
         extra: list[Org] = []
         for m in matches:
             s, e = m.span()
-            if any(os <= s and e <= oe for os, oe in spans):
-                continue
+            if any(os <= s and e <= oe for os, oe in spans) or any(s <= ts < e < te for ts, te in titles):
+                continue  # (`全国人大代表`: a title that opens inside the name and runs past it)
             if e < len(text) and text[e] in self.known_not_after.get(m.group(), ""):
                 continue  # `共产党员`: the suffix's own exceptions hold for a known name too
             if text[s] in _NUMERALS:  # a congress by its number (`十五大`)
