@@ -19,6 +19,7 @@ from .bylines import byline_people, byline_person_ok
 from .lexicon import CJK, WordScanner
 from .tagger import TYPES, tagger
 from .orgs import Org, OrgIndex, org_index
+from .name_confidence import SURE, person_margin
 from .persons import MEDIUM, PersonFinder, PersonHit, person_finder
 from .places import Place, PlaceIndex, place_index
 from ..records import Mention
@@ -230,7 +231,8 @@ def _tagged(items: list[_Text], found: list[Mention]) -> list[Mention]:
         for p in run.places.listed(it.text, tagged_places) if tagged_places else []:
             if all(p.end <= s or e <= p.start for s, e in taken):
                 added.append(Mention("place", p.name, p.surface, p.start, p.end, None, it.seq, "tagger"))
-    return [m for m in found if id(m) not in dropped] + _completed(items, found + added, added)
+    kept = [m for m in found if id(m) not in dropped]
+    return kept + _completed(items, kept + added, added)  # (a reading the tagger overrode completes nothing)
 
 
 def _tagged_in(it: _Text, spans: list[tuple[int, int, str]], here: list[Mention], dropped: set[int],
@@ -243,8 +245,9 @@ def _tagged_in(it: _Text, spans: list[tuple[int, int, str]], here: list[Mention]
         surface = it.text[s:e]
         if not _NAME_CHARS.fullmatch(surface):
             continue
-        if (s > 0 and it.text[s - 1:s + 1] in run.inside) or it.text[e - 1:e + 1] in run.inside:
-            continue  # starts or ends inside a word (`都平|安`, `吴奶|奶`)
+        splits_word = (s > 0 and it.text[s - 1:s + 1] in run.inside) or it.text[e - 1:e + 1] in run.inside
+        if splits_word and kind != "PER":
+            continue  # starts or ends inside a word (`都平|安`, `吴奶|奶`); for a person, evidence against it
         over = [m for m in here if m.start < e and s < m.end and id(m) not in dropped]
         if len(surface) == 1:  # a one-character short name the tagger reads as a place (`中俄`, `京`)
             if kind == "LOC" and surface in run.places.short and not over:
@@ -255,7 +258,7 @@ def _tagged_in(it: _Text, spans: list[tuple[int, int, str]], here: list[Mention]
         elif kind == "ORG":
             mention, overridden = _tagged_org(it, s, e, over, run)
         else:
-            mention, overridden = _tagged_person(it, s, e, over, yielding, run)
+            mention, overridden = _tagged_person(it, s, e, over, yielding, run, splits_word)
         dropped.update(id(m) for m in overridden)
         if mention is not None:
             added.append(mention)
@@ -308,11 +311,16 @@ def _tagged_org(it: _Text, s: int, e: int, over: list[Mention],
 
 
 def _tagged_person(it: _Text, s: int, e: int, over: list[Mention], yielding: set[tuple[int, int]],
-                   run: _TaggerRun) -> tuple[Mention | None, list[Mention]]:
+                   run: _TaggerRun, splits_word: bool = False) -> tuple[Mention | None, list[Mention]]:
     """A person the tagger reads, if the name looks like one, and the rule mentions it overrides: places
-    that yield to a person (`李长春`), a rule name it reads longer, an organisation cutting into it."""
+    that yield to a person (`李长春`), a rule name it reads longer, an organisation cutting into it.
+
+    Some rules are evidence, not vetoes (`name_confidence.py`): a name that splits a common word
+    (`特朗普|通话`), that is no transliteration the lists know (`泽连斯基`), or whose rarer surname has
+    no cue (`于晓光`) stands when the tagger is sure of it."""
     finder = run.finder
     sl = finder.surname_len(it.text, s)
+    tagged_end = e
     e = _tagged_person_end(it.text, s, e, sl, run)
     surface = it.text[s:e]
     chinese = (sl and 1 <= len(surface) - sl <= (2 if sl == 1 else 1 + sl) and "·" not in surface
@@ -324,12 +332,21 @@ def _tagged_person(it: _Text, s: int, e: int, over: list[Mention], yielding: set
     cue = role is not None or finder.lex.cue_re.match(it.text, e) is not None  # `总统塞迪略`, `习仲勋同志`
     foreign = not chinese and (finder.foreign_ok(surface, wide=True) or (
         cue and finder.foreign_ok(surface, wide=True, any_chars=True)))
-    if not (chinese or foreign) or finder.rejected(surface, opening_words=False):
+    if finder.rejected(surface, opening_words=False) or finder.lex.surname_markers.intersection(surface):
         return None, []
-    if (chinese and sl == 1 and finder.lex.surname_tier.get(surface[0]) == 2 and not over
-            and not (role is not None or cue and len(surface) == 3)):
-        return None, []  # a rarer surname that often opens an ordinary word (`常通风`) needs a title,
-        # or a full name and a cue word after it
+    # a rarer surname that often opens an ordinary word (`常通风`) wants a title, or a full name and
+    # a cue word after it; one that also reads as a transliteration (`哈马斯`, `阿波罗`) is a foreign
+    # word as often as a name, and is not taken without them
+    rare = (chinese and sl == 1 and finder.lex.surname_tier.get(surface[0]) == 2 and not over
+            and not (role is not None or cue and len(surface) == 3))
+    if rare and finder.foreign_ok(surface, wide=True):
+        return None, []
+    # a name of neither shape must at least read mostly as a transliteration (`泽连斯基`, not `星悦毅宁`)
+    # and start where a name may (not `耆老比|令·达道`)
+    if not (chinese or foreign) and not (finder.transliterated(surface) and _starts_well(it, s, finder)):
+        return None, []
+    if (splits_word or rare or not (chinese or foreign)) and person_margin(it.text, s, tagged_end) < SURE:
+        return None, []
     cut = [m for m in over if m.type == "org" and m.start <= s and e < m.end
            and m.end - run.orgs.suffix_len(m.surface) < e]
     over = [m for m in over if m not in cut]  # `江泽民|委员`: the rules' 民委 (a commission) cut into the name
@@ -337,7 +354,25 @@ def _tagged_person(it: _Text, s: int, e: int, over: list[Mention], yielding: set
         return Mention("person", surface, surface, s, e, role, it.seq, "tagger"), cut + over
     if len(over) == 1 and over[0].type == "person" and over[0].start == s and over[0].end < e:
         return Mention("person", surface, surface, s, e, over[0].role or role, it.seq, "tagger"), cut + over
+    if len(over) == 1 and _inside_dotted(over[0], s, e, surface):
+        return Mention("person", surface, surface, s, e, over[0].role or role, it.seq, "tagger"), cut + over
     return None, cut
+
+
+def _starts_well(it: _Text, s: int, finder: PersonFinder) -> bool:
+    """May a name start at `s`: at the start, after punctuation or a word a name follows (`和`, `的`),
+    or right after a title, a place or an organisation?"""
+    text = it.text
+    return (s == 0 or not _CJK_CHAR.match(text[s - 1]) or text[s - 1] in finder.left_chars
+            or any(te == s for _, te, _ in it.any_title_spans) or any(x.end == s for x in it.places + it.orgs))
+
+
+def _inside_dotted(rule: Mention, s: int, e: int, surface: str) -> bool:
+    """Does the tagger read a rule's dotted name shorter, with every dot (`小将|米拉·安德列娃`,
+    `乌尔苏拉·冯德莱恩|签署`)? The rules end a dotted name at the first word that may follow a name and
+    start it after whatever marks a start, so a word either side stays in; the tagger reads the ends."""
+    return (rule.type == "person" and "·" in surface and rule.start <= s and e <= rule.end
+            and (rule.start, rule.end) != (s, e) and rule.surface.count("·") == surface.count("·"))
 
 
 def _tagged_person_end(text: str, s: int, e: int, sl: int, run: _TaggerRun) -> int:

@@ -219,11 +219,11 @@ class PersonFinder(NameShapes):
             last = text.rfind("·", 0, m.end()) + 1
             end = next((e for e in range(last + 2, m.end() + 1) if self.is_boundary(text, e)), None)
             if start is not None and end is not None and text[start - 1:start] not in ("《", "“") \
-                    and self._transliterated(text[start:end]):
+                    and self.transliterated(text[start:end]):
                 out.append((start, end))
         return out
 
-    def _transliterated(self, name: str) -> bool:
+    def transliterated(self, name: str) -> bool:
         """Do the parts of a dotted name read as a transliteration (`鲍里斯·约翰逊`, `买买提·吐尔逊`)? The
         web also joins ordinary words with dots and bullets (`首页·新闻`, `北京·上海高铁`, `活动•讲座`)."""
         core = name.replace("·", "")

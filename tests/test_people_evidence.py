@@ -1,0 +1,38 @@
+"""People in plain sentences, as the whole extractor reads them: names the statistical tagger finds
+with no cue beside them, and the rules that weigh them (`entities._tagged_person`, `name_confidence.py`)."""
+from ingest.extract.entities import extract_entities
+from ingest.extract.name_confidence import person_margin
+
+
+def found(text: str) -> list[tuple[str, str, int, int, str | None]]:
+    return [(m.type, m.surface, m.start, m.end, m.role) for m in extract_entities(None, [text])]
+
+
+def test_rules_against_a_tagged_name_raise_the_bar_rather_than_veto_it():
+    # a name the tagger is sure of stands though it splits a common word (特朗普|通话), is no
+    # transliteration the lists know (泽连斯基), or has a rarer surname and no cue (于晓光)
+    assert found("美国总统特朗普通话的情况") == [("place", "美国", 0, 2, None), ("person", "特朗普", 4, 7, "总统")]
+    assert found("泽连斯基真正对谈判持开放态度") == [("person", "泽连斯基", 0, 4, None)]
+    assert found("讲述了宣侠父(于晓光 饰)离奇失踪的故事") == [("person", "于晓光", 7, 10, None)]
+    # what stays a veto: a rarer surname before a transliteration (a foreign word as often as a name),
+    # and a string that reads as neither a Chinese name nor mostly a transliteration
+    assert found("此前,哈马斯已与以色列达成协议") == [("place", "以色列", 8, 11, None)]
+    assert found("坚持戴口罩、勤洗手、常通风。") == []
+
+
+def test_the_tagger_margin_of_a_person():
+    assert person_margin("我们见到了扎琳娜。", 5, 8) > 20  # read as one person, clearly
+    assert person_margin("我们见到了扎琳娜。", 5, 7) == 0  # not a reading the tagger takes
+    assert person_margin("我们见到了扎琳娜。", 0, 2) == 0
+
+
+def test_a_name_of_neither_shape_also_needs_a_place_where_a_name_starts():
+    assert found("泽连斯基真正对谈判持开放态度") == [("person", "泽连斯基", 0, 4, None)]
+    assert found("我们见到了扎琳娜。") == []  # after 了, no: the tagger alone does not carry it
+    assert found("82岁的太鲁阁族耆老比令·达道说") == []  # `比|令·达道` starts inside a word
+
+
+def test_the_tagger_reads_the_ends_of_a_dotted_name_the_rules_ran_on_past():
+    assert found("和欧盟委员会主席乌尔苏拉·冯德莱恩签署。") == [
+        ("org", "欧盟委员会", 1, 6, None), ("person", "乌尔苏拉·冯德莱恩", 8, 17, "主席")]
+    assert ("person", "奥拉夫·朔尔茨", 7, 14, "总理") in found("他将与德国总理奥拉夫·朔尔茨合作")
