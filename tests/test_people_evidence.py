@@ -36,3 +36,22 @@ def test_the_tagger_reads_the_ends_of_a_dotted_name_the_rules_ran_on_past():
     assert found("和欧盟委员会主席乌尔苏拉·冯德莱恩签署。") == [
         ("org", "欧盟委员会", 1, 6, None), ("person", "乌尔苏拉·冯德莱恩", 8, 17, "主席")]
     assert ("person", "奥拉夫·朔尔茨", 7, 14, "总理") in found("他将与德国总理奥拉夫·朔尔茨合作")
+
+
+def test_latin_script_names_with_a_cue():
+    assert found("会解雇首席执行官Sam Altman,引发内部强烈反对") == [("person", "Sam Altman", 8, 18, "首席执行官")]
+    assert ("person", "Hod Lipson", 8, 18, "教授") in found("哥伦比亚大学教授Hod Lipson指出")
+    assert found("Jamyn Edis表示,尽管如此") == [("person", "Jamyn Edis", 0, 10, None)]
+
+
+def test_a_latin_gloss_in_brackets_is_the_person_before_it():
+    mentions = extract_entities(None, ["与唐纳德·特朗普(Donald Trump)的电话交谈中"])
+    assert [(m.name, m.surface, m.start, m.end) for m in mentions if m.type == "person"] == [
+        ("唐纳德·特朗普", "唐纳德·特朗普", 1, 8), ("唐纳德·特朗普", "Donald Trump", 9, 21)]
+
+
+def test_latin_words_without_a_cue_or_in_capitals_are_no_people():
+    assert found("2022年,我在App Store搜索") == []  # a product: no cue
+    assert found("CHECK表示同意") == []  # capitals
+    assert found("公司重新聘回Altman。") == []  # one word
+    assert found("(Student and Exchange Visitor Information System)表示") == []  # part of a longer phrase

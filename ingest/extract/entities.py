@@ -147,6 +147,7 @@ def _extract(title: str | None, paragraphs: list[str], with_tagger: bool = True)
     if with_tagger:
         mentions = _tagged(items, mentions)
     mentions += _list_neighbours(items, mentions)
+    mentions += _latin_names(items, mentions)
     mentions.sort(key=lambda m: (-1 if m.paragraph_seq is None else m.paragraph_seq, m.start, -m.end, m.type))
     return mentions
 
@@ -169,6 +170,27 @@ def _list_neighbours(items: list[_Text], found: list[Mention]) -> list[Mention]:
         for s, e in finder.list_neighbours(it.text, names, taken, starts_ok):
             role = next((r for _, te, r in it.any_title_spans if te == s), None)
             out.append(Mention("person", it.text[s:e], it.text[s:e], s, e, role, it.seq))
+    return out
+
+
+def _latin_names(items: list[_Text], found: list[Mention]) -> list[Mention]:
+    """People named in Latin script with a cue (`首席执行官Sam Altman`). The original spelling in
+    brackets after a name (`黄敏仪(Sandra Ung)`) is a mention of that person, under that name."""
+    finder = person_finder()
+    out: list[Mention] = []
+    before: dict[tuple[int | None, int], str] = {}  # (paragraph, end) → name of the person ending there
+    for m in found:
+        if m.type == "person":
+            before[(m.paragraph_seq, m.end)] = m.name
+    for it in items:
+        if not any("A" <= c <= "Z" for c in it.text):
+            continue
+        title_ends = {e for _, e, _ in it.any_title_spans}
+        ends = {e for seq, e in before if seq == it.seq}
+        for s, e in finder.latin_names(it.text, title_ends, ends):
+            role = next((r for _, te, r in it.any_title_spans if te == len(it.text[:s].rstrip())), None)
+            name = before.get((it.seq, s - 1), it.text[s:e])
+            out.append(Mention("person", name, it.text[s:e], s, e, role, it.seq))
     return out
 
 

@@ -30,6 +30,13 @@ _BARE_LEFT = set("、，,。；;：:“”\"（）()《》【】 \u3000")
 _BARE_RIGHT = set("、，,。；;：:“”\"（）()《》【】 \u3000！!？?")
 
 
+# A name in Latin script (`Sam Altman`, `Arancha Rodríguez`): two or three capitalised words, standing
+# apart from other Latin words. Such a string is as often a product or a site (`App Store`), so it is
+# taken only with a cue (`PersonFinder.latin_names`); a single word (`Altman`) and capitals (`CHECK`) never.
+_LATIN_WORD = "[A-Z][a-z\u00df-\u00ff]+"
+LATIN_NAME_RE = re.compile(f"(?<![A-Za-z\u00c0-\u00ff])(?<![A-Za-z] ){_LATIN_WORD}(?:[ -]{_LATIN_WORD}){{1,2}}"
+                           "(?![A-Za-z\u00c0-\u00ff])(?! [A-Za-z])")
+
 # The share of a dotted name's characters that must be characters of transliterated foreign and
 # minority names (ner_foreign_chars.txt, ner_transliteration_chars.txt): such names score 0.7-1.0,
 # words joined by a dot or a bullet (`健康·生活`, `人民网·健康`, `北京·上海高铁开通`) 0.5 or less.
@@ -228,6 +235,21 @@ class PersonFinder(NameShapes):
         web also joins ordinary words with dots and bullets (`首页·新闻`, `北京·上海高铁`, `活动•讲座`)."""
         core = name.replace("·", "")
         return sum(c in self.foreign_chars_wide for c in core) >= DOTTED_NAME_MIN_SHARE * len(core)
+
+    def latin_names(self, text: str, title_ends: set[int], person_ends: set[int]) -> list[tuple[int, int]]:
+        """Latin-script names with a cue: a title before (`首席执行官Sam Altman`, `记者 Arancha Rodríguez`),
+        a speech or action verb after (`Hod Lipson指出`), or in brackets right after a person's name as
+        its original spelling (`唐纳德·特朗普(Donald Trump)`). `title_ends`: where titles end;
+        `person_ends`: where the people found in the text end."""
+        out = []
+        for m in LATIN_NAME_RE.finditer(text):
+            s, e = m.span()
+            titled = len(text[:s].rstrip(_SPACES)) in title_ends
+            cued = self.lex.cue_re.match(text, e + (text[e:e + 1] == " ")) is not None
+            gloss = text[s - 1:s] in ("(", "（") and s - 1 in person_ends and text[e:e + 1] in (")", "）")
+            if titled or cued or gloss:
+                out.append((s, e))
+        return out
 
     def _roles_after(self, text: str, hits: list[PersonHit], chains) -> None:
         """Give a role-less name the title that `作为`/`担任` hands it just after (`刘亮亮作为副领队`)."""
