@@ -55,3 +55,10 @@ def test_latin_words_without_a_cue_or_in_capitals_are_no_people():
     assert found("CHECK表示同意") == []  # capitals
     assert found("公司重新聘回Altman。") == []  # one word
     assert found("(Student and Exchange Visitor Information System)表示") == []  # part of a longer phrase
+
+
+def test_japanese_names_after_a_title():
+    assert found("农林水产大臣小泉进次郎、前经济安全保障担当大臣高市早苗出席") == [
+        ("person", "小泉进次郎", 6, 11, "大臣"), ("person", "高市早苗", 23, 27, "大臣")]
+    assert ("person", "野田佳彦", 8, 12, "党首") in found("和立宪民主党党首野田佳彦之间决出")
+    assert found("他是前首相小泉纯一郎的次子") == [("person", "小泉纯一郎", 5, 10, "首相")]
