@@ -62,3 +62,15 @@ def test_japanese_names_after_a_title():
         ("person", "小泉进次郎", 6, 11, "大臣"), ("person", "高市早苗", 23, 27, "大臣")]
     assert ("person", "野田佳彦", 8, 12, "党首") in found("和立宪民主党党首野田佳彦之间决出")
     assert found("他是前首相小泉纯一郎的次子") == [("person", "小泉纯一郎", 5, 10, "首相")]
+
+
+def test_a_tagged_chinese_name_read_too_long_ends_where_the_tagger_next_best_reading_ends():
+    assert ("person", "邓莎", 3, 5, None) in found("郑凯、邓莎领衔主演")  # not 邓莎领
+    assert ("person", "陈秀丽", 8, 11, None) in found("高圆圆、陈紫函、陈秀丽齐聚苏有朋北京演唱会")
+
+
+def test_the_tagger_cost_of_a_person_reading():
+    from ingest.extract.name_confidence import person_cost
+    text = "郑凯、邓莎领衔主演"
+    two, three = person_cost(text, [(3, 5), (3, 6)])
+    assert 0 < two < three  # neither is the tagger's own reading (邓莎领衔); 邓莎 is the nearer

@@ -19,7 +19,7 @@ from .bylines import byline_people, byline_person_ok
 from .lexicon import CJK, WordScanner
 from .tagger import TYPES, tagger
 from .orgs import Org, OrgIndex, org_index
-from .name_confidence import SURE, person_margin
+from .name_confidence import SURE, person_cost, person_margin
 from .persons import MEDIUM, PersonFinder, PersonHit, person_finder
 from .places import Place, PlaceIndex, place_index
 from ..records import Mention
@@ -413,10 +413,13 @@ def _tagged_person_end(text: str, s: int, e: int, sl: int, run: _TaggerRun) -> i
     if runs_on is not None and (runs_on.end() > e or e - s == sl + 3):
         # `护士杨柳|一起`: the last character opens the word after; `莫嘉慧|则表示`: it is one
         e -= 1
-    elif sl and e - s == sl + 3 and text[s] not in finder.foreign_chars_wide:
-        # `聂春生|拉家常`: a surname no transliteration opens with makes a Chinese name, and that has
-        # at most two given-name characters
-        e -= 1
+    elif sl and e - s >= sl + 3 and text[s] not in finder.foreign_chars_wide:
+        # `聂春生|拉家常`, `邓莎|领衔`, `陈秀丽|齐聚苏`: a surname no transliteration opens with makes a
+        # Chinese name, and that has at most two given-name characters: where it ends, the tagger's
+        # next best reading says
+        ends = [s + sl + 1, s + sl + 2]
+        costs = person_cost(text, [(s, x) for x in ends])
+        e = ends[costs.index(min(costs))]
     return e
 
 
