@@ -74,3 +74,9 @@ def test_the_tagger_cost_of_a_person_reading():
     text = "郑凯、邓莎领衔主演"
     two, three = person_cost(text, [(3, 5), (3, 6)])
     assert 0 < two < three  # neither is the tagger's own reading (邓莎领衔); 邓莎 is the nearer
+
+
+def test_a_sure_tagged_person_wins_over_a_rule_place_or_organisation_across_it():
+    # the rules read an organisation `威特科` here; the tagger, sure, reads the envoy
+    assert found("美国中东问题特使威特科夫的会晤持续了3个小时") == [
+        ("place", "美国", 0, 2, None), ("place", "中东", 2, 4, None), ("person", "威特科夫", 8, 12, None)]

@@ -378,6 +378,11 @@ def _tagged_person(it: _Text, s: int, e: int, over: list[Mention], yielding: set
         return Mention("person", surface, surface, s, e, over[0].role or role, it.seq, "tagger"), cut + over
     if len(over) == 1 and _inside_dotted(over[0], s, e, surface):
         return Mention("person", surface, surface, s, e, over[0].role or role, it.seq, "tagger"), cut + over
+    # a place or organisation of the rules' across the name, that does not yield to a person
+    # (`特使|威特科|夫`), is evidence against it too: the name stands when the tagger is sure
+    if (over and all(m.type != "person" for m in over)
+            and person_margin(it.text, s, tagged_end) >= SURE):
+        return Mention("person", surface, surface, s, e, role, it.seq, "tagger"), cut + over
     return None, cut
 
 
