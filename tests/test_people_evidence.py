@@ -80,3 +80,8 @@ def test_a_sure_tagged_person_wins_over_a_rule_place_or_organisation_across_it()
     # the rules read an organisation `威特科` here; the tagger, sure, reads the envoy
     assert found("美国中东问题特使威特科夫的会晤持续了3个小时") == [
         ("place", "美国", 0, 2, None), ("place", "中东", 2, 4, None), ("person", "威特科夫", 8, 12, None)]
+
+
+def test_a_japanese_surname_alone_with_a_cue_and_a_dotted_name_with_a_one_character_last_part():
+    assert found("安倍表示,日本将继续") == [("person", "安倍", 0, 2, None), ("place", "日本", 5, 7, None)]
+    assert found("特雷莎·梅宣布辞职") == [("person", "特雷莎·梅", 0, 5, None)]  # not 特雷莎·梅宣布

@@ -347,6 +347,7 @@ def _tagged_person(it: _Text, s: int, e: int, over: list[Mention], yielding: set
     surface = it.text[s:e]
     chinese = (sl and 1 <= len(surface) - sl <= (2 if sl == 1 else 1 + sl) and "·" not in surface
                and not finder.lex.surname_markers.intersection(surface))  # `孙氏`, `王姓阿`
+    japanese_alone = surface in finder.lex.japanese_surnames  # `安倍`, `小泉`: news names them so
     if any(ts < e and s < te for ts, te, _ in it.any_title_spans):
         return None, []  # a name does not run into a title (`洪副|院长`)
     # a kind-of-person title counts here (`顾问卡琳·米勒`): the tagger, not the title, found the name
@@ -359,15 +360,17 @@ def _tagged_person(it: _Text, s: int, e: int, over: list[Mention], yielding: set
     # a rarer surname that often opens an ordinary word (`常通风`) wants a title, or a full name and
     # a cue word after it; one that also reads as a transliteration (`哈马斯`, `阿波罗`) is a foreign
     # word as often as a name, and is not taken without them
-    rare = (chinese and sl == 1 and finder.lex.surname_tier.get(surface[0]) == 2 and not over
+    rare = (japanese_alone and not (role is not None or cue)
+            or chinese and sl == 1 and finder.lex.surname_tier.get(surface[0]) == 2 and not over
             and not (role is not None or cue and len(surface) == 3))
     if rare and finder.foreign_ok(surface, wide=True):
         return None, []
     # a name of neither shape must at least read mostly as a transliteration (`泽连斯基`, not `星悦毅宁`)
     # and start where a name may (not `耆老比|令·达道`)
-    if not (chinese or foreign) and not (finder.transliterated(surface) and _starts_well(it, s, finder)):
+    shaped = chinese or foreign or japanese_alone
+    if not shaped and not (finder.transliterated(surface) and _starts_well(it, s, finder)):
         return None, []
-    if (splits_word or rare or not (chinese or foreign)) and person_margin(it.text, s, tagged_end) < SURE:
+    if (splits_word or rare or not shaped) and person_margin(it.text, s, tagged_end) < SURE:
         return None, []
     cut = [m for m in over if m.type == "org" and m.start <= s and e < m.end
            and m.end - run.orgs.suffix_len(m.surface) < e]

@@ -224,7 +224,9 @@ class PersonFinder(NameShapes):
                 start = next((s for s in reversed(window) if s == 0 or not is_cjk(text[s - 1])
                               or text[s - 1] in self.left_chars), None)
             last = text.rfind("·", 0, m.end()) + 1
-            end = next((e for e in range(last + 2, m.end() + 1) if self.is_boundary(text, e)), None)
+            # a last part of one character (`特雷莎·梅`) only before a speech or action verb (`宣布`)
+            one = last + 1 if self.lex.cue_re.match(text, last + 1) else None
+            end = one or next((e for e in range(last + 2, m.end() + 1) if self.is_boundary(text, e)), None)
             if start is not None and end is not None and text[start - 1:start] not in ("《", "“") \
                     and self.transliterated(text[start:end]):
                 out.append((start, end))
