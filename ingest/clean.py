@@ -16,7 +16,7 @@ from . import rules
 from .furniture import LABELS, is_prose, line_probabilities, title_shape
 from .extract.bylines import (byline_line, byline_names, closing_byline, credit_line, dateline_byline,
                                ends_with_credit)
-from .extract.dates import DATE_TIME, parse_published
+from .extract.dates import CLOSING_DATE, DATE_STAMP, DATE_TIME, parse_published
 from .normalise import detect_script, normalise, strip_pinyin
 from .records import Article, DroppedLine, Paragraph, RawArticle
 from .rules import chrome_rules
@@ -457,19 +457,26 @@ def _model_rule(ln: _Line, prob: np.ndarray, inside: bool, body: _Body) -> str |
 
 def _date_from_model(lines: list[_Line], meta_prob: np.ndarray, body: _Body) -> None:
     """The date of an article no metadata line dated, in order: the line the classifier most holds for
-    metadata (p >= METADATA_MIN); a dateline opening the running text (`【新唐人2009年11月1日訊】`,
-    `新华社北京2023年5月12日电`); a short line with no sentence that gives a full date, the most
-    metadata-like first (`《 人民日报 》( 2022年02月07日 04 版)`)."""
+    metadata (p >= METADATA_MIN); a line opening with a date stamp (`date 2025-09-12 …`); a dateline
+    opening the running text (`【新唐人2009年11月1日訊】`, `新华社北京2023年5月12日电`); a short line
+    with no sentence that gives a full date, the most metadata-like first (`《 人民日报 》( 2022年02月07日
+    04 版)`); a full date closing the text after its last sentence (`…旅游史。2020/06/30`)."""
     dated = [i for i, ln in enumerate(lines) if DATE_TIME.search(ln.norm)]
     sure = [i for i in dated if meta_prob[i] >= METADATA_MIN]
     first_text = next((ln.norm for ln in lines if is_prose(ln.norm)), "")
     short = [i for i in dated if len(lines[i].norm) <= HEADING_MAX * 2 and not SENTENCE_PUNCT.search(lines[i].norm)]
+    stamped = next((m for ln in lines if (m := DATE_STAMP.match(ln.norm))), None)
+    closing = CLOSING_DATE.search(body.kept[-1][0].norm) if body.kept else None
     if sure:
         found = DATE_TIME.search(lines[max(sure, key=lambda i: meta_prob[i])].norm)
+    elif stamped is not None:
+        found = DATE_TIME.search(stamped.group(0))
     elif (opening := DATELINE_DATE.match(first_text)) is not None:
         found = DATE_TIME.search(opening.group(0))
     elif short and meta_prob.any():
         found = DATE_TIME.search(lines[max(short, key=lambda i: meta_prob[i])].norm)
+    elif closing is not None:
+        found = DATE_TIME.search(closing.group(0))
     else:
         return
     body.take_meta({"published": found.group(0)})

@@ -124,3 +124,44 @@ def test_whose_name_a_byline_role_vouches_for():
     assert byline_person_ok("裕隆", "记者")  # a journalist's role: the shape is enough
     assert not byline_person_ok("企鹅号", "作者") and byline_person_ok("胡蓉", "作者")  # 作者 may credit an account
     assert not byline_person_ok("澎湃新闻·澎湃号·政务", None) and byline_person_ok("张阳", None)
+
+
+def test_a_role_word_its_paper_and_a_closing_word_may_all_be_run_on_to_the_name():
+    people = byline_people("本报记者董芳忠摄影报道")
+    assert [(p.name, p.role, p.start, p.end) for p in people] == [("董芳忠", "本报记者", 4, 7)]
+    assert [(p.name, p.role) for p in byline_people("湖南日报全媒体记者王强")] == [("王强", "记者")]
+    assert named("本报记者董芳忠摄影报道") == [("董芳忠", "本报记者")]
+    assert named("文/本报记者王强 通讯员李明") == [("王强", "本报记者"), ("李明", "通讯员")]
+
+
+def test_a_name_run_on_to_the_next_label_keeps_the_role_before_it():
+    # `作者:甲 乙责任编辑:丙`: 乙 is an author, 丙 the editor
+    assert [(p.name, p.role) for p in byline_people("作者:张丽 王强责任编辑:刘伟")] == [
+        ("张丽", "作者"), ("王强", "作者"), ("刘伟", "责任编辑")]
+    assert named("作者:张丽 王强责任编辑:刘伟") == [("张丽", "作者"), ("王强", "作者"), ("刘伟", "责任编辑")]
+    assert [(p.name, p.role) for p in byline_people("作者:陈磊来源:安康市疾控中心")] == [("陈磊", "作者")]
+    # a label that is itself a longer label (责任编辑 is not 责任 + 编辑), and one with no mark after it
+    assert [(p.name, p.role) for p in byline_people("新华网; 责任编辑:白羽")] == [("白羽", "责任编辑")]
+    assert byline_people("记者 王强编辑") == []  # no mark after it: no label
+
+
+def test_a_two_character_name_spaced_out_is_one_name():
+    # `作者:王 博`: pages space a two-character name out to the width of a three-character one
+    people = byline_people("信阳新闻网 作者:王 博")
+    assert [(p.name, p.role, p.start, p.end) for p in people] == [("王博", "作者", 9, 12)]
+    assert [(p.name, p.role) for p in byline_people("作者:王\u3000博 来源:新华网")] == [("王博", "作者")]
+    assert byline_people("来 源:新华网") == []  # two characters that make no name are read as the word
+
+
+def test_the_review_chain_under_the_text_gives_roles():
+    assert [(p.name, p.role) for p in byline_people("编辑:王君 审核:陈芳 终审:沈旻雁")] == [
+        ("王君", "编辑"), ("陈芳", "审核"), ("沈旻雁", "终审")]
+    assert named("责编:马黎明 编发:金芳") == [("马黎明", "责编"), ("金芳", "编发")]
+    assert credit_line("终审:沈旻雁") == "终审:沈旻雁"
+
+
+def test_after_a_journalists_role_in_brackets_a_name_needs_only_its_shape_and_no_word():
+    # 沐 is no listed surname: the role vouches for the name, as in a metadata byline
+    assert named("按时接种。(记者董瑞丰、沐铁城)") == [("董瑞丰", "记者"), ("沐铁城", "记者")]
+    assert named("(记者 现场 报道)") == []  # 现场 is a word (a pair written inside one word)
+    assert named("（作者 扬眼 企鹅号）") == []  # 作者 may credit an account

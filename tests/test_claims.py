@@ -71,7 +71,7 @@ FORMS = [
     # hedges before the number
     ("先后近200人次参与。", "近200人次", 2, 200, None, "人次", "人次", "近"),
     ("约3000人到场。", "约3000人", 0, 3000, None, "人", "人", "约"),
-    ("超过500人报名。", "超过500人", 0, 500, None, "人", "人", "超"),
+    ("超过500人报名。", "超过500人", 0, 500, None, "人", "人", "超过"),
     ("超300家企业复工。", "超300家", 0, 300, None, "家", "家", "超"),
     ("逾千人参与。", "逾千人", 0, 1000, None, "人", "人", "逾"),
     ("上千名群众自发参与。", "上千名", 0, 1000, None, "名", "名", "上"),
@@ -140,7 +140,7 @@ def test_a_unit_spelled_inside_a_longer_one_is_not_split():
 NOT_CLAIMS = [
     # dates and clock times
     "3月23日出发", "2022年春节", "二〇二二年", "发布时间:2022-06-07 11:22:27", "4月3日至今",
-    "自2021-2022年度", "22年3月启动", "下午三点开会", "早上8点上班", "腊月廿七返岗", "大年三十", "正月十五",
+    "自2021-2022年度", "22年3月启动", "低于112年同期", "下午三点开会", "早上8点上班", "腊月廿七返岗", "大年三十", "正月十五",
     # ordinals
     "第二批医疗队", "第一时间赶到", "第 3 批", "排名第3位",
     # numbers inside names
@@ -234,7 +234,7 @@ def test_same_words_counted_when_not_a_session_ordinal():
     # a one-character noun right after the unit is a whole word
     ("分片包干29个村、社区。", "29个", "村"),
     ("北区、东区及永康区共有26个里的布氏指数达三级以上", "26个", "里"),
-    ("全球约有1060万人罹患结核病,130万人死于该病。", "130万人", "死"),
+    ("全球约有1060万人罹患结核病,130万人死于该病。", "130万人", "死于该病"),
     # a Latin word is a word, a Latin letter is not
     ("医院在地铁站、学校累计布设AED 36台。", "36台", "布设AED"),
     # no subject in the clause: the clause before that states no figure of its own
@@ -247,11 +247,88 @@ def test_same_words_counted_when_not_a_session_ordinal():
     ("海关总署相关负责人表示,今年前两个月,我国进出口规模创历史同期新高。", "两个月", None),
     ("总理霍尔尼斯表示,100年来,中国共产党始终秉持。", "100年", None),
     # a measure noun after a verb is part of the subject; a time is not one
-    ("今年一季度,中央企业累计实现增加值2.6万亿元。", "2.6万亿元", "实现增加值"),
+    ("今年一季度,中央企业累计实现增加值2.6万亿元。", "2.6万亿元", "累计实现增加值"),
+    # a subject's edges fall between whole words of its clause: not 次喷发 (再次), not 降水量可 (可达)
+    ("这是火山时隔42年再次喷发。", "42年", "喷发"),
+    ("局地累计降水量可达100毫米。", "100毫米", "累计降水量"),
+    # 累计 before the noun a figure counts is part of its noun phrase; before a verb it is not
+    ("累计确诊病例12416例,累计治愈出院病例11338例。", "12416例", "累计确诊病例"),
+    ("共开展培训19场次,累计培训190余人次。", "190余人次", "培训"),
+    ("美国原油期货价格累计上涨约35%。", "约35%", "上涨"),
+    ("今年上半年,我国快递业务量已超1000亿件。", "超1000亿件", "我国快递业务量"),
+    # one character that names no thing is no subject: a locative after a span of time, a verb cut
+    # from its preposition (the verb phrase instead, as for 130万人死于该病 above), a measure word
+    ("在过去两天里,各地报告的病例明显增多。", "两天", None),
+    ("近七成用于市民饮用。", "近七成", "用于市民饮用"),
+    ("上海港进出国际航行船舶达2.3万艘次。", "2.3万艘次", "上海港进出国际航行船舶"),
+    # … but after a count's measure word a one-character noun or place is what is counted
+    ("全国31个省都已实现清零。", "31个", "省"),
+    # a Latin letter alone is no subject, one inside a word is part of it
+    ("共有3个A。", "3个", None),
+    ("其中,A 3个。", "3个", None),
+    ("设置了5个B型站点。", "5个", "B型站点"),
+    # a time word alone says when, not what, unless a count's measure word counts it
+    ("总投资1850亿元今天公布。", "1850亿元", "总投资"),
+    ("历经43个日夜的奋战。", "43个", "日夜"),
+    # a place, or words ending with a verb, before the figure: the verb phrase after it says what
+    ("美国有超过111万人死于枪支暴力事件。", "超过111万人", "死于枪支暴力事件"),
+    ("中国推动三亿人参与冰雪运动。", "三亿人", "参与冰雪运动"),
+    # 同比 is no subject; the verb of change is, as in 较前一周下降10.6%
+    ("出口130.7亿元,同比增长22.5%。", "22.5%", "增长"),
+    # the noun after the unit ends at an adverb or an ordinal (by word classes), not only at listed words
+    ("6名航天员首次在空间站留下足迹。", "6名", "航天员"),
+    ("青海省17个贫困县正式退出贫困县序列。", "17个", "贫困县"),
+    ("90位议员第一次在国徽下宣誓。", "90位", "议员"),
+    ("共有33个疫苗接种点。", "33个", "疫苗接种点"),
+    # a place alone before a figure that ends its clause says where: the clause before says what,
+    # unless it states a figure of its own (其中台南11例 is a breakdown by place)
+    ("同时邻近县市已有本土病例,国内累计12例。", "12例", "邻近县市已有本土病例"),
+    ("国内已累计166例境外移入病例,其中台南11例。", "11例", "台南"),
+    # a short aside in brackets inside the noun after the unit is passed over; a list in brackets is not
+    ("全市200家村(社区)卫生室。", "200家", "村(社区)卫生室"),
+    ("31个省（自治区、直辖市）报告新增病例。", "31个", "省"),
+    # a one-character preposition or conjunction beside one character is too often inside an unknown
+    # word to be cut off (在院治疗, 惠及); an adverb is cut (业务量已)
+    ("其中治愈出院2011例,在院治疗178例。", "178例", "在院治疗"),
+    ("预计惠及约120万人。", "约120万人", "预计惠及"),
+    # an adverb after the unit ends the noun only right after a noun (30余人早早赶来: no noun before)
+    ("刘长根等30余人早早赶来体检。", "30余人", "早早赶来体检"),
+    # nothing is cut off beside a surname (an unknown name); a time word before a noun names people
+    ("这两年徐凡的科研进展很快。", "两年", "徐凡"),
+    ("我们见到了36岁的青年科学家徐凡。", "36岁", "青年科学家徐凡"),
+    # 多达 links like 达; 上届 is a comparison base like 上年
+    ("美国有多达5400多万人。", "5400多万人", "美国"),
+    ("企业参展,比上届增加2419家。", "2419家", "增加"),
+    # a count of people whose clause names nothing: the clause before (cut at its adverb), or the teams
+    # counted right before it; after another kind of figure, no guess
+    ("党员突击队迅速集结,12人全部到岗。", "12人", "党员突击队"),
+    ("我院派出医疗队,共15人。", "15人", "医疗队"),
+    ("医院组建了3支医疗队,共计120人。", "120人", "医疗队"),
+    ("新增确诊病例45例,共计120人。", "120人", None),
+    # an ordinal or a count of times (首次, 第一次) does not end a subject before the figure
+    ("社会消费品零售总额首次超过50万亿元。", "超过50万亿元", "社会消费品零售总额"),
+    # yearly averages are scope words like 日均
+    ("城镇新增就业年均1270多万人。", "1270多万人", "就业"),
 ])
 def test_subject(text, surface, subject):
     c = next(c for c in claims(text) if c.surface == surface)
     assert c.subject == subject
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("全社会用电量8205亿千瓦时。", "千瓦时"), ("装机容量37.5亿千瓦。", "千瓦"), ("储能电站装机规模300兆瓦。", "兆瓦"),
+    ("运载进出境集装箱1634.6万标箱。", "标箱"), ("中欧班列累计开行突破3万列。", "列"), ("草鱼苗种520万尾。", "尾"),
+    ("日均查验出入境交通工具超230架次。", "架次"), ("宣传稿件460余篇次。", "篇次"),
+])
+def test_units_of_power_trips_and_items(text, unit):
+    assert only(text).unit == unit
+
+
+def test_segment_cuts_whole_words_and_keeps_figures_whole():
+    from ingest.extract.claim_words import segment
+    assert segment("完成营造林超663万亩")[-2:] == ("663", "万亩")
+    assert "14.9" in segment("的14.9万名境外采购商")
+    assert segment("再次喷发") == ("再次", "喷发")
 
 
 # --- scope: cumulative, period, sentence ---------------------------------------------------------------

@@ -459,3 +459,20 @@ def test_a_line_closing_with_a_credit_is_not_joined_to_the_next():
     first = "近日,卫生院编排基本公共卫生服务项目宣传微视频,以群众喜闻乐见的形式宣传基本公共卫生服务。曾雅燕 郭陈新 李崴 摄"
     second = "4月7日,世界卫生日,在福州市鼓楼区安泰街道社区卫生服务中心,老年居民体验中医体质辨识。谢贵明 摄"
     assert texts(clean("\n".join(["标题在此处", first, second]))) == [first, second]
+
+
+def test_a_date_stamp_line_or_a_date_closing_the_text_dates_an_undated_article():
+    a = clean("\n".join(["标题在此处", "date 2025-09-12 台南市长慰问消防局人员，并递上瓶装水。（南市卫生局提供）", BODY]))
+    assert a.published_date == "2025-09-12"
+    b = clean("\n".join(["标题在此处", BODY, "疾管署提醒，民众应落实手部卫生并做好咳嗽礼节，出入公共场所请佩戴口罩。2020/06/30"]))
+    assert b.published_date == "2020-06-30"
+    # a date inside a sentence is not a stamp, and a dated article keeps its own date
+    c = clean("\n".join(["标题在此处", BODY, "疾管署提醒，2020/06/30起民众应落实手部卫生并做好咳嗽礼节，出入公共场所请佩戴口罩。"]))
+    assert c.published_date is None
+    d = clean("\n".join(["标题在此处", "发布时间:2020-07-01", BODY, "疾管署提醒，民众应落实手部卫生。2020/06/30"]))
+    assert d.published_date == "2020-07-01"
+
+
+def test_a_taiwan_label_dates_the_article_with_its_minguo_year():
+    a = clean("\n".join(["标题在此处", "發稿日期:111年3月8日 15:24", BODY]))
+    assert (a.published_date, a.published_time) == ("2022-03-08", "15:24")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.extract.dates import _extract, extract_dates, iso_date, parse_published, period_bounds, timeline_day
+from ingest.extract.dates import _extract, carry_article_year, extract_dates, iso_date, parse_published, period_bounds, timeline_day
 
 
 def rows(text: str, published: str | None = None):
@@ -199,3 +199,152 @@ def test_relative_months_resolved_against_the_published_date():
         ("上月", 0, 2, 2021, 12, None, "relative"), ("本月5日", 7, 11, 2022, 1, 5, "relative"),
         ("下个月", 13, 16, 2022, 2, None, "relative")]
     assert rows("上月新增病例") == []  # undated article
+
+
+def _article_dates(paragraphs: list[str]):
+    """Dates of an undated article's paragraphs after the article's year is carried."""
+    dates = []
+    for seq, text in enumerate(paragraphs):
+        for d in extract_dates(text):
+            d.paragraph_seq = seq
+            dates.append(d)
+    carry_article_year(dates, dict(enumerate(paragraphs)))
+    return [(d.paragraph_seq, d.surface, d.year, d.month, d.day, d.year_source, d.year_carried) for d in dates]
+
+
+def test_an_undated_article_that_writes_one_year_gives_it_to_its_dates_without_one():
+    assert _article_dates(["12月1日,我县开展2025年“世界艾滋病日”宣传活动。", "活动于3日结束。"]) == [
+        (0, "12月1日", 2025, 12, 1, "text", True), (0, "2025年", 2025, None, None, "text", False)]
+    assert _article_dates(["4月3日,活动开始。", "桠溪镇2018年健康教育活动4月2日开始,截止4月4日。"]) == [
+        (0, "4月3日", 2018, 4, 3, "text", True), (1, "2018年", 2018, None, None, "text", False),
+        (1, "4月2日", 2018, 4, 2, "text", True), (1, "4月4日", 2018, 4, 4, "text", True)]
+
+
+def test_an_undated_article_with_several_years_or_a_word_naming_another_year_guesses_none():
+    assert [d[2] for d in _article_dates(["3月5日开盘。", "2017年11月8日公告。", "2018年10月19日公告。"])] == [
+        None, 2017, 2018]
+    assert [d[2] for d in _article_dates(["2025年4月开展活动。", "去年4月22日举办。"])] == [2025, None]
+    assert [d[2] for d in _article_dates(["3月5日开幕。"])] == [None]  # no year written at all
+
+
+def test_a_date_across_a_new_year_from_the_article_date_is_of_the_nearer_year():
+    assert rows("12月30日，警方公布", "2021-01-02") == [("12月30日", 0, 6, 2020, 12, 30, "published")]
+    assert rows("将于1月3日举行", "2022-12-28") == [("1月3日", 2, 6, 2023, 1, 3, "published")]
+    assert rows("下半年8月15日开始", "2023-01-18") == [("8月15日", 3, 8, 2023, 8, 15, "published")]
+
+
+def test_a_range_into_an_earlier_month_runs_into_the_next_year():
+    assert rows("2021年12月28日至1月3日") == [
+        ("2021年12月28日", 0, 11, 2021, 12, 28, "text"), ("1月3日", 12, 16, 2022, 1, 3, "text")]
+    assert [d.year for d in extract_dates("12月28日至1月3日", "2023-01-05")] == [2022, 2023]
+
+
+def test_relative_words_inside_other_words_or_figures_of_speech_are_no_dates():
+    assert rows("目前年均收入,以前年度,当前天然气,数百年前天津,光明日报社,今日头条", "2025-12-03") == []
+    assert rows("美好的明天,中国的昨天,《今日中国》,《明天会更好》", "2025-12-03") == []
+    assert rows("前天申城气温高达36℃", "2003-07-02") == [("前天", 0, 2, 2003, 6, 30, "relative")]
+
+
+def test_evening_and_morning_words_are_relative_days():
+    assert rows("昨晚举行,今晨登陆,明晚揭晓", "2025-12-03") == [
+        ("昨晚", 0, 2, 2025, 12, 2, "relative"), ("今晨", 5, 7, 2025, 12, 3, "relative"),
+        ("明晚", 10, 12, 2025, 12, 4, "relative")]
+
+
+def test_a_week_word_with_its_weekday_is_a_day_of_that_week():
+    # 2025-12-03 is a Wednesday; weeks run Monday to Sunday
+    assert rows("上周五，市卫健委", "2025-12-03") == [("上周五", 0, 3, 2025, 11, 28, "relative")]
+    assert rows("上星期日", "2025-12-03") == [("上星期日", 0, 4, 2025, 11, 30, "relative")]
+    assert rows("本周六启动,下周一开学", "2025-12-03") == [
+        ("本周六", 0, 3, 2025, 12, 6, "relative"), ("下周一", 6, 9, 2025, 12, 8, "relative")]
+    assert rows("上周,上周一度涨至", "2025-12-03") == []  # a week, and 一度 (once)
+    assert rows("上周五") == []  # undated article
+
+
+def test_a_bare_day_opens_a_range_or_a_list_and_since_looks_back():
+    assert rows("22日-29日举行", "2025-12-03") == [
+        ("22日", 0, 3, 2025, 11, 22, "published"), ("29日", 4, 7, 2025, 11, 29, "published")]
+    assert rows("自15日以来", "2025-12-03") == [("15日", 1, 4, 2025, 11, 15, "published")]
+    assert rows("李克强29日以视频方式出席", "2025-12-03") == [("29日", 3, 6, 2025, 11, 29, "published")]
+    assert rows("30日以上,3日以内", "2025-12-03") == []
+
+
+def test_days_listed_before_their_day_mark():
+    assert rows("11月29、30日") == [("11月29", 0, 5, None, 11, 29, None), ("30日", 6, 9, None, 11, 30, None)]
+    assert [(d.surface, d.day) for d in extract_dates("5月1、2、3日放假")] == [("5月1", 1), ("2", 2), ("3日", 3)]
+
+
+def test_slash_and_dot_dates_only_where_the_page_makes_them_dates():
+    assert rows("上周(6/9至6/15)全台", "2024-06-18") == [
+        ("6/9", 3, 6, 2024, 6, 9, "published"), ("6/15", 7, 11, 2024, 6, 15, "published")]
+    assert rows("疾管署今(6/18)公布", "2024-06-18") == [("6/18", 5, 9, 2024, 6, 18, "published")]
+    assert rows("11.29(周六)活动", "2025-12-03") == [("11.29", 0, 5, 2025, 11, 29, "published")]
+    assert rows("11/29（星期六）") == [("11/29", 0, 5, None, 11, 29, None)]
+    # fractions and numbers
+    assert rows("约为去年同期的1/5～1/6,占(1/3),第一批(1/3),增长11.29", "2025-12-03") == [
+        ("去年", 2, 4, 2024, None, None, "relative")]
+
+
+def test_taiwan_years_named_minguo():
+    assert rows("民国114年11月29日") == [("民国114年11月29日", 0, 12, 2025, 11, 29, "text")]
+    assert rows("民国114年") == [("民国114年", 0, 6, 2025, None, None, "text")]
+    assert rows("民国38年5月") == [("民国38年5月", 0, 7, 1949, 5, None, "text")]
+
+
+def test_no_dates_in_phone_numbers_versions_statute_numbers_or_scores():
+    assert rows("电话:0755-2025-11-29,V2025.1.3版,国卫办〔2023〕1号,比分3:1,11-29", "2025-12-03") == []
+    assert rows("2025.11.29,2025/11/29") == [
+        ("2025.11.29", 0, 10, 2025, 11, 29, "text"), ("2025/11/29", 11, 21, 2025, 11, 29, "text")]
+
+
+def test_weekday_after_a_date_and_chinese_numeral_dates():
+    assert rows("11月29日(星期六)", "2025-12-03") == [("11月29日", 0, 6, 2025, 11, 29, "published")]
+    assert rows("2025年4月22日—29日") == [("2025年4月22日", 0, 10, 2025, 4, 22, "text"), ("29日", 11, 14, 2025, 4, 29, "text")]
+    assert rows("新华社北京11月29日电", "2025-12-03") == [("11月29日", 5, 11, 2025, 11, 29, "published")]
+
+
+def test_parse_published_reads_taiwan_years_in_a_metadata_value():
+    assert parse_published("111年3月8日 15:24") == ("2022-03-08", "15:24")
+    assert parse_published("111-03-08") == ("2022-03-08", None)
+    assert parse_published("06-2991111") == (None, None)
+
+
+def test_a_year_written_alone_as_a_target_or_a_bound_is_not_the_articles_year():
+    assert [d[2] for d in _article_dates(["3月5日召开会议。", "到2030年，建成健康城市。"])] == [None, 2030]
+    assert [d[2] for d in _article_dates(["3月5日召开会议。", "1949年以来，变化巨大。"])] == [None, 1949]
+    # a year that heads an event still counts, and a target beside it does not block it
+    assert [d[2] for d in _article_dates(["3月5日,举办2025年健康大讲堂。", "到2030年，建成健康城市。"])] == [
+        2025, 2025, 2030]
+
+
+def test_a_dated_article_carries_a_year_of_history_within_its_sentence_only():
+    assert [(d.surface, d.year, d.year_source) for d in extract_dates("1960年1月，雷锋入伍，同年11月入党。", "2021-05-27")] == [
+        ("1960年1月", 1960, "text"), ("11月", 1960, "text")]
+    assert [d.year for d in extract_dates("1934年11月9日被捕，11月24日被杀害。12月1日", "2021-05-18")] == [1934, 1934, 2021]
+    # a recent year is the run-up to the article's date
+    assert [d.year for d in extract_dates("自2022年12月7日以来，截至1月4日", "2023-01-06")] == [2022, 2023]
+
+
+def test_twenty_and_thirty_written_as_nian_and_sa():
+    assert rows("十一月廿九日", "2025-12-03") == [("十一月廿九日", 0, 6, 2025, 11, 29, "published")]
+    assert rows("十一月卅日") == [("十一月卅日", 0, 5, None, 11, 30, None)]
+    assert rows("腊月廿七,正月廿七", "2025-12-03") == []  # lunar months stay out
+
+
+def test_the_first_month_of_a_range_may_leave_out_its_month_mark():
+    assert rows("2024年1—9月,全国") == [("2024年1", 0, 6, 2024, 1, None, "text"), ("9月", 7, 9, 2024, 9, None, "text")]
+    assert [(d.surface, d.year, d.month) for d in extract_dates("1-2月份", "2025-12-03")] == [("1", 2025, 1), ("2月", 2025, 2)]
+    assert rows("6-12月龄儿童,3-6月大的婴儿", "2025-12-03") == []  # ages
+
+
+def test_a_relative_month_opens_a_range_or_a_list_in_its_month():
+    assert rows("本月29日至30日", "2025-12-03") == [
+        ("本月29日", 0, 5, 2025, 12, 29, "relative"), ("30日", 6, 9, 2025, 12, 30, "relative")]
+    assert [(d.month, d.day) for d in extract_dates("本月4日和7日，美联航", "2024-03-30")] == [(3, 4), (3, 7)]
+    assert rows("连续3日降低,近3日新增", "2025-12-03") == []  # durations
+
+
+def test_period_bounds_leave_out_a_bare_number_that_cannot_be_placed_by_its_text():
+    text = "1—9月，全国增长3.5%，较2024年3月15日"
+    assert period_bounds("1—9月", extract_dates(text, "2025-10-20")) == ("2025-09", "2025-09")
+    assert period_bounds("2024年1—9月", extract_dates("2024年1—9月，全国")) == ("2024-01", "2024-09")

@@ -57,6 +57,24 @@ def test_list_after_one_title_shares_it():
     ]
 
 
+@pytest.mark.parametrize("text, found", [
+    # whichever finder read the names, and joined by 和 or 与 as well as 、, past an aside in brackets
+    # (the bracketed original spelling is a mention of 叶格 too, with its role: tests/test_people_evidence.py)
+    ("市议员纪思庭、崔马克和叶格(Kalman Yeger)等民代支持",
+     [("纪思庭", "市议员"), ("崔马克", "市议员"), ("叶格", "市议员"), ("叶格", "市议员")]),
+    ("院长 张建国、李明华和王丽出席", [("张建国", "院长"), ("李明华", "院长"), ("王丽", "院长")]),
+    # a name with a title of its own keeps it, and the list goes on with that one
+    ("主任医师王建国与护士长李梅、张丽", [("王建国", "主任医师"), ("李梅", "护士长"), ("张丽", "护士长")]),
+    # a title after the name is not shared forward, nor is one across other words
+    ("刘宇主任和李明华一起", [("刘宇", "主任"), ("李明华", None)]),
+    ("副院长王李华和村民李明华一起", [("王李华", "副院长"), ("李明华", None)]),
+    # nor to a listed name with a title of its own after it
+    ("非盟主席法基、阿盟秘书长盖特等也将参会", [("法基", "主席"), ("阿盟", None), ("盖特", "秘书长")]),
+])
+def test_a_list_after_a_titled_name_shares_its_title(text, found):
+    assert [(m.name, m.role) for m in one(text) if m.type == "person"] == found
+
+
 def test_name_ends_before_a_verb_that_starts_with_a_name_character():
     # 郭伟强 would be a possible name; 强调 after 郭伟 decides
     assert people(one("郭伟强调，要强化落实三级医师查房制度。")) == [("郭伟", "郭伟", 0, 2, None, 0)]
@@ -124,6 +142,39 @@ def test_a_conjunction_before_a_county_organisation_does_not_join_it_to_a_name()
     ("主任医师 共产党员 王立新表示,", [("王立新", "主任医师 共产党员")]),
 ])
 def test_names_and_roles_around_titles(text, found):
+    assert [(m.name, m.role) for m in one(text) if m.type == "person"] == found
+
+
+STACKED = {  # text: the role each person in it has
+    # after 、 the next title's unit may be a department the finders do not know, ending like one
+    "全国爱卫办副主任、国家卫生健康委规划发展与信息化司司长毛群安,": {"毛群安": "副主任、国家卫生健康委规划发展与信息化司司长"},
+    "中国工程院院士、生态环境部环境规划院院长王金南,": {"王金南": "院士、生态环境部环境规划院院长"},
+    # after a comma, when only the unit stands before the first title
+    "丰县卫健委党委委员,县疾控中心主任史攀峰介绍说": {"史攀峰": "党委委员,县疾控中心主任"},
+    # a party membership of any party between the post and the name
+    "市委常委、副市长,民盟盟员王五出席会议。": {"王五": "市委常委、副市长,民盟盟员"},
+    "副市长、九三学社社员李明华说": {"李明华": "副市长、九三学社社员"},
+    "副院长及护士长李梅说": {"李梅": "副院长及护士长"},  # 及 and 兼 stack titles too
+    # … but not onto another person's title, nor across a comma after other words
+    "李明副院长、医务科科长王五说": {"李明": "副院长", "王五": "科长"},
+    "会议由院长主持,副院长李四说": {"李四": "副院长"},
+    # a comma after a run whose clause holds more than its unit ends it (刘昆 is no title's)
+    "任命阴和俊为科学技术部部长，免去刘昆的财政部部长职务": {"刘昆": None},
+}
+
+
+@pytest.mark.parametrize("text", STACKED)
+def test_stacked_titles_keep_their_units_and_notes_between(text):
+    assert {m.name: m.role for m in one(text) if m.type == "person"} == STACKED[text]
+
+
+@pytest.mark.parametrize("text, found", [
+    # a word before a full name before a title: the name stands after the word
+    ("但可从报道引述郭家麒议员的说话", [("郭家麒", "议员")]),
+    # not where the character before and the surname make a word, or the surname is a rare one
+    ("第71届联合国大会主席汤姆森", [("汤姆森", "主席")]), ("吉尔吉斯斯坦总理扎帕罗夫", [("扎帕罗夫", "总理")]),
+])
+def test_a_full_name_before_a_title_may_follow_a_word(text, found):
     assert [(m.name, m.role) for m in one(text) if m.type == "person"] == found
 
 
@@ -631,7 +682,8 @@ def test_a_tagged_organisation_that_ends_in_an_ordinary_word_is_no_name():
 
 def test_the_rules_alone_keep_their_reading_and_the_tagger_alone_gives_its_spans():
     def spans(parts: Parts) -> list[tuple[str, str]]:
-        return [(m.surface, m.found_by) for m in extract_entities(None, ["记者唐进修报道"], parts=parts)]
+        # (a credit line alone, `记者唐进修报道`, the byline rules now read whole: a sentence goes on here)
+        return [(m.surface, m.found_by) for m in extract_entities(None, ["记者唐进修报道说"], parts=parts)]
 
     assert spans(Parts()) == [("唐进修", "tagger")]
     assert spans(Parts(tagger=False)) == [("唐进", "rule")]
@@ -669,3 +721,16 @@ def test_ordinary_words_joined_by_a_dot_or_a_bullet_are_no_person(text):
 @pytest.mark.parametrize("name", ["吐尔洪·阿西木", "热娜古丽·艾则孜", "买买提·吐尔逊", "埃米利奥·莱沃洛·卡斯特亚诺斯"])
 def test_minority_and_foreign_dotted_names_still_read_whole(name):
     assert [m.surface for m in one(f"村医{name}介绍，") if m.type == "person"] == [name]
+
+
+def test_a_spaced_out_byline_name_keeps_its_surface_as_written():
+    ms = extract_entities(None, ["正文。"], byline="作者:王 博")
+    assert [(m.name, m.surface, m.start, m.end, m.role, m.in_byline) for m in ms if m.type == "person"] == [
+        ("王博", "王 博", 3, 6, "作者", True)]
+
+
+def test_a_tagged_name_one_character_long_is_cut_back_where_the_article_writes_it_short():
+    # a three-character name is never written short: the article's 张娟留下 makes 张娟|曾接诊 张娟
+    paras = ["儿科的女医生张娟留下一份遗书。", "事发前,张娟曾接诊并治愈一名新生婴儿。", "几天前,张娟曾在家中哭泣。"]
+    found = [(m.name, m.start, m.end, m.paragraph_seq) for m in extract_entities(None, paras) if m.type == "person"]
+    assert found == [("张娟", 6, 8, 0), ("张娟", 4, 6, 1), ("张娟", 4, 6, 2)]

@@ -93,7 +93,7 @@ async def test_the_excel_csv_of_a_missing_table_is_an_error(ds):
 def test_ingest_stats_prints_figures_as_written(pages3_db):
     result = CliRunner().invoke(cli, ["stats", str(pages3_db), "--subject", "血管造影"])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[-1].split() == ["建成数字减影血管造影", "元", "1", "6,000,000"]  # not 6e+06
+    assert result.output.splitlines()[-1].split() == ["建成数字减影血管造影（DSA）", "元", "1", "6,000,000"]  # not 6e+06
 
 
 @pytest.mark.asyncio
@@ -101,4 +101,4 @@ async def test_the_reading_view_names_a_claim_by_its_figure_as_written(ds, pages
     article = sqlite3.connect(pages3_db).execute(
         "SELECT article_id FROM numeric_claims WHERE surface = '600余万元'").fetchone()[0]
     page = (await ds.client.get(f"/archive/-/article/{article}")).text
-    assert 'title="claim 6,000,000 元 建成数字减影血管造影"' in page and "6e+06" not in page
+    assert 'title="claim 6,000,000 元 建成数字减影血管造影（DSA）"' in page and "6e+06" not in page

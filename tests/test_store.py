@@ -159,3 +159,17 @@ def test_the_store_writes_the_derived_values_the_records_carry(tmp_path):
     assert db.execute("SELECT iso_date FROM date_mentions").fetchall() == [("2022-04-23",)]
     assert db.execute("SELECT period_start, period_end FROM numeric_claims").fetchall() == [("2022-04-23", "2022-06-06")]
     store.close_archive(db)
+
+
+def test_a_date_in_the_headline_is_stored_without_a_paragraph_and_indexes_the_title(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("\n".join([
+        "12月1日我县开展2025年世界艾滋病日宣传活动",
+        "活动现场,工作人员通过设置咨询台、发放宣传资料等形式,向过往群众宣传艾滋病的传播途径和预防措施。"]),
+        encoding="utf-8")
+    ingest_paths(str(tmp_path / "a.db"), [str(page)])
+    conn = sqlite3.connect(tmp_path / "a.db")
+    rows = conn.execute("""SELECT d.paragraph_id, d.surface, d.year, d.month, d.day, d.year_source,
+                                  substr(a.title, d.start + 1, d."end" - d.start)
+                           FROM date_mentions d JOIN articles a ON a.id = d.article_id ORDER BY d.start""").fetchall()
+    assert rows == [(None, "12月1日", 2025, 12, 1, "text", "12月1日"), (None, "2025年", 2025, None, None, "text", "2025年")]

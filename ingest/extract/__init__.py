@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..records import Article
 from .claims import extract_claims
-from .dates import extract_dates, period_bounds, timeline_day
+from .dates import carry_article_year, extract_dates, period_bounds, timeline_day
 from .entities import Parts, extract_entities
 
 __all__ = ["Parts", "extract_article", "paragraph_windows"]
@@ -20,7 +20,8 @@ SENTENCE_ENDS = "。！？；!?;"
 
 
 def extract_article(article: Article) -> Article:
-    """Fill the article's mentions, dates, claims (with their periods' dates) and timeline day.
+    """Fill the article's mentions, dates (the title's too), claims (with their periods' dates) and
+    timeline day.
 
     A paragraph longer than LONG_PARAGRAPH (a dump, a page without line breaks) is read in windows
     cut after a sentence end, so extraction costs grow with its length, not with its square.
@@ -32,15 +33,18 @@ def extract_article(article: Article) -> Article:
         if m.paragraph_seq is not None:
             m.paragraph_seq, offset, _ = pieces[m.paragraph_seq]
             m.start, m.end = m.start + offset, m.end + offset
-    article.dates, article.claims = [], []
-    for seq, paragraph in windows:
-        dates, claims = [], []
-        for offset, text in paragraph:
-            dates += _placed(extract_dates(text, article.published_date), seq, offset)
-            claims += _placed(extract_claims(text), seq, offset)
+    dates = {seq: [d for offset, text in parts for d in _placed(extract_dates(text, article.published_date), seq, offset)]
+             for seq, parts in windows}
+    # a date in the headline has no paragraph: its offsets index the title (`11月29日我市举办义诊`)
+    title_dates = extract_dates(article.title, article.published_date) if article.title else []
+    article.dates = title_dates + [d for seq, _ in windows for d in dates[seq]]
+    if article.published_date is None:
+        carry_article_year(article.dates, {None: article.title or "", **{p.seq: p.text for p in article.paragraphs}})
+    article.claims = []
+    for seq, parts in windows:
+        claims = [c for offset, text in parts for c in _placed(extract_claims(text), seq, offset)]
         for c in claims:
-            c.period_start, c.period_end = period_bounds(c.period, dates)
-        article.dates += dates
+            c.period_start, c.period_end = period_bounds(c.period, dates[seq])
         article.claims += claims
     article.day, article.day_basis = timeline_day(article.published_date, article.dates)
     return article

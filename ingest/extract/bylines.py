@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .lexicon import trie_pattern
+from .lexicon import trie_pattern, word_bigrams
 from .names import DOTTED_NAME_RE, NameShapes, is_cjk, person_cues
 from .places import place_index
 from ..records import BylinePerson
@@ -32,11 +32,21 @@ _TOKEN_RE = re.compile(r"[^\s、，,;；/|：:（）()]+")
 # The tokens of a credit closing a paragraph (`周成龙 张雷 摄影报道`), and the marks its sentence ends after.
 _CREDIT_TOKEN_RE = re.compile(r"[^\s、，,;；/|：:（）()【】\[\]]+")
 _SENTENCE_ENDS = "。！？!?；;"
+# The tokens of a byline, and two single characters spaced apart standing alone (`作者:王 博`).
+_BYLINE_TOKEN_RE = re.compile(r"(?P<spaced>(?<![^\s:：/／|｜丨])[\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff]"
+                              r"(?![^\s、,，/／:：|｜丨()（）;；]))|[^\s、,，/／:：|｜丨()（）]+")
+# The marks after a label (`责任编辑:`, `文/`, `文字丨`).
+_LABEL_MARKS = ":：/／|｜丨"
 
 
 def byline_names(byline: str) -> list[str]:
     """Person names in a byline (`记者 张丽 闫珊 通讯员 张倩云`, `宣传科 张阳 党院办 高冰`)."""
     return [person.name for person in byline_people(byline)]
+
+
+def _label_mark(text: str, i: int) -> bool:
+    """Does a label mark (`:`, `/`, `丨`) stand at `i`?"""
+    return i < len(text) and text[i] in _LABEL_MARKS
 
 
 def byline_people(byline: str) -> list[BylinePerson]:
@@ -53,13 +63,25 @@ def byline_people(byline: str) -> list[BylinePerson]:
     people: list[BylinePerson] = []
     for segment in re.finditer(r"[^;；]+", byline):
         role, first = None, len(people)
-        for m in re.finditer(r"[^\s、,，/／:：|｜丨()（）]+", segment.group(0)):
+        for m in _BYLINE_TOKEN_RE.finditer(segment.group(0)):
             token, start = m.group(0), segment.start() + m.start()
-            for word in words.longest_first:  # `记者张丽` written without a space
-                if token.startswith(word) and HAN_NAME.match(token[len(word):] or "-"):
-                    role = None if word in words.plain else word
-                    token, start = token[len(word):], start + len(word)
-                    break
+            if m.group("spaced"):  # `作者:王 博`: a two-character name spaced out to the width of three
+                token = token[0] + token[-1]
+                if _byline_names().token_name(token, set(), after_role=True):
+                    people.append(BylinePerson(token, start, segment.start() + m.end(), role))
+                    continue
+            if (lead := words.lead(token)) is not None:  # `记者张丽`, `本报记者董芳忠摄影报道` written in one run
+                size, word = lead
+                role = None if word in words.plain else word
+                token, start = token[size:], start + size
+            label = (words.label_after(token) if token not in words.every
+                     and _label_mark(byline, segment.start() + m.end()) else None)
+            if label is not None and _byline_names().token_name(token[:-len(label)], set(), after_role=True):
+                # `作者:甲 乙责任编辑:丙`: the name before a label run on to it keeps the role before
+                name = token[:-len(label)]
+                people.append(BylinePerson(name, start, start + len(name), role))
+                role = None if label in words.plain else label
+                continue
             closing = words.closing(token)
             if token in words.every:  # `摄影 张三`; also closing the names before it (`张三 摄影`)
                 role = None if token in words.plain else token
@@ -98,6 +120,26 @@ class RoleWords:
         characters or more, after two to ten characters of a paper's or team's name."""
         m = self.prefixed_re.fullmatch(token)
         return m.group(1) if m else None
+
+    def lead(self, token: str) -> tuple[int, str] | None:
+        """(length, role word) of the role word a token opens with before a name written in one run
+        with it (`记者张丽` → 2, 记者; `本报记者董芳忠摄影报道` → 4, 本报记者; `湖南日报全媒体记者王强` → 9, 记者),
+        or None: what follows must be a name (two to four characters), or one and a closing word."""
+        def name_after(rest: str) -> bool:
+            closing = self.closing(rest)
+            return bool(HAN_NAME.match(rest) or closing and HAN_NAME.match(closing[0]))
+        word = next((w for w in self.longest_first if token.startswith(w) and name_after(token[len(w):])), None)
+        if word is not None:
+            return len(word), word
+        m = self.prefixed_re.match(token)
+        return (m.end(), m.group(1)) if m and name_after(token[m.end():]) else None
+
+    def label_after(self, token: str) -> str | None:
+        """The byline word a token ends with when it is run on to the name before it (`王强责任编辑`
+        of `作者:甲 王强责任编辑:丙`); the caller checks that a label mark follows and that the rest
+        is a name."""
+        return next((w for w in self.longest_first if len(w) >= 2 and token.endswith(w)
+                     and 2 <= len(token) - len(w) <= 4), None)
 
     def closing(self, token: str) -> tuple[str, str] | None:
         """(name before it, closing word) when the token is or ends with a closing word (`摄`,
@@ -207,7 +249,6 @@ class BylineNames:
         self.names = names
         self.words = words = role_words()
         self.roles, self.plain, self.end = set(words.roles), set(words.plain), set(words.end)
-        self.roles_longest = sorted(self.roles, key=lambda r: (-len(r), r))
         self.department_endings = person_cues().department_endings
         # one-character roles (`文`, `图`, `摄`) open a byline only with a mark after them (`文/`, `图:`)
         marked = self.plain | {r for r in self.roles if len(r) == 1}
@@ -233,6 +274,7 @@ class BylineNames:
         no title, department, byline word or listed non-name (`裕隆`, `成和平`)."""
         lex = self.names.lex
         return (2 <= len(token) <= 3 and all(is_cjk(c) for c in token) and token not in lex.titles
+                and token[:2] not in word_bigrams()  # `记者 现场`: a word, not a name
                 and token not in lex.not_names and token not in self.words.every
                 and not token.endswith(self.department_endings) and self.words.closing(token) is None)
 
@@ -290,7 +332,7 @@ class BylineNames:
         """Walk byline tokens in text[start:end]: role words set the role, names are taken."""
         out: list[tuple[int, int, str | None]] = []
         for m in _TOKEN_RE.finditer(text, start, end):
-            token = m.group()
+            token, at = m.group(), m.start()
             if token in self.end or any(c.isdigit() for c in token):
                 break
             if token in self.roles:
@@ -299,19 +341,23 @@ class BylineNames:
             if token in self.plain:
                 role = None
                 continue
+            lead = self.words.lead(token)  # `记者张丽`, `本报记者董芳忠摄影报道`
+            if lead is not None and self.lead_name_ok(token[lead[0]:], not_names):
+                token, at = token[lead[0]:], at + lead[0]
+                role = None if lead[1] in self.plain else lead[1]
+            label = self.words.label_after(token) if _label_mark(text, m.end()) else None
+            if label is not None and self.token_name(token[:-len(label)], not_names, after_role=role is not None):
+                out.append((at, at + len(token) - len(label), role))  # `作者:甲 乙责任编辑:丙`
+                role = None if label in self.plain else label
+                continue
             closing = self.words.closing(token)
             if closing is not None:  # `(记者 裕隆 通讯员 眭志祥 摄)`, `(崔国萁摄)`
                 name, word = closing
                 if name and self.token_name(name, not_names, after_role=True):
-                    out.append((m.start(), m.start() + len(name), role))
+                    out.append((at, at + len(name), role))
                 after = self.words.after_role(word)
                 out = [(s, e, r if r is not None else after) for s, e, r in out]
                 break
-            glued = next((r for r in self.roles_longest if token.startswith(r) and len(token) > len(r)), None)
-            if glued and self.token_name(token[len(glued):], not_names):
-                out.append((m.start() + len(glued), m.end(), glued))
-                role = glued
-                continue
             prefixed = self.words.prefixed_role(token)
             if prefixed is not None:  # `本报通讯员`, `湖南日报全媒体记者`
                 role = prefixed
@@ -319,9 +365,17 @@ class BylineNames:
             if 2 < len(token) <= 6 and token.endswith(self.department_endings):
                 role = None  # a department (`文/宣传科 张阳`): its people have no title here
                 continue
-            if self.token_name(token, not_names, after_role=role is not None):
-                out.append((m.start(), m.end(), role))
+            if self.token_name(token, not_names, after_role=role is not None) or (
+                    role is not None and role not in self.words.open_roles and token not in not_names
+                    and self.labelled_name(token)):  # `(记者董瑞丰、沐铁城)`: a journalist's role vouches
+                out.append((at, at + len(token), role))
         return out
+
+    def lead_name_ok(self, rest: str, not_names: set[str]) -> bool:
+        """Is what follows a role word run on to it a name, alone or with a closing word (`张丽`, `董芳忠摄影报道`)?"""
+        closing = self.words.closing(rest)
+        name = closing[0] if closing is not None else rest
+        return bool(name) and self.token_name(name, not_names)
 
     def closing_credit(self, text: str, not_names: set[str]) -> list[tuple[int, int, str | None]]:
         """A credit closing the text after its last sentence (`…服务。曾雅燕 郭陈新 李崴 摄`, `…详见第二版
@@ -339,6 +393,9 @@ class BylineNames:
             name, word = closing
             after = self.words.after_role(word) or ""  # `报道` closes a credit without giving a role
             tokens[-1:] = [(s, s + len(name))] if name else []
+            lead = self.words.lead(name) if name else None
+            if lead is not None:  # `本报记者董芳忠摄影报道`: the role word, then the name
+                tokens[-1:] = [(s, s + lead[0]), (s + lead[0], s + len(name))]
         names: list[tuple[int, int]] = []
         while tokens and self._credit_name(text[tokens[-1][0]:tokens[-1][1]], not_names):
             names.insert(0, tokens.pop())

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from .. import rules
 from .dates import PERIOD as _PERIOD
+from . import claim_words
 from .numbers import CN_DIGITS, parse_number, parse_range
 from ..records import NumericClaim
 
@@ -176,6 +177,7 @@ _ORDINAL_BEFORE = frozenset("第#＃№")
 _CN_DATE_OR_NAME_BEFORE = rules.words("claims_context_words.txt", "date or name before")
 _TIME_OF_DAY = rules.words("claims_context_words.txt", "time of day")
 # 2022年, 2021-2022年: a four-digit number before 年 is a year; 22年3月 is a date.
+_YEAR_AFTER = rules.words("claims_context_words.txt", "year after")
 _MONTH_AFTER_YEAR = re.compile(r"[0-9]{1,2}月|[一二三四五六七八九十]{1,3}月")
 # Units after which a leading minus sign is a sign (气温-5℃), not a range dash or a code.
 _SIGNED_UNITS = frozenset({"℃", "度"})
@@ -408,8 +410,8 @@ def _unit_says_no_quantity(text: str, s: int, pos: int, arabic: bool, r: _Readin
         years = [r.value] if r.value_max is None else [r.value, r.value_max]
         if arabic and any(1000 <= v <= 2999 and float(v).is_integer() for v in years):
             return True
-        if _MONTH_AFTER_YEAR.match(text, r.end):
-            return True
+        if _MONTH_AFTER_YEAR.match(text, r.end) or text.startswith(_YEAR_AFTER, r.end):
+            return True  # 22年3月; 112年同期 (a year of the Minguo calendar, as Taiwan writes it)
     if r.unit.spelling == "点" and any(text.endswith(w, 0, r.start) for w in _TIME_OF_DAY):
         return True
     # 八次全会, 十三届全国人大五次会议: a session's ordinal, written without 第
@@ -567,10 +569,19 @@ def _strip_back(phrase: str) -> str:
 
 
 def _cut_at_punct(seg: str) -> str:
-    """`seg` up to its first punctuation mark or digit."""
-    for i, c in enumerate(seg):
+    """`seg` up to its first punctuation mark or digit, passing over a short aside in brackets inside a
+    noun (村(社区)卫生室, 州(市)政府) but not a list in brackets (省(自治区、直辖市))."""
+    i = 0
+    while i < len(seg):
+        c = seg[i]
+        if c in "(（" and i:
+            aside = _ASIDE_INSIDE.match(seg, i)
+            if aside and aside.end() < len(seg) and seg[aside.end()] not in _PUNCT:
+                i = aside.end()
+                continue
         if c in _PUNCT or c.isdigit():
             return seg[:i]
+        i += 1
     return seg
 
 
@@ -586,6 +597,10 @@ def _subject_after(text: str, pos: int, limit: int) -> tuple[str | None, bool]:
     while seg.startswith("的"):
         seg = seg[1:]
     seg = _strip_front(seg, t.adverbs)
+    if len(seg) > 2 and seg[1] in _VERB_PREPOSITIONS and claim_words.VERB_TAGS & {
+            claim_words.word_tag(seg[0]), claim_words.word_tag(seg[:2])}:
+        # 130万人死于该病, 7亿欧元用于应对…: a one-character verb with its preposition and object
+        return seg[:2] + _strip_back(seg[2:2 + _noun_end(seg[2:])]), True
     vm = t.verb_at.match(seg)
     verb = vm.group() if vm else None
     if verb and not _noun_after_verb(seg, len(verb)):
@@ -593,8 +608,23 @@ def _subject_after(text: str, pos: int, limit: int) -> tuple[str | None, bool]:
         end = _noun_end(rest)
         obj = _strip_back(rest[:end])
         return verb + obj, True
-    noun = _strip_back(seg[:_noun_end(seg, len(verb) if verb else 0)])
+    noun = _strip_back(_before_adverb(seg[:_noun_end(seg, len(verb) if verb else 0)]))
     return (noun[:16] or None), False
+
+
+def _before_adverb(phrase: str) -> str:
+    """`phrase` up to its first adverb, preposition, conjunction or ordinal of two or more characters
+    right after a noun, by the words' classes: what follows one says how or when the things counted
+    act (90位议员第一次…, 6名航天员首次…, 17个贫困县正式退出…), not what they are. (One-character words
+    are too often a word's own end: 接种点, 各族群众; the dictionary's numeral and pronoun classes hold
+    nouns too: 良种, 多样.)"""
+    pos, before = 0, None
+    for w in claim_words.segment(phrase):
+        if before in claim_words.NOUN_TAGS and len(w) > 1 and (
+                claim_words.word_tag(w) in claim_words.NOT_IN_NOUN_TAGS or _says_how_often(w)):
+            return phrase[:pos]
+        pos, before = pos + len(w), claim_words.word_tag(w)
+    return phrase
 
 
 def _noun_end(seg: str, start: int = 0) -> int:
@@ -628,6 +658,8 @@ def _quoted_at(text: str, pos: int, limit: int) -> str | None:
 # One-character locatives that pair up across 、 (区内、外, 省内、外, 上、下游).
 _LOCATIVE = frozenset("内外上下前后东西南北中")
 _CN_ONE_TO_NINE = "一二三四五六七八九"
+# A short aside in brackets inside a noun phrase (村(社区)卫生室): no punctuation or digit inside.
+_ASIDE_INSIDE = re.compile(r"[（(][^（()）、，,。；;：:0-9]{1,6}[)）]")
 # A bracketed aside right before the number (医用防护口罩（N95）2万只) is skipped: the subject is before it.
 _ASIDE_BEFORE = re.compile(r"[（(][^（()）]{1,12}[)）]$")
 # A time phrase closing the words before a number (国家数量从2021年的22个, 增加到2022年的37个) says when,
@@ -704,6 +736,8 @@ def _subject_before(text: str, pos: int, limit: int) -> str | None:
         if tail:
             if len(tail) == 1 and aspect:
                 return _topic(seg[:m.start()]) or tail
+            if m.group() in _ATTRIBUTIVE and seg.startswith(tail, m.end()) and _ends_with_noun(tail):
+                return _last_words(m.group() + tail)  # 累计确诊病例12416例: part of the noun phrase
             return _last_words(tail)
     tail = _strip_back(_strip_front(seg, t.scope))
     return _last_words(tail) or None
@@ -727,6 +761,10 @@ def _continues(text: str, prev_end: int, start: int, same_unit: bool = False) ->
 
 
 _LIST_JOINS = frozenset(rules.words("claims_context_words.txt", "list joins"))
+_ATTRIBUTIVE = frozenset(rules.words("claims_context_words.txt", "attributive scope"))
+_PEOPLE_UNITS = frozenset(rules.words("claims_context_words.txt", "people units"))
+_GROUP_UNITS = frozenset(rules.words("claims_context_words.txt", "group units"))
+_VERB_PREPOSITIONS = frozenset(rules.words("claims_context_words.txt", "verb prepositions"))
 
 
 def _verb_before(text: str, pos: int) -> str | None:
@@ -735,29 +773,128 @@ def _verb_before(text: str, pos: int) -> str | None:
     return m.group() if m else None
 
 
+def _ends_with_noun(phrase: str) -> bool:
+    """Whether the last word of `phrase` is a noun by its word class (确诊病例; not 上涨, nor a verbal
+    noun such as 培训 that reads as the verb 累计 modifies)."""
+    tags = [claim_words.word_tag(w) for w in claim_words.segment(phrase)]
+    while len(tags) > 1 and tags[-1] in claim_words.NOT_LAST_TAGS:
+        tags.pop()  # (确诊病例已 of 累计确诊病例已达…)
+    return tags[-1] in claim_words.NOUN_TAGS - {"vn"}
+
+
+def _only_places(phrase: str) -> bool:
+    """Whether `phrase` is only place names by its words' classes (美国, 波士顿和费城)."""
+    tags = [claim_words.word_tag(w) for w in claim_words.segment(phrase)]
+    places = [t for t in tags if t != "c"]
+    return bool(places) and all(t in claim_words.PLACE_NAME_TAGS for t in places)
+
+
+def _ends_its_clause(text: str, pos: int) -> bool:
+    """Whether nothing but a punctuation mark (or the end) follows `pos`."""
+    return pos >= len(text) or text[pos] in _PUNCT
+
+
+def _agent_only(phrase: str) -> bool:
+    """Whether `phrase`, before a figure, names only who acts on it, by its words' classes: only place
+    names (美国有超过111万人死于枪支暴力事件: where), or words that end with a verb (中国推动三亿人
+    参与冰雪运动: the figure is the verb's object). A verb phrase after the figure then says better
+    what is counted or done."""
+    last = claim_words.segment(phrase)[-1]
+    return _only_places(phrase) or claim_words.word_tag(last) in claim_words.VERB_TAGS
+
+
+def _says_how_often(word: str) -> bool:
+    """An ordinal or a count of times by its word class (第一次, 首次, 多次): it says when or how often,
+    so it neither ends a subject nor belongs to the noun before it."""
+    return len(word) > 1 and claim_words.word_tag(word) == "m" and (word[0] == "第" or word[-1] == "次")
+
+
+def _beside_a_word(words: list[tuple[int, str]], k: int) -> bool:
+    """Whether the function word at index `k` (the first or the last) of `words` may be dropped: a word
+    of two or more characters, or one character that forms no word with its neighbour and is an adverb
+    or stands beside a word of two or more characters (确诊病例|已, 业务|量|已 → drop 已; but 体育场|地:
+    场地; 预计|惠|及, 在|院|治疗, 徐|凡: prepositions and conjunctions beside one character, and
+    anything beside a surname, are too often inside an unknown word)."""
+    w = words[k][1]
+    if len(w) > 1:
+        return True
+    if len(words) < 2:
+        return False
+    neighbour = words[k - 1][1] if k else words[1][1]
+    pair = neighbour[-1] + w if k else w + neighbour[0]
+    if claim_words.word_tag(pair) is not None or pair in tables().inside:
+        return False
+    return len(neighbour) > 1 or (claim_words.word_tag(w) in claim_words.ADVERB_TAGS
+                                  and claim_words.word_tag(neighbour) not in claim_words.PERSON_TAGS)
+
+
 def _subject(text: str, f: _Found, prev_end: int, next_start: int) -> str | None:
     """The noun after the unit; else the activity before the number (before its brackets, for a
     figure in brackets after its noun: 病例百分比(0.5%)); else a verb phrase after it (first, after a
     beneficiary: 为600多人提供健康咨询); else the verb of change right before it (较前一周下降10.6%).
-    Only whole words count: a single character or a function word is no subject (None, rather)."""
+    Only whole words count: a fragment, a single character that names nothing or a function word is
+    no subject (None, rather)."""
     c = f.claim
     if f.zero_word:
         return c.surface[1:]
     after, verb_led = _subject_after(text, f.unit_end, next_start)
-    # (29个村、, 26个里的, 130万人死于: one character is a whole word before a punctuation mark or a stop
-    # word; not 激 of 数十例激增)
+    # (29个村、, 26个里的: one character may be a whole word before a punctuation mark or a stop word;
+    # not 激 of 数十例激增)
     end = f.unit_end + len(after or "")
     single_ok = end >= len(text) or text[end] in _CLAIM_END_OK or tables().noun_end.match(text, end) is not None
-    if after and not verb_led and _whole(after, single_ok):
-        return after
+    counted = c.unit is not None and tables().units[c.unit].kind == "count"
+    after_words = (_in_words(text, after, f.unit_end, next_start, after_count=counted)
+                   if after and _whole(after, single_ok) else None)
+    if after_words and not verb_led and _whole(after_words, single_ok):
+        return after_words
     bracketed = c.start and text[c.start - 1] in "（(" and text[c.end:c.end + 1] in ("）", ")")
-    before = _subject_before(text, c.start - 1 if bracketed else c.start, prev_end)
+    before_end = c.start - 1 if bracketed else c.start
+    before = _subject_before(text, before_end, prev_end)
     if verb_led and c.start and text[c.start - 1] in _BENEFACTIVE:
         before = None  # 为600多人提供健康咨询: the people are who it was done for
-    for candidate in (before, after, _verb_before(text, c.start), _change_before(text, c.start)):
+    before = _in_words(text, before, prev_end, before_end, last=True) if before and _whole(before) else None
+    first = (after_words, before) if before and after_words and _agent_only(before) else (before, after_words)
+    for candidate in (*first, _verb_before(text, c.start), _change_before(text, c.start)):
         if candidate and _whole(candidate):
             return candidate
     return None
+
+
+def _in_words(text: str, phrase: str, lo: int, hi: int, last: bool = False, after_count: bool = False) -> str | None:
+    """`phrase` as whole words of the text it was read from (its first, or `last`, occurrence in
+    text[lo:hi]): edges that cut a word are moved inward to the word's end (次喷发 of 再次喷发 → 喷发,
+    降水量可 of 降水量可达 → 降水量), words that never end a phrase (adverbs, prepositions, particles:
+    已, 从, 了) are dropped from its end and those that never start one (prepositions, conjunctions) from
+    its front; None when nothing is left, one character that names no thing (里 of 两天里, 用 of
+    用于), or only a time word, or after a unit that is no count's measure word words that start with
+    one (过去 of 过去两天, 今天公布 of 总投资1850亿元今天公布; not 日夜 of 43个日夜). The words are those of the clause around the phrase within [lo, hi), so the claim itself
+    never joins a word (3名医生 is not 3|名医|生)."""
+    i = text.rfind(phrase, lo, hi) if last else text.find(phrase, lo, hi)
+    if i < 0:
+        return phrase  # (written in pieces: nothing to check it against)
+    j = i + len(phrase)
+    a = max(lo, max(text.rfind(ch, lo, i) for ch in _CLAUSE_MARKS + _SENTENCE_END) + 1)
+    b = min((k for k in (text.find(ch, j, hi) for ch in _CLAUSE_MARKS + _SENTENCE_END) if k >= 0), default=hi)
+    words, pos = [], a
+    for w in claim_words.segment(text[a:b]):
+        if pos >= i and pos + len(w) <= j:
+            words.append((pos, w))
+        pos += len(w)
+    tag = claim_words.word_tag
+    while words and ((tag(words[-1][1]) in claim_words.NOT_LAST_TAGS and _beside_a_word(words, -1))
+                     or (len(words) > 1 and _says_how_often(words[-1][1]))):
+        words.pop()  # (社会消费品零售总额首次 → 社会消费品零售总额)
+    while words and tag(words[0][1]) in claim_words.NOT_FIRST_TAGS and _beside_a_word(words, 0):
+        words.pop(0)
+    if not words or (tag(words[0][1]) in claim_words.TIME_TAGS and (len(words) == 1 if last else not after_count and (
+            len(words) == 1 or tag(words[1][1]) in claim_words.VERB_TAGS))):
+        return None  # (过去两天, 1850亿元今天公布: when; 43个日夜: a count's measure word counts the days;
+        # 36岁的青年科学家: 青年 names people)
+    whole = text[words[0][0]:words[-1][0] + len(words[-1][1])]
+    if len(whole) == 1 and whole not in tables().change and tag(whole) in claim_words.NOT_A_THING_TAGS and not (
+            after_count and tag(whole) in claim_words.PLACE_TAGS):
+        return None  # (a count's measure word wants a noun: 26个里的 counts 里, villages; 两天里 does not)
+    return whole
 
 
 # Prepositions of the people something is done for (为600多人提供…): the verb phrase after is the subject.
@@ -784,13 +921,15 @@ def _change_before(text: str, pos: int) -> str | None:
     return next((w for w in tables().change if head.endswith(w)), None)
 
 
-def _subject_in_clauses_before(text: str, start: int, sentence_start: int, figures: list[int]) -> str | None:
+def _subject_in_clauses_before(text: str, start: int, sentence_start: int, figures: list[int],
+                               clauses: int = 3) -> str | None:
     """The subject of a claim whose own clause gives none, from the clauses before it in its sentence
     (老年人多,80岁以上的就有1000多人 → 老年人多): the nearest that states no figure of its own
     (`figures`: where the paragraph's claims start). A clause that reports who spoke (…负责人表示)
-    names no subject."""
+    names no subject. `clauses`: how many clauses are looked back over (figures-only ones, 63,093、,
+    are passed)."""
     k = start
-    for _ in range(_CLAUSES_BACK):
+    for _ in range(clauses):
         k = max(text.rfind(ch, sentence_start, k) for ch in _CLAUSE_MARKS)
         if k < sentence_start:
             return None
@@ -801,7 +940,8 @@ def _subject_in_clauses_before(text: str, start: int, sentence_start: int, figur
         if clause.endswith(tables().report):
             return None
         subject = _subject_before(text, k, j)
-        return subject if subject and _whole(subject) else None
+        subject = _in_words(text, _before_adverb(subject), j, k, last=True) if subject and _whole(subject) else None
+        return subject if subject and _whole(subject) else None  # (党员突击队迅速集结,12人… → 党员突击队)
     return None
 
 
@@ -812,7 +952,6 @@ def _next_clause(text: str, prev_end: int, start: int) -> bool:
 
 
 _CLAUSE_MARKS = "，,；;：:、（("
-_CLAUSES_BACK = 3  # clauses looked back over: figures-only ones (63,093、) are passed
 
 
 _SENTENCE_BREAK = re.compile("[" + re.escape(_SENTENCE_END) + "]")
@@ -889,11 +1028,16 @@ def extract_claims(text: str) -> list[NumericClaim]:
         if claims and _continues(text, prev_end, c.start, same_unit) and claims[-1].subject:
             c.subject = claims[-1].subject
         a, b = _sentence_bounds(breaks, len(text), c.start, c.end)
-        if c.subject is None and same_unit and _next_clause(text, prev_end, c.start):
-            c.subject = claims[-1].subject  # 1180次“会诊”,平均每天20次
+        if c.subject is None and claims and (same_unit or (c.unit in _PEOPLE_UNITS and claims[-1].unit in _GROUP_UNITS)) \
+                and _next_clause(text, prev_end, c.start):
+            c.subject = claims[-1].subject  # 1180次“会诊”,平均每天20次; 组建了3支医疗队,共计120人
         if c.subject is None and not (c.unit and tables().units[c.unit].kind == "time"):
             # (a span of time, 100年来, 前两个月, counts nothing the clause before names)
             c.subject = _subject_in_clauses_before(text, c.start, a, starts)
+        elif c.subject and _ends_its_clause(text, f.unit_end) and _only_places(c.subject):
+            # 同时邻近县市已有本土病例,国内累计12例: a place says where; the clause before, when it
+            # states no figure of its own, says what (其中台南11例 after a figure keeps its place)
+            c.subject = _subject_in_clauses_before(text, c.start, a, starts, clauses=1) or c.subject
         c.sentence = text[a:b].strip() or None
         c.cumulative = _is_cumulative(text[a:c.start])
         c.period = _period(periods, a, b, c.start)

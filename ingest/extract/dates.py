@@ -29,45 +29,97 @@ from ..records import DateMention
 
 log = logging.getLogger(__name__)
 
-_NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+_NUM = r"(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})"  # 廿 is twenty, 卅 thirty (`十一月廿九日`)
 _YEAR = r"(?:\d{4}|[〇零一二三四五六七八九]{4})"
 # `6月龄` (six months of age), `3月大的婴儿`: an age, not a month.
 _NOT_MONTH_AFTER = f"(?!{'|'.join(rules.words('dates_words.txt', 'not a month after'))})"
+
+
+def _alternatives(section: str) -> str:
+    """A regex matching any word of a dates_words.txt section: a character class when every word is one
+    character (faster to try at every position than an alternation)."""
+    words = rules.words("dates_words.txt", section)
+    if all(len(w) == 1 for w in words):
+        return "[" + "".join(re.escape(w) for w in words) + "]"
+    return "(?:" + "|".join(map(re.escape, words)) + ")"
+
+
+_RANGE_MARK = _alternatives("range marks")  # 至, 到, —, -, ～ …
+_LIST_MARK = _alternatives("list marks")  # 、, 和, 及
+_WEEKDAY_WORDS = rules.words("dates_words.txt", "weekday words")
+_WEEKDAY_WORD = _alternatives("weekday words")  # 周, 星期, 礼拜
 # The first end of a range may leave out its 日: `6月23至25日`.
-_RANGE_AHEAD = rf"(?=\s?(?:至|到|—|–|-|~|～|－)\s?(?:{_NUM}月)?{_NUM}[日号])"
+_RANGE_AHEAD = rf"(?=\s?{_RANGE_MARK}\s?(?:{_NUM}月)?{_NUM}[日号])"
+# The first days of a list may leave out their 日: `11月29、30日`.
+_LIST_AHEAD = rf"(?=(?:、{_NUM})+[日号])"
 # A Taiwan page counts years from 1912 (`113年10月1日` is 2024): three digits, then a month.
-_ROC_YEAR = r"(?P<roc>1\d{2})\s?年(?=\s?\d{1,2}\s?月)"
+_ROC_YEAR = r"(?:民国\s?(?P<roc_named>\d{1,3})|(?P<roc>1\d{2}))\s?年(?=\s?\d{1,2}\s?月)"
+_ROC_YEAR_ONLY_RE = re.compile(r"民国\s?(?P<y>\d{1,3})\s?年")  # `民国114年`, `民国38年`
 ROC_OFFSET = 1911
 _DATE_RE = re.compile(
     rf"(?<![\d.\-/])(?:(?P<y>{_YEAR})\s?年\s?|{_ROC_YEAR}\s?|(?P<rel>__REL__))?"
     # 元月 is January (`元月9日`)
-    rf"(?:(?:(?P<m>{_NUM})|(?P<jan>元))\s?月份?(?:\s?(?P<d>{_NUM})\s?(?:[日号]|{_RANGE_AHEAD})|{_NOT_MONTH_AFTER}))"
+    rf"(?:(?:(?P<m>{_NUM})|(?P<jan>元))\s?月份?(?:\s?(?P<d>{_NUM})\s?(?:[日号]|{_RANGE_AHEAD}|{_LIST_AHEAD})|{_NOT_MONTH_AFTER})"
+    # the first month of a range may leave out its 月: `2024年1—9月`, `11-12月` (not `6-12月龄`)
+    rf"|(?P<m_open>{_NUM})(?=\s?{_RANGE_MARK}\s?{_NUM}\s?月份?(?!\s?{_NUM}\s?[日号]){_NOT_MONTH_AFTER}))"
 )
 # A day written alone (`14日0时至24时`): its month is the one the paragraph last named, else the
-# article's date's nearest month with that day. Not a duration (`3日内`, `30日以上`), an ordinal (`第3日`)
-# or a house number (`14号`).
-_BARE_DAY_RE = re.compile(r"(?<![\d.\-/第月年数每])(?P<d>[1-9]|[12]\d|3[01])日(?![内以之后余多前来左])")
+# article's date's nearest month with that day. Not a duration (`3日内`, `30日以上`, `连续3日`, `近3日`), an
+# ordinal (`第3日`) or a house number (`14号`).
+_BARE_DAY_RE = re.compile(r"(?<![\d.\-/第月年数每续近])(?P<d>[1-9]|[12]\d|3[01])日(?![内之后余多前来左]|以[上下内外])")
 _BARE_DAY_REACH = 20  # days either side of the article's date a bare day may sit
+# A month and day without a year in a dated article are of the article's year, unless they fall within
+# this many days of its date across a new year (on 2 January, `12月30日` is three days ago).
+NEW_YEAR_REACH = 62
+# In a dated article, a year written this many years or more before its own is history: a date later in
+# the same sentence without a year is of that year (`1960年1月，雷锋入伍，同年11月入党`).
+HISTORY_YEARS = 2
 _SENTENCE_MARKS = "。！？!?"
 _MONTH_DAY_RE = re.compile(r"(\d{1,2})[日号]")  # the day after a relative month (`本月5日`)
 # Words right before a date that name a year other than the one written earlier in the sentence.
 _OTHER_YEAR = tuple(rules.words("dates_words.txt", "other year before"))
+# Words that make a relative word part of another word, or a relative day a figure of speech.
+_WORD_BEFORE_RELATIVE = tuple(rules.words("dates_words.txt", "word before a relative word"))
+_WORD_AFTER_RELATIVE = tuple(rules.words("dates_words.txt", "word after a relative word"))
+_WORD_AFTER_WEEK = tuple(rules.words("dates_words.txt", "word after a week word"))
+_FIGURE_BEFORE = tuple(rules.words("dates_words.txt", "figure of speech before a relative day"))
+_NOT_ARTICLE_YEAR_AFTER = tuple(rules.words("dates_words.txt", "after a year that is no article's year"))
+_WEEKDAYS = "一二三四五六日天"  # after a week word (`上周五`): Monday … Sunday, 天 and 日 both Sunday
 # Taiwan news style: the day in brackets inside a relative word, `今（14）日`, `昨（13）日`. The month and
 # year come from the article's date (the day nearest it that has this day number).
 _BRACKET_DAY_RE = re.compile(r"(?P<w>[今昨前明])[（(](?P<d>\d{1,2})[)）](?P<u>日|天)")
 _BRACKET_REACH = 3  # days either side of the relative word's day a bracketed day may sit
 _YEAR_ONLY_RE = re.compile(rf"(?<![\d.\-/])(?P<y>{_YEAR})年(?!\d|[〇零一二三四五六七八九十]|份)")
-_ISO_RE = re.compile(r"(?<![\d.])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d]|\.\d)")
+_ISO_RE = re.compile(r"(?<![\d.\-/A-Za-z])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d]|\.\d)")
+# A month and day written with a slash or a dot (`6/9`, `11.29`), a date only where the page makes it
+# one: a range of slash dates in brackets (`上周(6/9至6/15)`), one in brackets after a day word
+# (`今(6/9)`), or any with its weekday after it (`11.29(周六)`). Elsewhere `1/3` is a fraction
+# (`占(1/3)`) and `11.29` a number.
+_MONTH_SLASH_DAY = r"(?P<m{k}>1[0-2]|0?[1-9])/(?P<d{k}>3[01]|[12]\d|0?[1-9])"
+_SHORT_IN_BRACKETS_RE = re.compile(
+    r"(?:(?<=[今昨明前周日天])[（(]" + _MONTH_SLASH_DAY.format(k=1) + r"[)）]|[（(]" + _MONTH_SLASH_DAY.format(k=3)
+    + rf"\s?{_RANGE_MARK}\s?" + _MONTH_SLASH_DAY.format(k=2) + r"[)）])")
+_SHORT_BEFORE_WEEKDAY_RE = re.compile(
+    r"(?<![\d./\-])(?P<m1>1[0-2]|0?[1-9])[/.](?P<d1>3[01]|[12]\d|0?[1-9])"
+    rf"(?=\s?[（(]{_WEEKDAY_WORD}[一二三四五六日天][)）])")
 # After a date: `至6月6日`, `-25日`, `到2022年1月3日`.
-_RANGE_RE = re.compile(rf"\s*(?:至|到|—|–|-|~|～|－)\s*(?:(?P<y>{_YEAR})年)?(?:(?P<m>{_NUM})月)?(?P<d>{_NUM})[日号]")
+_RANGE_RE = re.compile(rf"\s*{_RANGE_MARK}\s*(?:(?P<y>{_YEAR})年)?(?:(?P<m>{_NUM})月)?(?P<d>{_NUM})[日号]")
 # The other end of a range of months: `2019年1月至11月`, `1—9月`.
-_MONTH_RANGE_RE = re.compile(rf"\s?(?:至|到|—|–|-|~|～|－)\s?(?P<m>{_NUM})月(?!{_NUM}[日号])")
+_MONTH_RANGE_RE = re.compile(rf"\s?{_RANGE_MARK}\s?(?P<m>{_NUM})月(?!{_NUM}[日号])")
 # A list of days after a date: `10月17日、18日`, `5月1日、2日和3日`.
-_DAY_LIST_RE = re.compile(rf"\s?(?:、|和|及)\s?(?P<d>{_NUM})[日号]")
+_DAY_LIST_RE = re.compile(rf"\s?{_LIST_MARK}\s?(?P<d>{_NUM})(?:[日号]|{_LIST_AHEAD})")
 # A published date and time on a metadata line (`2022-06-07 11:22:27`, `2022年6月7日 11:22`).
 DATE_TIME = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
     r"(?:\s*(?P<t>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?))?")
+# A labelled publication date on a Taiwan page counts its year from 1912 (`发稿日期:111年3月8日 15:24`,
+# `刊登日期:111-03-08`); read only in a metadata value, where a three-digit year can be nothing else.
+ROC_DATE_TIME = re.compile(r"(?<!\d)" + DATE_TIME.pattern.replace(r"(?P<y>(?:19|20)\d{2})", r"(?P<y>1[01]\d)"))
+# A publication date a page states without a label colon: a line opening with a date stamp
+# (`date 2025-09-12 台南市长…`, an image's stamp the saved page kept), or a full date closing the
+# text right after its last sentence (`…并告知医师旅游史。2020/06/30`).
+DATE_STAMP = re.compile(r"^(?:date|Date|DATE)\s+" + DATE_TIME.pattern)
+CLOSING_DATE = re.compile(r"[。！？!?]\s*" + DATE_TIME.pattern + r"\s*$")
 # The period a numeric claim covers (`4月23日至6月6日`, `3月以来`, `截至5月`, `1-3月份`, `今年以来`).
 _PERIOD_DATE = r"(?:[0-9]{4}年)?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})?[日号]?"
 _PERIOD_MONTHS = r"(?:[0-9]{4}年)?[0-9]{1,2}\s?(?:至|到|—|-|~|－)\s?[0-9]{1,2}月(?:份)?"
@@ -84,7 +136,9 @@ def _relative() -> dict[str, tuple[str, int]]:
 
 @lru_cache(maxsize=None)
 def _date_re() -> re.Pattern:
-    words = "|".join(sorted(_relative(), key=len, reverse=True))
+    """The written-date pattern with the relative years that may stand before a month (`去年12月`); only
+    a year word names a month's year, and a short alternation keeps the scan fast."""
+    words = "|".join(sorted((w for w, (unit, _) in _relative().items() if unit == "year"), key=len, reverse=True))
     return re.compile(_DATE_RE.pattern.replace("__REL__", words))
 
 
@@ -95,24 +149,26 @@ def _rel_re() -> re.Pattern:
 
 def _number(s: str | None) -> int | None:
     """`23` → 23 (digits of any script, as `\\d` captures them), and Chinese numerals through
-    `ingest.extract.numbers`: `二十三` → 23, `十` → 10, `二〇二二` → 2022. A month or a day is at most two
+    `ingest.extract.numbers`: `二十三` → 23, `十` → 10, `廿九` → 29, `二〇二二` → 2022. A month or a day is at most two
     digits, so `一二三` (digits read one by one) is no month and no day."""
     if not s:
         return None
     if s.isdecimal():
         return int(s)
-    value = parse_number(s)
+    value = parse_number(s.replace("廿", "二十").replace("卅", "三十"))
     if value is None or (value >= 100 and len(s) < 4):
         return None
     return int(value)
 
 
 def parse_published(value: str) -> tuple[str | None, str | None]:
-    """ISO date and time from a metadata value (`2022-06-07 11:22:27`, `2022年6月7日`)."""
-    m = DATE_TIME.search(value)
+    """ISO date and time from a metadata value (`2022-06-07 11:22:27`, `2022年6月7日`, Taiwan's
+    `111年3月8日`)."""
+    m = DATE_TIME.search(value) or ROC_DATE_TIME.search(value)
     if not m:
         return None, None
     y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    y += ROC_OFFSET if y < 1900 else 0
     if not (1 <= mo <= 12 and 1 <= d <= 31):
         return None, None
     time = m["t"].replace("：", ":") if m["t"] else None
@@ -157,7 +213,9 @@ def period_bounds(period: str | None, dates: list[DateMention]) -> tuple[str | N
     """
     if not period:
         return None, None
-    inside = sorted((d for d in dates if d.surface in period and d.iso_date), key=lambda d: period.find(d.surface))
+    # a bare number (`1` of `1—9月`, `2` of `5月1、2、3日`) cannot be placed by its text: it is left out
+    inside = sorted((d for d in dates if d.surface in period and d.iso_date and not d.surface.isdecimal()),
+                    key=lambda d: period.find(d.surface))
     if not inside:
         return None, None
     return inside[0].iso_date, inside[-1].iso_date
@@ -201,17 +259,19 @@ class _Found:
         return max(before, key=lambda d: d.end) if before else None
 
     def emit(self, start: int, end: int, year: int | None, month: int | None, day: int | None,
-             source: str | None) -> None:
+             source: str | None) -> bool:
+        """Keep the date if it is a real one; True when kept."""
         if not _valid(year, month, day):
-            return
+            return False
         self.out.append(DateMention(self.text[start:end], start, end, year, month, day,
                                     source if year is not None else None))
         self.taken.append((start, end))
+        return True
 
 
 def _extract(text: str, published_date: str | None) -> list[DateMention]:
     """Every pass in order of trust: ISO dates, written dates with their ranges, bracketed days,
-    bare years, relative words."""
+    slash and dot dates, relative words, bare days, bare years."""
     if not isinstance(text, str) or not text:
         return []
     pub = _published(published_date)
@@ -226,14 +286,12 @@ def _extract(text: str, published_date: str | None) -> list[DateMention]:
             day = _bracket_day(m, pub)
             if day is not None and found.free(*m.span()):
                 found.emit(m.start(), m.end(), day.year, day.month, day.day, "relative")
-    _bare_days(found, pub)
-    for m in _YEAR_ONLY_RE.finditer(text):
-        if found.free(*m.span()):
-            found.emit(m.start(), m.end(), _number(m.group("y")), None, None, "text")
+    _short_dates(found, pub)
     if pub is not None:
-        _relative_words(found, pub)
-    else:
-        _years_in_sentence(found)
+        _relative_words(found, pub)  # before bare days: `本月29日至30日` takes its 30日
+    _bare_days(found, pub)
+    _years_only(found)
+    _years_in_sentence(found, pub)
     found.out.sort(key=lambda d: d.start)
     return found.out
 
@@ -245,15 +303,17 @@ def _written_dates(found: _Found, pub: dt.date | None) -> None:
     for m in _date_re().finditer(text):
         if not found.free(*m.span()):
             continue
-        month, day = 1 if m.group("jan") else _number(m.group("m")), _number(m.group("d"))
-        if m.group("roc"):
-            year, source = int(m.group("roc")) + ROC_OFFSET, "text"
+        month, day = 1 if m.group("jan") else _number(m.group("m") or m.group("m_open")), _number(m.group("d"))
+        if roc := m.group("roc") or m.group("roc_named"):
+            year, source = int(roc) + ROC_OFFSET, "text"
         else:
             year, source = _year(m.group("y"), m.group("rel"), pub)
         start = m.start()
         if m.group("rel") and year is None:
             # undated article: keep the month and day, drop the relative word from the surface
-            start = m.start("jan") if m.group("jan") else m.start("m")
+            start = m.start("jan") if m.group("jan") else m.start("m") if m.group("m") else m.start("m_open")
+        if source == "published" and day is not None:
+            year = _year_across_new_year(pub, month, day)
         if not _valid(year, month, day):
             continue
         found.emit(start, m.end(), year, month, day, source)
@@ -264,6 +324,37 @@ def _written_dates(found: _Found, pub: dt.date | None) -> None:
             found.emit(r.start("m"), r.end(), year, _number(r.group("m")), None, source)  # 2019年1月至11月
 
 
+def _short_dates(found: _Found, pub: dt.date | None) -> None:
+    """`(6/9至6/15)`, `今(6/9)`, `11.29(周六)`: a month and day written short where the page makes them a
+    date; the year is the article's (across a new year, the nearer one)."""
+    text = found.text
+    if "）" not in text and ")" not in text:
+        return
+    # each pattern only where its mark is: a slash, a weekday word (a scan costs more than the test)
+    patterns = [rx for rx, marks in ((_SHORT_IN_BRACKETS_RE, ("/",)), (_SHORT_BEFORE_WEEKDAY_RE, _WEEKDAY_WORDS))
+                if any(mark in text for mark in marks)]
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            for k in ("1", "3", "2"):
+                if k not in {g[-1] for g, v in m.groupdict().items() if v}:
+                    continue
+                s, e = m.start("m" + k), m.end("d" + k)
+                month, day = int(m.group("m" + k)), int(m.group("d" + k))
+                if found.free(s, e):
+                    year = _year_across_new_year(pub, month, day) if pub is not None else None
+                    found.emit(s, e, year, month, day, "published")
+
+
+def _years_only(found: _Found) -> None:
+    """A year written alone: `2022年`, and a Taiwan page's `民国114年` (2025)."""
+    for m in _ROC_YEAR_ONLY_RE.finditer(found.text):
+        if found.free(*m.span()):
+            found.emit(m.start(), m.end(), int(m.group("y")) + ROC_OFFSET, None, None, "text")
+    for m in _YEAR_ONLY_RE.finditer(found.text):
+        if found.free(*m.span()):
+            found.emit(m.start(), m.end(), _number(m.group("y")), None, None, "text")
+
+
 def _range_end(found: _Found, pos: int, year: int | None, month: int | None, source: str | None) -> None:
     """The other end of a range written at `pos` (`至6月6日`, `-25日`, `到2022年1月3日`)."""
     r = _RANGE_RE.match(found.text, pos)
@@ -272,6 +363,8 @@ def _range_end(found: _Found, pos: int, year: int | None, month: int | None, sou
     y2 = _number(r.group("y")) if r.group("y") else year
     src2 = "text" if r.group("y") else source
     m2 = _number(r.group("m")) if r.group("m") else month
+    if not r.group("y") and y2 is not None and m2 is not None and month is not None and m2 < month:
+        y2 += 1  # `12月28日至1月3日`: the range runs into the next year
     s2 = r.start("y") if r.group("y") else (r.start("m") if r.group("m") else r.start("d"))
     if found.free(s2, r.end()):
         found.emit(s2, r.end(), y2, m2, _number(r.group("d")), src2)
@@ -284,17 +377,51 @@ def _listed_days(found: _Found, pos: int, year: int | None, month: int | None, s
         pos = r.end()
 
 
-def _years_in_sentence(found: _Found) -> None:
-    """In an undated article, a date without its year takes the year of a date written with year and
-    month earlier in its sentence (`2019年1月至11月`, `1960年1月，雷锋入伍，同年11月`), unless a word
-    before it names another year (`去年4月`, `较上年6月`)."""
+def _years_in_sentence(found: _Found, pub: dt.date | None) -> None:
+    """A date without its year takes the year of a date written with year and month earlier in its
+    sentence (`2019年1月至11月`, `1960年1月，雷锋入伍，同年11月`), unless a word before it names another
+    year (`去年4月`, `较上年6月`). In a dated article only a year of history does (HISTORY_YEARS or more
+    before the article's): a recent one is the run-up to the article's date (`自2022年12月7日…以来，截至
+    1月4日` on 6 January 2023 is 2023's 4 January)."""
     for d in found.out:
-        if d.year is not None or d.month is None or found.text.endswith(_OTHER_YEAR, 0, d.start):
+        unknown = d.year is None if pub is None else d.year_source == "published"
+        if not unknown or d.month is None or found.text.endswith(_OTHER_YEAR, 0, d.start):
             continue
         written = found.earlier_in_sentence(
-            d.start, lambda e: e.year is not None and e.year_source == "text" and e.month is not None)
-        if written is not None:
+            d.start, lambda e: e.year is not None and e.year_source == "text" and e.month is not None
+            and (pub is None or e.year <= pub.year - HISTORY_YEARS))
+        if written is not None and _valid(written.year, d.month, d.day):
             d.year, d.year_source, d.year_carried = written.year, "text", True
+
+
+def carry_article_year(dates: list[DateMention], texts: dict[int | None, str]) -> None:
+    """In an undated article that writes one year only, a date written without its year is of that
+    year (`2025年4月，…宣传月活动。…4月22日举办…`, `桠溪镇2018年老年人健康教育…` with `4月3日` in
+    another paragraph): the year a reader of the article takes it for. A year written alone counts only
+    when it heads a name or an event, not as a target or a bound (`到2030年，`, `1949年以来`). An article
+    that writes several years keeps such dates without a year (but for the sentence rule of
+    `_years_in_sentence`), and so does a date after a word naming another year (`去年4月`). `texts`: the
+    paragraph texts by seq, which the dates' offsets point into. The year counts as written
+    (`year_source='text'`) but carried.
+    """
+    written = {d.year for d in dates if d.year_source == "text" and not d.year_carried
+               and (d.month is not None or _heads_a_name(texts.get(d.paragraph_seq, ""), d.end))}
+    if len(written) != 1:
+        return
+    (year,) = written
+    for d in dates:
+        text = texts.get(d.paragraph_seq, "")
+        if d.year is not None or d.month is None or text.endswith(_OTHER_YEAR, 0, d.start):
+            continue
+        if _valid(year, d.month, d.day):
+            d.year, d.year_source, d.year_carried = year, "text", True
+            d.iso_date = iso_date(d.year, d.month, d.day)
+
+
+def _heads_a_name(text: str, end: int) -> bool:
+    """Does the year written alone that ends at `end` head a name or an event (`2018年老年人健康教育`),
+    not a target or a bound (`到2030年，`, `1949年以来`)?"""
+    return end < len(text) and not text.startswith(_NOT_ARTICLE_YEAR_AFTER, end)
 
 
 def _bare_days(found: _Found, pub: dt.date | None) -> None:
@@ -306,17 +433,33 @@ def _bare_days(found: _Found, pub: dt.date | None) -> None:
         want = int(m.group("d"))
         last = found.earlier_in_sentence(m.start(), lambda d: d.month is not None and d.day is not None)
         if last is not None:
-            found.emit(m.start(), m.end(), last.year, last.month, want, last.year_source)
-        elif pub is not None:
-            day = _nearest_day(pub, want, _BARE_DAY_REACH)
-            if day is not None:
-                found.emit(m.start(), m.end(), day.year, day.month, day.day, "published")
+            year, month, source = last.year, last.month, last.year_source
+        elif pub is not None and (day := _nearest_day(pub, want, _BARE_DAY_REACH,
+                                                     past=found.text.startswith("以来", m.end()))) is not None:
+            year, month, source = day.year, day.month, "published"
+        else:
+            continue
+        if found.emit(m.start(), m.end(), year, month, want, source):
+            _range_end(found, m.end(), year, month, source)  # `22日-29日`
+            _listed_days(found, m.end(), year, month, source)  # `17日、18日`
 
 
-def _nearest_day(base: dt.date, want: int, reach: int) -> dt.date | None:
-    """The date with day number `want` nearest to `base` (earlier first on a tie), within `reach` days."""
+def _year_across_new_year(pub: dt.date, month: int | None, day: int) -> int:
+    """The year of a month and day written without one in an article dated `pub`: the article's own,
+    unless the date falls within NEW_YEAR_REACH days across a new year from it (`12月30日` in an article
+    of 2 January is last year's, `1月3日` in one of 28 December next year's)."""
+    for year in (pub.year - 1, pub.year + 1):
+        if month is not None and _valid(year, month, day):
+            if abs((dt.date(year, month, day) - pub).days) <= NEW_YEAR_REACH:
+                return year
+    return pub.year
+
+
+def _nearest_day(base: dt.date, want: int, reach: int, past: bool = False) -> dt.date | None:
+    """The date with day number `want` nearest to `base` (earlier first on a tie), within `reach` days;
+    `past`: not after `base` (`15日以来`)."""
     for k in range(reach + 1):
-        for sign in (0, -1, 1) if k == 0 else (-1, 1):
+        for sign in (0, -1, 1) if k == 0 else (-1,) if past else (-1, 1):
             day = base + dt.timedelta(days=sign * k)
             if day.day == want:
                 return day
@@ -324,21 +467,42 @@ def _nearest_day(base: dt.date, want: int, reach: int) -> dt.date | None:
 
 
 def _relative_words(found: _Found, pub: dt.date) -> None:
-    """`今年`, `昨日` … resolved against the article's date."""
-    for m in _rel_re().finditer(found.text):
-        if not found.free(*m.span()):
+    """`今年`, `昨日`, `本月5日`, `上周五` … resolved against the article's date, unless the word is part of
+    another word (`目前年均`, `光明日报`) or a day a figure of speech or a name (`美好的明天`, `《今日美国》`)."""
+    text = found.text
+    for m in _rel_re().finditer(text):
+        if not found.free(*m.span()) or _inside_other_word(text, m.start(), m.end()):
             continue
         unit, offset = _relative()[m.group()]
         if unit == "year":
             found.emit(m.start(), m.end(), pub.year + offset, None, None, "relative")
         elif unit == "month":  # 上月, 本月5日
             year, month = divmod(pub.year * 12 + pub.month - 1 + offset, 12)
-            d = _MONTH_DAY_RE.match(found.text, m.end())
+            d = _MONTH_DAY_RE.match(text, m.end())
             end, day = (d.end(), int(d.group(1))) if d else (m.end(), None)
-            found.emit(m.start(), end, year, month + 1, day, "relative")
-        else:
+            if found.emit(m.start(), end, year, month + 1, day, "relative") and day is not None:
+                _range_end(found, end, year, month + 1, "relative")  # `本月29日至30日`
+                _listed_days(found, end, year, month + 1, "relative")
+        elif unit == "week":  # 上周五: a day only with its weekday
+            weekday = _WEEKDAYS.find(text[m.end():m.end() + 1] or "-")
+            if weekday >= 0 and not text.startswith(_WORD_AFTER_WEEK, m.end()):
+                day = pub + dt.timedelta(days=7 * offset + min(weekday, 6) - pub.weekday())
+                found.emit(m.start(), m.end() + 1, day.year, day.month, day.day, "relative")
+        elif not _figure_of_speech(text, m.start()):
             day = pub + dt.timedelta(days=offset)
             found.emit(m.start(), m.end(), day.year, day.month, day.day, "relative")
+
+
+def _inside_other_word(text: str, start: int, end: int) -> bool:
+    """Is the relative word at text[start:end] the tail or head of another word (`目前年`, `明日报`)?"""
+    before = text[max(0, start - 3):start + 1]
+    return before.endswith(_WORD_BEFORE_RELATIVE) or text.startswith(_WORD_AFTER_RELATIVE, end - 1)
+
+
+def _figure_of_speech(text: str, start: int) -> bool:
+    """Is the relative day at `start` a figure of speech (`美好的明天`) or part of a name in book-title
+    marks (`《今日美国》`, `《明天会更好》`)? A year in a title still counts (`《把握明年经济工作》`)."""
+    return text.endswith(_FIGURE_BEFORE, 0, start) or text.rfind("《", 0, start) > text.rfind("》", 0, start)
 
 
 def _bracket_day(m: re.Match, pub: dt.date) -> dt.date | None:

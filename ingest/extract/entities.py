@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .. import rules
 from .bylines import byline_people, byline_person_ok
-from .lexicon import CJK, WordScanner
+from .lexicon import CJK, WordScanner, word_bigrams
 from .tagger import TYPES, tagger
 from .orgs import Org, OrgIndex, org_index
 from .name_confidence import SURE, person_cost, person_margin
@@ -33,6 +33,9 @@ _NAME_CHARS = re.compile(f"[{CJK}·]+")
 # operators (U+2219, U+22C5). The finders read each as `·` (U+00B7), one character for one, so offsets hold.
 _DOT_VARIANTS = str.maketrans("\u30fb\uff65\u2027\u2022\u2219\u22c5", "······")
 _NUM = "一二三四五六七八九十百0-9"
+# A bracketed aside after a name (`叶格(Kalman Yeger)`, `王五（右）`).
+_ASIDE_RE = re.compile(r"^[（(][^（）()]{1,30}[)）]")
+_SPACES = " \u3000\xa0\t"
 _ORDINAL_HOSPITAL = re.compile(f"^(附属)?第([{_NUM}]+)(?:人民)?医院$")
 
 
@@ -147,7 +150,8 @@ def _extract(title: str | None, paragraphs: list[str], with_tagger: bool = True)
     if with_tagger:
         mentions = _tagged(items, mentions)
     mentions += _list_neighbours(items, mentions)
-    mentions += _latin_names(items, mentions)
+    _share_list_roles(items, mentions)
+    mentions += _latin_names(items, mentions)  # after: a gloss in brackets would break a list's run
     mentions.sort(key=lambda m: (-1 if m.paragraph_seq is None else m.paragraph_seq, m.start, -m.end, m.type))
     return mentions
 
@@ -178,10 +182,10 @@ def _latin_names(items: list[_Text], found: list[Mention]) -> list[Mention]:
     brackets after a name (`黄敏仪(Sandra Ung)`) is a mention of that person, under that name."""
     finder = person_finder()
     out: list[Mention] = []
-    before: dict[tuple[int | None, int], str] = {}  # (paragraph, end) → name of the person ending there
+    before: dict[tuple[int | None, int], Mention] = {}  # (paragraph, end) → the person ending there
     for m in found:
         if m.type == "person":
-            before[(m.paragraph_seq, m.end)] = m.name
+            before[(m.paragraph_seq, m.end)] = m
     for it in items:
         if not any("A" <= c <= "Z" for c in it.text):
             continue
@@ -189,9 +193,40 @@ def _latin_names(items: list[_Text], found: list[Mention]) -> list[Mention]:
         ends = {e for seq, e in before if seq == it.seq}
         for s, e in finder.latin_names(it.text, title_ends, ends):
             role = next((r for _, te, r in it.any_title_spans if te == len(it.text[:s].rstrip())), None)
-            name = before.get((it.seq, s - 1), it.text[s:e])
+            glossed = before.get((it.seq, s - 1))
+            if glossed is not None:  # the same person: its name and its role
+                name, role = glossed.name, role or glossed.role
+            else:
+                name = it.text[s:e]
             out.append(Mention("person", name, it.text[s:e], s, e, role, it.seq))
     return out
+
+
+def _share_list_roles(items: list[_Text], mentions: list[Mention]) -> None:
+    """A name listed right after a name its title stands before shares that title (`市议员纪思庭、崔马克和叶格`:
+    all three are 市议员), whichever finder read it; the list runs on through `、`, `和`, `及`, `与`, past a
+    bracketed aside after a name (`叶格(Kalman Yeger)`), and stops at a name with a title of its own."""
+    joins = person_finder().list_joins
+    by_seq: dict[int | None, list[Mention]] = {}
+    for m in mentions:
+        if m.type == "person" and not m.in_byline:
+            by_seq.setdefault(m.paragraph_seq, []).append(m)
+    for it in items:
+        here = sorted(by_seq.get(it.seq, []), key=lambda m: m.start)
+        titled_at = {e for _, e, _ in it.any_title_spans}
+        title_starts = {s for s, _, _ in it.any_title_spans}
+        sharing: set[int] = set()  # id() of the mentions whose role opens or continues a list
+        for prev, m in zip(here, here[1:]):
+            if prev.role is None or _ASIDE_RE.sub("", it.text[prev.end:m.start]) not in joins:
+                continue
+            if m.end in title_starts or it.text[m.end:m.end + 1] == "兼" and m.end + 1 in title_starts:
+                continue  # `非盟主席法基、阿盟秘书长盖特`, `国王萨勒曼、王储兼首相`: a title of its own after it
+            if id(prev) not in sharing and len(it.text[:prev.start].rstrip(_SPACES)) not in titled_at:
+                continue  # the title stands after the name (`刘宇主任`), or came from elsewhere
+            if m.role is None:
+                m.role = prev.role
+            if m.role == prev.role:
+                sharing.add(id(m))
 
 
 def _byline_only(byline: str | None, found: list[Mention]) -> list[Mention]:
@@ -204,7 +239,8 @@ def _byline_only(byline: str | None, found: list[Mention]) -> list[Mention]:
     for p in byline_people(byline or ""):
         if p.name not in named and (p.role is not None or p.name not in persons) and byline_person_ok(p.name, p.role):
             named.add(p.name)
-            out.append(Mention("person", p.name, p.name, p.start, p.end, p.role, None, in_byline=True))
+            surface = (byline or "")[p.start:p.end]  # as written (`王 博` for 王博)
+            out.append(Mention("person", p.name, surface, p.start, p.end, p.role, None, in_byline=True))
     return out
 
 
@@ -235,7 +271,7 @@ def _tagged(items: list[_Text], found: list[Mention]) -> list[Mention]:
     listed non-name (a name that merely opens with one, `蒋介|石`, stands: the tagger read it whole,
     and the study half shows no loss without that check here).
     """
-    run = _TaggerRun(person_finder(), place_index(), org_index(), _word_bigrams(), _tagger_checks(),
+    run = _TaggerRun(person_finder(), place_index(), org_index(), word_bigrams(), _tagger_checks(),
                      Counter(o.surface for it in items for o in it.orgs))
     by_seq: dict[int | None, list[Mention]] = {}
     for m in found:
@@ -253,8 +289,7 @@ def _tagged(items: list[_Text], found: list[Mention]) -> list[Mention]:
         for p in run.places.listed(it.text, tagged_places) if tagged_places else []:
             if all(p.end <= s or e <= p.start for s, e in taken):
                 added.append(Mention("place", p.name, p.surface, p.start, p.end, None, it.seq, "tagger"))
-    kept = [m for m in found if id(m) not in dropped]
-    return kept + _completed(items, kept + added, added)  # (a reading the tagger overrode completes nothing)
+    return [m for m in found if id(m) not in dropped] + _completed(items, found + added, added, dropped)
 
 
 def _tagged_in(it: _Text, spans: list[tuple[int, int, str]], here: list[Mention], dropped: set[int],
@@ -431,23 +466,40 @@ def _tagged_person_end(text: str, s: int, e: int, sl: int, run: _TaggerRun) -> i
     return e
 
 
-def _completed(items: list[_Text], every: list[Mention], added: list[Mention]) -> list[Mention]:
+def _completed(items: list[_Text], every: list[Mention], added: list[Mention],
+               overridden: set[int] | None = None) -> list[Mention]:
     """`added`, with a tagged name that the article writes in full elsewhere taken in full where the
     text goes on with it (`徐满|仓说` → 徐满仓, as `在村民徐满仓家` gave it), and one that runs a
     character past a name the rules give elsewhere, onto a word that follows names, cut back to it
-    (`郑燕|说`, as `副院长郑燕` gave it)."""
-    names = sorted({m.surface for m in every if m.type == "person"}, key=len, reverse=True)
-    ruled = {m.surface for m in every if m.type == "person" and m.found_by == "rule"}
-    finder = person_finder()
+    (`郑燕|说`, as `副院长郑燕` gave it), as is a three-character one with no cue of its own whose first two
+    the article names with a cue and elsewhere before other characters (`张娟|曾接诊`, as `医生张娟留下`
+    gave it): a three-character name is never written short. A reading the tagger overrode (id() in
+    `overridden`: `奥拉夫·朔尔茨|合作`) takes no tagged name in full."""
     texts = {it.seq: it.text for it in items}
+    ruled = {m.surface for m in every if m.type == "person" and m.found_by == "rule"}
+    cued = ruled | {m.surface for m in every if m.type == "person" and m.role}
+    after: dict[str, set[str]] = {}  # what follows each name found, where it is found
+    for m in every:
+        if m.type == "person" and not m.in_byline:
+            after.setdefault(m.surface, set()).add(texts[m.paragraph_seq][m.end:m.end + 1])
+
+    def written_short(name: str) -> bool:
+        return (len(name) == 3 and name not in cued and name[:2] in cued
+                and bool(after.get(name[:2], {name[2]}) - {name[2]}))
+
+    overridden = overridden or set()
+    names = sorted({m.surface for m in every if m.type == "person" and not written_short(m.surface)
+                    and id(m) not in overridden}, key=len, reverse=True)
+    finder = person_finder()
     out = []
     for m in added:
         if m.type == "person":
             text = texts[m.paragraph_seq]
             full = next((n for n in names if len(n) > len(m.surface) and n.startswith(m.surface)
                          and text.startswith(n, m.start)), None)
-            if full is None and m.surface[:-1] in ruled and finder.is_boundary(text, m.end - 1):
-                full = m.surface[:-1]
+            short = m.surface[:-1]
+            if full is None and (short in ruled and finder.is_boundary(text, m.end - 1) or written_short(m.surface)):
+                full = short
             if full is not None:
                 m = Mention("person", full, full, m.start, m.start + len(full), m.role, m.paragraph_seq, "tagger")
         out.append(m)
@@ -489,11 +541,6 @@ def _longer_place(it: _Text, s: int, e: int, over: list[Mention]) -> str | None:
 def _short_forms() -> dict[str, str]:
     """Full ending → the short form news uses (`卫生健康委员会` → 卫健委), from `ner_org_short_forms.txt`."""
     return rules.aliases("ner_org_short_forms.txt")[1]
-
-
-@lru_cache(maxsize=1)
-def _word_bigrams() -> frozenset[str]:
-    return frozenset(rules.words("ner_word_bigrams.txt"))
 
 
 @dataclass(frozen=True)

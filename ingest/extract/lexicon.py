@@ -90,6 +90,13 @@ class WordScanner:
         return out
 
 
+@lru_cache(maxsize=1)
+def word_bigrams() -> frozenset[str]:
+    """Character pairs written inside one word at least 9 times in 10 in a large corpus (`现场`, `报道`,
+    `都平|安`'s 平安), from `ner_word_bigrams.txt`: a name does not start or end between them."""
+    return frozenset(rules.words("ner_word_bigrams.txt"))
+
+
 @lru_cache(maxsize=None)
 def lexicon() -> "Lexicon":
     """The shared, lazily built word lists (built on first use, then cached)."""

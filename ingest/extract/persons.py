@@ -16,13 +16,20 @@ from functools import lru_cache
 
 from .. import rules
 from .bylines import BylineNames
-from .lexicon import trie_pattern, trie_regex
+from .lexicon import trie_pattern, trie_regex, word_bigrams
+from .orgs import org_index
 from .names import DOTTED_NAME_RE, MEDIUM, STRONG, WEAK, NameShapes, is_cjk, person_cues
 
 __all__ = ["MEDIUM", "STRONG", "WEAK", "PersonFinder", "PersonHit", "person_finder"]
 
 _SPACES = " \u3000\xa0\t"
 _AS_REACH = 12  # characters allowed between `作为`/`担任` and the title (`作为此次援哈医疗队副领队`)
+# What stacks one title onto the next directly (`党委书记、院长`, `院长兼党委书记`, `副院长及护士长`, a space),
+# what may also have the next title's unit after it, and the commas among those.
+_CHAIN_JOINS = "、兼及 \u3000"
+_CHAIN_GAP_JOINS = "、兼及,，"
+_COMMAS = ",，"
+_UNIT_REACH = 20  # characters of a unit before a title that the finders do not know as an organisation
 # A bracketed portfolio between a title and the name (`总行政经理（质素及安全）陈家豪`).
 _PORTFOLIO_RE = re.compile(r"[（(][^（）()\n]{1,12}[)）]")
 # Punctuation around a name that stands alone (a bare name needs it on both sides).
@@ -61,6 +68,8 @@ class PersonFinder(NameShapes):
         cues = person_cues()
         self.as_re, self.list_joins, self.list_ends = cues.as_re, cues.list_joins, cues.list_ends
         self.position_re = cues.position_re
+        # how a unit before a title ends (`…信息化司|司长`, `…县疾控中心|主任`): organisation suffixes, departments
+        self.unit_endings = tuple(sorted(set(org_index().suffix) | set(cues.department_endings), key=len))
         self.bylines = BylineNames(self)
         tier1 = "".join(sorted(self.lex.top_surnames))
         given = "".join(sorted(self.lex.given_chars))
@@ -83,19 +92,57 @@ class PersonFinder(NameShapes):
             if any(bs <= s and e <= be and be - bs > e - s for bs, be in bridges.items()):
                 continue  # `常委` inside `省人大常委会` is part of the name, not a title
             generic = m.group() in self.lex.generic_titles
-            # stacked titles are joined by nothing, `、`, `兼` or a space (`主任医师 共产党员 王立新`)
-            joined = chains and (chains[-1][1] == s or (chains[-1][1] == s - 1 and text[s - 1] in "、兼 \u3000"))
-            if chains and not joined and text[chains[-1][1]:chains[-1][1] + 1] == "、":
-                k = chains[-1][1] + 1  # walk over the organisations and places right after the 、
-                while k in bridges and bridges[k] < s:
-                    k = bridges[k]
-                joined = k in bridges and bridges[k] == s or (k == s and k > chains[-1][1] + 1)
-            if joined:
+            if chains and self._chain_goes_on(text, chains[-1][0], chains[-1][1], s, bridges):
                 chains[-1][1] = e
                 chains[-1][3] = chains[-1][3] and generic
             else:
                 chains.append([s, e, None, generic])
         return [(s, e, text[s:e], g) for s, e, _, g in chains]
+
+    def _chain_goes_on(self, text: str, cs: int, ce: int, s: int, bridges: dict[int, int]) -> bool:
+        """Does the title at `s` stack onto the run of titles `cs:ce`? Stacked titles are joined by
+        nothing, `、`, `兼`, `及` or a space (`主任医师 共产党员 王立新`); after `、`, `兼` or `及` the next
+        title may have its unit before it, organisations and places the finders know (`省委书记、省人大常委会
+        主任`) and then a department they do not, ending like one (`副主任、国家卫生健康委规划发展与信息化司司长`);
+        after a comma too, when what stands before the run is only its unit (`丰县卫健委党委委员,县疾控中心主任
+        史攀峰`, `市委常委、副市长,民盟盟员王五`)."""
+        if ce == s:
+            return True
+        sep = text[ce]
+        if s == ce + 1 and sep in _CHAIN_JOINS:
+            return True
+        comma = sep in _COMMAS
+        if sep not in _CHAIN_GAP_JOINS or (comma and not self._unit_only_before(text, cs, bridges)):
+            return False
+        if self.name_before(text, cs, STRONG, set()) is not None:
+            return False  # `李明副院长、医务科科长王五`: the run before is another person's
+        k = ce + 1  # walk over the organisations and places after the join
+        while k in bridges and bridges[k] <= s:
+            k = bridges[k]
+        if k == s:
+            return k > ce + 1 or comma
+        gap = text[k:s]  # after a known unit, a department of it (`国家卫生健康委|规划发展与信息化司`)
+        return (not comma and k > ce + 1 and len(gap) <= _UNIT_REACH and all(is_cjk(c) for c in gap)
+                and gap.endswith(self.unit_endings))
+
+    @staticmethod
+    def _unit_only_before(text: str, cs: int, bridges: dict[int, int]) -> bool:
+        """Is what stands between the last punctuation and `cs` nothing, or only organisations and places
+        the finders know (`丰县卫健委|党委委员`; not `任命阴和俊为科学技术部|部长`)?"""
+        q = cs
+        while q > 0 and is_cjk(text[q - 1]):
+            q -= 1
+        starts = {}
+        for bs, be in bridges.items():
+            starts.setdefault(be, []).append(bs)
+        reached, todo = {cs}, [cs]
+        while todo:  # walk back from the run over units that end where the last one starts
+            pos = todo.pop()
+            for bs in starts.get(pos, []):
+                if bs >= q and bs not in reached:
+                    reached.add(bs)
+                    todo.append(bs)
+        return q in reached
 
     def find(self, text: str, blocked: list[tuple[int, int]], left_ok: set[int],
              not_names: set[str], avoid: list[tuple[int, int]] | None = None,
@@ -162,7 +209,21 @@ class PersonFinder(NameShapes):
                 accept(self.foreign_at(text, p), role, STRONG)
             if not generic:
                 if not accept(self.name_before(text, cs, STRONG, starts_ok), role, STRONG):
-                    accept(self.foreign_before(text, cs), role, STRONG)
+                    if not accept(self.foreign_before(text, cs), role, STRONG):
+                        accept(self._full_name_after_word(text, cs), role, STRONG)
+
+    def _full_name_after_word(self, text: str, cs: int) -> tuple[int, int] | None:
+        """A three-character name before a title with a word, not punctuation, before it (`引述郭家麒议员`):
+        the two characters before it must be a pair written inside one word and the one before it and
+        the surname no such pair (not `联合|国大会主席`, `吉尔吉斯|斯坦总理`, `落实|习近平`: 实习 is a
+        word), the surname a common one, and the name's own characters common in names."""
+        p = cs - 3
+        pairs = word_bigrams()
+        if (p < 2 or text[p - 2:p] not in pairs or text[p - 1:p + 1] in pairs
+                or self.surname_len(text, p) != 1 or self.lex.surname_tier.get(text[p]) != 1):
+            return None
+        span = self.name_before(text, cs, MEDIUM, {p})
+        return span if span == (p, cs) else None
 
     def _after_leaders(self, text: str, leader_ends: set[int], accept) -> None:
         """`妻子蒲秀琼`: a person after a relation word, but no title to record."""
