@@ -59,7 +59,9 @@ def test_list_after_one_title_shares_it():
 
 @pytest.mark.parametrize("text, found", [
     # whichever finder read the names, and joined by 和 or 与 as well as 、, past an aside in brackets
-    ("市议员纪思庭、崔马克和叶格(Kalman Yeger)等民代支持", [("纪思庭", "市议员"), ("崔马克", "市议员"), ("叶格", "市议员")]),
+    # (the bracketed original spelling is a mention of 叶格 too, with its role: tests/test_people_evidence.py)
+    ("市议员纪思庭、崔马克和叶格(Kalman Yeger)等民代支持",
+     [("纪思庭", "市议员"), ("崔马克", "市议员"), ("叶格", "市议员"), ("叶格", "市议员")]),
     ("院长 张建国、李明华和王丽出席", [("张建国", "院长"), ("李明华", "院长"), ("王丽", "院长")]),
     # a name with a title of its own keeps it, and the list goes on with that one
     ("主任医师王建国与护士长李梅、张丽", [("王建国", "主任医师"), ("李梅", "护士长"), ("张丽", "护士长")]),

@@ -20,6 +20,7 @@ from .lexicon import CJK, WordScanner, word_bigrams
 from .tagger import TYPES, tagger
 from .orgs import Org, OrgIndex, org_index
 from .names import person_cues
+from .name_confidence import SURE, person_cost, person_margin
 from .persons import MEDIUM, PersonFinder, PersonHit, person_finder
 from .places import Place, PlaceIndex, place_index
 from ..records import Mention
@@ -155,6 +156,7 @@ def _extract(title: str | None, paragraphs: list[str], with_tagger: bool = True)
         mentions = _without_brands(items, _tagged(items, mentions))
     mentions += _list_neighbours(items, mentions)
     _share_list_roles(items, mentions)
+    mentions += _latin_names(items, mentions)  # after: a gloss in brackets would break a list's run
     mentions.sort(key=lambda m: (-1 if m.paragraph_seq is None else m.paragraph_seq, m.start, -m.end, m.type))
     return mentions
 
@@ -203,6 +205,31 @@ def _list_neighbours(items: list[_Text], found: list[Mention]) -> list[Mention]:
         for s, e in finder.list_neighbours(it.text, names, taken, starts_ok):
             role = next((r for _, te, r in it.any_title_spans if te == s), None)
             out.append(Mention("person", it.text[s:e], it.text[s:e], s, e, role, it.seq))
+    return out
+
+
+def _latin_names(items: list[_Text], found: list[Mention]) -> list[Mention]:
+    """People named in Latin script with a cue (`首席执行官Sam Altman`). The original spelling in
+    brackets after a name (`黄敏仪(Sandra Ung)`) is a mention of that person, under that name."""
+    finder = person_finder()
+    out: list[Mention] = []
+    before: dict[tuple[int | None, int], Mention] = {}  # (paragraph, end) → the person ending there
+    for m in found:
+        if m.type == "person":
+            before[(m.paragraph_seq, m.end)] = m
+    for it in items:
+        if not any("A" <= c <= "Z" for c in it.text):
+            continue
+        title_ends = {e for _, e, _ in it.any_title_spans}
+        ends = {e for seq, e in before if seq == it.seq}
+        for s, e in finder.latin_names(it.text, title_ends, ends):
+            role = next((r for _, te, r in it.any_title_spans if te == len(it.text[:s].rstrip())), None)
+            glossed = before.get((it.seq, s - 1))
+            if glossed is not None:  # the same person: its name and its role
+                name, role = glossed.name, role or glossed.role
+            else:
+                name = it.text[s:e]
+            out.append(Mention("person", name, it.text[s:e], s, e, role, it.seq))
     return out
 
 
@@ -293,7 +320,7 @@ def _tagged(items: list[_Text], found: list[Mention]) -> list[Mention]:
         for p in run.places.listed(it.text, tagged_places) if tagged_places else []:
             if all(p.end <= s or e <= p.start for s, e in taken):
                 added.append(Mention("place", p.name, p.surface, p.start, p.end, None, it.seq, "tagger"))
-    return [m for m in found if id(m) not in dropped] + _completed(items, found + added, added)
+    return [m for m in found if id(m) not in dropped] + _completed(items, found + added, added, dropped)
 
 
 def _tagged_in(it: _Text, spans: list[tuple[int, int, str]], here: list[Mention], dropped: set[int],
@@ -306,8 +333,9 @@ def _tagged_in(it: _Text, spans: list[tuple[int, int, str]], here: list[Mention]
         surface = it.text[s:e]
         if not _NAME_CHARS.fullmatch(surface):
             continue
-        if (s > 0 and it.text[s - 1:s + 1] in run.inside) or it.text[e - 1:e + 1] in run.inside:
-            continue  # starts or ends inside a word (`都平|安`, `吴奶|奶`)
+        splits_word = (s > 0 and it.text[s - 1:s + 1] in run.inside) or it.text[e - 1:e + 1] in run.inside
+        if splits_word and kind != "PER":
+            continue  # starts or ends inside a word (`都平|安`, `吴奶|奶`); for a person, evidence against it
         over = [m for m in here if m.start < e and s < m.end and id(m) not in dropped]
         if len(surface) == 1:  # a one-character short name the tagger reads as a place (`中俄`, `京`)
             if kind == "LOC" and surface in run.places.short and not over:
@@ -318,7 +346,7 @@ def _tagged_in(it: _Text, spans: list[tuple[int, int, str]], here: list[Mention]
         elif kind == "ORG":
             mention, overridden = _tagged_org(it, s, e, over, run)
         else:
-            mention, overridden = _tagged_person(it, s, e, over, yielding, run)
+            mention, overridden = _tagged_person(it, s, e, over, yielding, run, splits_word)
         dropped.update(id(m) for m in overridden)
         if mention is not None:
             added.append(mention)
@@ -371,15 +399,21 @@ def _tagged_org(it: _Text, s: int, e: int, over: list[Mention],
 
 
 def _tagged_person(it: _Text, s: int, e: int, over: list[Mention], yielding: set[tuple[int, int]],
-                   run: _TaggerRun) -> tuple[Mention | None, list[Mention]]:
+                   run: _TaggerRun, splits_word: bool = False) -> tuple[Mention | None, list[Mention]]:
     """A person the tagger reads, if the name looks like one, and the rule mentions it overrides: places
-    that yield to a person (`李长春`), a rule name it reads longer, an organisation cutting into it."""
+    that yield to a person (`李长春`), a rule name it reads longer, an organisation cutting into it.
+
+    Some rules are evidence, not vetoes (`name_confidence.py`): a name that splits a common word
+    (`特朗普|通话`), that is no transliteration the lists know (`泽连斯基`), or whose rarer surname has
+    no cue (`于晓光`) stands when the tagger is sure of it."""
     finder = run.finder
     sl = finder.surname_len(it.text, s)
+    tagged_end = e
     e = _tagged_person_end(it.text, s, e, sl, run)
     surface = it.text[s:e]
     chinese = (sl and 1 <= len(surface) - sl <= (2 if sl == 1 else 1 + sl) and "·" not in surface
                and not finder.lex.surname_markers.intersection(surface))  # `孙氏`, `王姓阿`
+    japanese_alone = surface in finder.lex.japanese_surnames  # `安倍`, `小泉`: news names them so
     if any(ts < e and s < te for ts, te, _ in it.any_title_spans):
         return None, []  # a name does not run into a title (`洪副|院长`)
     # a kind-of-person title counts here (`顾问卡琳·米勒`): the tagger, not the title, found the name
@@ -387,12 +421,23 @@ def _tagged_person(it: _Text, s: int, e: int, over: list[Mention], yielding: set
     cue = role is not None or finder.lex.cue_re.match(it.text, e) is not None  # `总统塞迪略`, `习仲勋同志`
     foreign = not chinese and (finder.foreign_ok(surface, wide=True) or (
         cue and finder.foreign_ok(surface, wide=True, any_chars=True)))
-    if not (chinese or foreign) or finder.rejected(surface, opening_words=False):
+    if finder.rejected(surface, opening_words=False) or finder.lex.surname_markers.intersection(surface):
         return None, []
-    if (chinese and sl == 1 and finder.lex.surname_tier.get(surface[0]) == 2 and not over
-            and not (role is not None or cue and len(surface) == 3)):
-        return None, []  # a rarer surname that often opens an ordinary word (`常通风`) needs a title,
-        # or a full name and a cue word after it
+    # a rarer surname that often opens an ordinary word (`常通风`) wants a title, or a full name and
+    # a cue word after it; one that also reads as a transliteration (`哈马斯`, `阿波罗`) is a foreign
+    # word as often as a name, and is not taken without them
+    rare = (japanese_alone and not (role is not None or cue)
+            or chinese and sl == 1 and finder.lex.surname_tier.get(surface[0]) == 2 and not over
+            and not (role is not None or cue and len(surface) == 3))
+    if rare and finder.foreign_ok(surface, wide=True):
+        return None, []
+    # a name of neither shape must at least read mostly as a transliteration (`泽连斯基`, not `星悦毅宁`)
+    # and start where a name may (not `耆老比|令·达道`)
+    shaped = chinese or foreign or japanese_alone
+    if not shaped and not (finder.transliterated(surface) and _starts_well(it, s, finder)):
+        return None, []
+    if (splits_word or rare or not shaped) and person_margin(it.text, s, tagged_end) < SURE:
+        return None, []
     cut = [m for m in over if m.type == "org" and m.start <= s and e < m.end
            and m.end - run.orgs.suffix_len(m.surface) < e]
     over = [m for m in over if m not in cut]  # `江泽民|委员`: the rules' 民委 (a commission) cut into the name
@@ -400,7 +445,30 @@ def _tagged_person(it: _Text, s: int, e: int, over: list[Mention], yielding: set
         return Mention("person", surface, surface, s, e, role, it.seq, "tagger"), cut + over
     if len(over) == 1 and over[0].type == "person" and over[0].start == s and over[0].end < e:
         return Mention("person", surface, surface, s, e, over[0].role or role, it.seq, "tagger"), cut + over
+    if len(over) == 1 and _inside_dotted(over[0], s, e, surface):
+        return Mention("person", surface, surface, s, e, over[0].role or role, it.seq, "tagger"), cut + over
+    # a place or organisation of the rules' across the name, that does not yield to a person
+    # (`特使|威特科|夫`), is evidence against it too: the name stands when the tagger is sure
+    if (over and all(m.type != "person" for m in over)
+            and person_margin(it.text, s, tagged_end) >= SURE):
+        return Mention("person", surface, surface, s, e, role, it.seq, "tagger"), cut + over
     return None, cut
+
+
+def _starts_well(it: _Text, s: int, finder: PersonFinder) -> bool:
+    """May a name start at `s`: at the start, after punctuation or a word a name follows (`和`, `的`),
+    or right after a title, a place or an organisation?"""
+    text = it.text
+    return (s == 0 or not _CJK_CHAR.match(text[s - 1]) or text[s - 1] in finder.left_chars
+            or any(te == s for _, te, _ in it.any_title_spans) or any(x.end == s for x in it.places + it.orgs))
+
+
+def _inside_dotted(rule: Mention, s: int, e: int, surface: str) -> bool:
+    """Does the tagger read a rule's dotted name shorter, with every dot (`小将|米拉·安德列娃`,
+    `乌尔苏拉·冯德莱恩|签署`)? The rules end a dotted name at the first word that may follow a name and
+    start it after whatever marks a start, so a word either side stays in; the tagger reads the ends."""
+    return (rule.type == "person" and "·" in surface and rule.start <= s and e <= rule.end
+            and (rule.start, rule.end) != (s, e) and rule.surface.count("·") == surface.count("·"))
 
 
 def _tagged_person_end(text: str, s: int, e: int, sl: int, run: _TaggerRun) -> int:
@@ -419,20 +487,25 @@ def _tagged_person_end(text: str, s: int, e: int, sl: int, run: _TaggerRun) -> i
     if runs_on is not None and (runs_on.end() > e or e - s == sl + 3):
         # `护士杨柳|一起`: the last character opens the word after; `莫嘉慧|则表示`: it is one
         e -= 1
-    elif sl and e - s == sl + 3 and text[s] not in finder.foreign_chars_wide:
-        # `聂春生|拉家常`: a surname no transliteration opens with makes a Chinese name, and that has
-        # at most two given-name characters
-        e -= 1
+    elif sl and e - s >= sl + 3 and text[s] not in finder.foreign_chars_wide:
+        # `聂春生|拉家常`, `邓莎|领衔`, `陈秀丽|齐聚苏`: a surname no transliteration opens with makes a
+        # Chinese name, and that has at most two given-name characters: where it ends, the tagger's
+        # next best reading says
+        ends = [s + sl + 1, s + sl + 2]
+        costs = person_cost(text, [(s, x) for x in ends])
+        e = ends[costs.index(min(costs))]
     return e
 
 
-def _completed(items: list[_Text], every: list[Mention], added: list[Mention]) -> list[Mention]:
+def _completed(items: list[_Text], every: list[Mention], added: list[Mention],
+               overridden: set[int] | None = None) -> list[Mention]:
     """`added`, with a tagged name that the article writes in full elsewhere taken in full where the
     text goes on with it (`徐满|仓说` → 徐满仓, as `在村民徐满仓家` gave it), and one that runs a
     character past a name the rules give elsewhere, onto a word that follows names, cut back to it
     (`郑燕|说`, as `副院长郑燕` gave it), as is a three-character one with no cue of its own whose first two
     the article names with a cue and elsewhere before other characters (`张娟|曾接诊`, as `医生张娟留下`
-    gave it): a three-character name is never written short."""
+    gave it): a three-character name is never written short. A reading the tagger overrode (id() in
+    `overridden`: `奥拉夫·朔尔茨|合作`) takes no tagged name in full."""
     texts = {it.seq: it.text for it in items}
     ruled = {m.surface for m in every if m.type == "person" and m.found_by == "rule"}
     cued = ruled | {m.surface for m in every if m.type == "person" and m.role}
@@ -445,8 +518,9 @@ def _completed(items: list[_Text], every: list[Mention], added: list[Mention]) -
         return (len(name) == 3 and name not in cued and name[:2] in cued
                 and bool(after.get(name[:2], {name[2]}) - {name[2]}))
 
-    names = sorted({m.surface for m in every if m.type == "person" and not written_short(m.surface)},
-                   key=len, reverse=True)
+    overridden = overridden or set()
+    names = sorted({m.surface for m in every if m.type == "person" and not written_short(m.surface)
+                    and id(m) not in overridden}, key=len, reverse=True)
     finder = person_finder()
     out = []
     for m in added:

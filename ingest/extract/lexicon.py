@@ -109,11 +109,12 @@ class Lexicon:
     def __init__(self) -> None:
         surnames = rules.sections("ner_surnames.txt")
         self.surname_tier: dict[str, int] = {}
-        for tier, key in ((1, "top"), (1, "tier 1"), (2, "tier 2"), (1, "compound")):
+        for tier, key in ((1, "top"), (1, "tier 1"), (2, "tier 2"), (1, "compound"), (2, "japanese")):
             for s in surnames.get(key, []):
                 self.surname_tier.setdefault(s, tier)
         self.top_surnames = set(surnames.get("top", []))
-        self.compound_surnames = set(surnames.get("compound", []))
+        self.japanese_surnames = set(surnames.get("japanese", []))
+        self.compound_surnames = set(surnames.get("compound", [])) | self.japanese_surnames
         self.given_chars = rules.chars("ner_given_chars.txt", "")
         self.surname_markers = rules.chars("ner_given_chars.txt", "surname markers")
         self.place_last_chars = rules.chars("ner_given_chars.txt", "not last before a title")

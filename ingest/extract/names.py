@@ -111,7 +111,8 @@ class NameShapes:
         tier = self.lex.surname_tier.get(text[p:p + sl], 2)
         if tier == 2 and text[p:p + sl] in self.lex.boundary_words:
             return None  # `队员都平安`, `州长和波士顿市长`: an adverb or conjunction, not a surname
-        strict = strength < STRONG or tier == 2
+        japanese = text[p:p + sl] in self.lex.japanese_surnames
+        strict = strength < STRONG or tier == 2 and not japanese
         g = p + sl
         if g >= n or not self.given_ok(text[g], strict):
             return None
@@ -134,6 +135,9 @@ class NameShapes:
             # `队员成岳冲在前面`: after a title, a third character that is no common given-name
             # character (冲, also a verb) still ends the name when a clear boundary follows it
             best = g + 2
+        if japanese:  # `小泉纯一郎`, `小泉进次郎`: a Japanese given name may have three characters
+            best = next((g + k for k in (3, 2, 1) if g + k <= n and self.is_boundary(text, g + k)
+                         and all(self.given_ok(c, strict) for c in text[g:g + k])), best)
         name = text[p:best]
         if self.rejected(name):
             if best == g + 2 and not self.rejected(text[p:g + 1]) and self.is_boundary(text, g + 1):

@@ -39,6 +39,13 @@ _BARE_LEFT = set("、，,。；;：:“”\"（）()《》【】 \u3000")
 _BARE_RIGHT = set("、，,。；;：:“”\"（）()《》【】 \u3000！!？?")
 
 
+# A name in Latin script (`Sam Altman`, `Arancha Rodríguez`): two or three capitalised words, standing
+# apart from other Latin words. Such a string is as often a product or a site (`App Store`), so it is
+# taken only with a cue (`PersonFinder.latin_names`); a single word (`Altman`) and capitals (`CHECK`) never.
+_LATIN_WORD = "[A-Z][a-z\u00df-\u00ff]+"
+LATIN_NAME_RE = re.compile(f"(?<![A-Za-z\u00c0-\u00ff])(?<![A-Za-z] ){_LATIN_WORD}(?:[ -]{_LATIN_WORD}){{1,2}}"
+                           "(?![A-Za-z\u00c0-\u00ff])(?! [A-Za-z])")
+
 # The share of a dotted name's characters that must be characters of transliterated foreign and
 # minority names (ner_foreign_chars.txt, ner_transliteration_chars.txt): such names score 0.7-1.0,
 # words joined by a dot or a bullet (`健康·生活`, `人民网·健康`, `北京·上海高铁开通`) 0.5 or less.
@@ -319,17 +326,34 @@ class PersonFinder(NameShapes):
                 start = next((s for s in reversed(window) if s == 0 or not is_cjk(text[s - 1])
                               or text[s - 1] in self.left_chars), None)
             last = text.rfind("·", 0, m.end()) + 1
-            end = next((e for e in range(last + 2, m.end() + 1) if self.is_boundary(text, e)), None)
+            # a last part of one character (`特雷莎·梅`) only before a speech or action verb (`宣布`)
+            one = last + 1 if self.lex.cue_re.match(text, last + 1) else None
+            end = one or next((e for e in range(last + 2, m.end() + 1) if self.is_boundary(text, e)), None)
             if start is not None and end is not None and text[start - 1:start] not in ("《", "“") \
-                    and self._transliterated(text[start:end]):
+                    and self.transliterated(text[start:end]):
                 out.append((start, end))
         return out
 
-    def _transliterated(self, name: str) -> bool:
+    def transliterated(self, name: str) -> bool:
         """Do the parts of a dotted name read as a transliteration (`鲍里斯·约翰逊`, `买买提·吐尔逊`)? The
         web also joins ordinary words with dots and bullets (`首页·新闻`, `北京·上海高铁`, `活动•讲座`)."""
         core = name.replace("·", "")
         return sum(c in self.foreign_chars_wide for c in core) >= DOTTED_NAME_MIN_SHARE * len(core)
+
+    def latin_names(self, text: str, title_ends: set[int], person_ends: set[int]) -> list[tuple[int, int]]:
+        """Latin-script names with a cue: a title before (`首席执行官Sam Altman`, `记者 Arancha Rodríguez`),
+        a speech or action verb after (`Hod Lipson指出`), or in brackets right after a person's name as
+        its original spelling (`唐纳德·特朗普(Donald Trump)`). `title_ends`: where titles end;
+        `person_ends`: where the people found in the text end."""
+        out = []
+        for m in LATIN_NAME_RE.finditer(text):
+            s, e = m.span()
+            titled = len(text[:s].rstrip(_SPACES)) in title_ends
+            cued = self.lex.cue_re.match(text, e + (text[e:e + 1] == " ")) is not None
+            gloss = text[s - 1:s] in ("(", "（") and s - 1 in person_ends and text[e:e + 1] in (")", "）")
+            if titled or cued or gloss:
+                out.append((s, e))
+        return out
 
     def _roles_after(self, text: str, hits: list[PersonHit], chains) -> None:
         """Give a role-less name the title that `作为`/`担任` hands it just after (`刘亮亮作为副领队`)."""
