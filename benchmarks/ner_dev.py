@@ -122,8 +122,8 @@ def report(name: str, counts: dict, speed: float) -> list[str]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--half", choices=("study", "study2", "untouched", "both"), default="study",
-                    help="which set to score: study and study2 are read and studied; untouched "
+    ap.add_argument("--half", choices=("study", "study2", "untouched", "fresh", "both"), default="study",
+                    help="which set to score: study and study2 are read and studied; untouched and fresh "
                          "only when a change is finished (both = study and untouched)")
     ap.add_argument("--systems", default="ours,lac,jieba", help="comma-separated: ours, lac, jieba")
     ap.add_argument("--errors", type=int, default=0, help="print up to N wrong sentences (study sets only)")
