@@ -48,6 +48,8 @@ SENTENCE_PUNCT = re.compile(r"[，。；！？;!?]|(?<!\d),|,(?!\d{3}(?!\d))")
 # Between two lines of running text, or for a line ending a sentence, the classifier must be surer
 # (FURNITURE_SURE_MIN): such a line is more often the text's own than the page's.
 FURNITURE_MIN = 0.6
+# An article with no running text is the classifier's to read only with at least this many lines.
+POSTER_LINES = 12
 FURNITURE_SURE_MIN = 0.85
 METADATA_MIN = 0.6
 # A label opening a news text, words before a colon (`本台消息：`, `央视网消息(新闻联播)：`).
@@ -327,17 +329,25 @@ def _headline(raw: RawArticle, lines: list[_Line], counts: Counter,
 
 
 def _line_probabilities(lines: list[_Line]) -> np.ndarray:
-    """The classifier's label probabilities for each line; all zero (it decides nothing) for an article
-    with no running text, unlike every page it learned from."""
-    if not any(is_prose(ln.norm) for ln in lines):
+    """The classifier's label probabilities for each line; all zero (it decides nothing) for a short
+    article with no running text (a note of a few lines: it learned from pages, which have some, or
+    else many short lines, a poster-like post cut into phrases)."""
+    if not model_reads(lines):
         return np.zeros((len(lines), len(LABELS)))
     return line_probabilities([ln.norm for ln in lines], [ln.no for ln in lines])
 
 
-def title_candidates(lines: list[_Line], counts: Counter, probs: np.ndarray) -> tuple[list[int], np.ndarray]:
+def model_reads(lines: list[_Line]) -> bool:
+    """Does the classifier read this article: one with running text, or with many lines?"""
+    return len(lines) >= POSTER_LINES or any(is_prose(ln.norm) for ln in lines)
+
+
+def title_candidates(lines: list[_Line], counts: Counter, probs: np.ndarray,
+                     found: int | None) -> tuple[list[int], np.ndarray]:
     """The lines that may be the headline (index in `lines`) and their TITLE_FEATURES rows, for the
     ranker: title-like lines near the top that no rule calls chrome, metadata or a credit, above the
-    second line of running text (prose the classifier does not call furniture)."""
+    second line of running text (prose the classifier does not call furniture). `found`, the rules'
+    choice (`_find_title`), is one of the features."""
     window = [i for i, ln in enumerate(lines[:HEAD_WINDOW * 3]) if not _chrome_rule(ln.norm, ("any", "head"))]
     text_at = [i for i in window if is_prose(lines[i].norm) and probs[i, _FURNITURE] < FURNITURE_MIN]
     picked = [i for i in window if _title_like(lines[i].text) and not (len(text_at) > 1 and text_at[1] < i)
@@ -353,13 +363,15 @@ def title_candidates(lines: list[_Line], counts: Counter, probs: np.ndarray) -> 
         pairs = _char_pairs(s)
         overlap = len(pairs & text_pairs) / len(pairs) if pairs else 0.0
         to_text = next((j - i for j in text_at if j > i), 10)
+        to_meta = next((j - i for j in range(i + 1, min(i + 4, len(meta))) if meta[j]), None)
         rows.append([
-            0.0, p[_TITLE], np.log(p[_TITLE] + 1e-3) / 7, p[_FURNITURE], p[_METADATA], p[LABELS.index("body")], i == 0, any(meta[i + 1:i + 4]), any(meta[max(0, i - 2):i]),
+            0.0, p[_TITLE], np.log(p[_TITLE] + 1e-3) / 7, p[_FURNITURE], p[_METADATA], p[LABELS.index("body")],
+            i == 0, to_meta is not None, any(meta[max(0, i - 2):i]),
             i + 1 < len(lines) and is_prose(lines[i + 1].norm), min(to_text, 10) / 10,
             len(s) <= 6, len(s) <= 12, len(s) > 40, overlap, overlap == 0, counts[squash(s)] >= 2,
             sum(c.isascii() and c.isalpha() for c in s) / len(s), i == top, bool(text_at) and text_at[0] < i,
-            meta[i + 1] if i + 1 < len(meta) else False, min(sum(i < j < i + to_text for j in picked), 3) / 3,
-            "，" in s or "," in s, bool(byline_names(s)),
+            min(sum(i < j < i + to_text for j in picked), 3) / 3,
+            "，" in s or "," in s, bool(byline_names(s)), i == found,
         ])
     return picked, np.array(rows, dtype=np.float64).reshape(len(rows), len(TITLE_FEATURES))
 
@@ -384,7 +396,7 @@ def _model_title(lines: list[_Line], counts: Counter, found: int | None, probs: 
         found = None
     if not probs.any() or (found == 0 and _text_file_title(lines, probs)):
         return found
-    picked, features = title_candidates(lines, counts, probs)
+    picked, features = title_candidates(lines, counts, probs, found)
     best = title_choice(features, allow_none=found is None)
     if best is None:
         return None
@@ -482,10 +494,15 @@ def _walk_body(lines: list[_Line], title_key: str | None, counts: Counter, body:
             continue
         body.kept.append((ln, gap))
         gap = False
-    # Metadata printed after the last paragraph (`更新时间：2023/09/14 16:20`, a closing date line).
-    while body.kept and (meta := parse_meta_line(body.kept[-1][0].norm)) is not None and "byline" not in meta:
+    # Metadata printed after the last paragraph (`更新时间：2023/09/14 16:20`, a closing date line) and the
+    # labelled staff credits closing a page (`编辑:王君`, `审核:陈芳`, `来源:健康中国`): page furniture, whose
+    # names the byline still gets (take_meta).
+    closing: list[dict[str, str]] = []
+    while body.kept and (meta := parse_meta_line(body.kept[-1][0].norm)) is not None:
         ln, _ = body.kept.pop()
         body.dropped.append(DroppedLine(ln.no, ln.text, "metadata"))
+        closing.insert(0, meta)
+    for meta in closing:  # in the page's order
         body.take_meta(meta)
 
 

@@ -199,7 +199,10 @@ def test_a_wechat_header_line_under_the_title_is_metadata():
 def test_wechat_footer_is_chrome_and_closing_credits_are_bylines():
     a = clean("\n".join(["标题在此处", BODY, "来源：泉州市第三人民医院", "编辑：郑晓东",
                          "点个“在看”，把健康传递给更多人", "阅读原文"]))
-    assert texts(a) == [BODY, "来源：泉州市第三人民医院", "编辑：郑晓东"]
+    # labelled closing credits are the page's, not the text's: they leave the body and give the byline
+    assert texts(a) == [BODY]
+    assert (a.byline, a.authors) == ("泉州市第三人民医院; 编辑:郑晓东", ["郑晓东"])
+    assert rules(a)["来源：泉州市第三人民医院"] == "metadata" and rules(a)["编辑：郑晓东"] == "metadata"
     assert rules(a)["点个“在看”，把健康传递给更多人"] == "wechat" and rules(a)["阅读原文"] == "wechat"
 
 

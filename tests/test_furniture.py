@@ -90,8 +90,8 @@ def test_the_ranker_chooses_the_headline_but_a_text_files_first_line_above_its_o
 
 def test_the_headline_is_chosen_over_menu_lines_above_it():
     assert clean(["PDF版", "返回首页", "社区义诊暖人心", "发布时间:2023-05-12", B1, B2, B3]).title == "社区义诊暖人心"
-    a = clean(["按Enter到主内容区", ":::", "现在位置 首页 > 公告讯息 > 最新消息", "• 友善列印", "社区义诊暖人心", B1, B2, B3])
-    assert a.title == "社区义诊暖人心"
+    a = clean(["按Enter到主内容区", ":::", "现在位置 首页 > 公告讯息 > 最新消息", "• 友善列印", "社区开展健康义诊活动", B1, B2, B3])
+    assert a.title == "社区开展健康义诊活动"
 
 
 def test_the_headline_is_chosen_over_a_label_line_between_it_and_the_metadata():
@@ -102,12 +102,21 @@ def test_the_headline_is_chosen_over_a_label_line_between_it_and_the_metadata():
 def test_candidate_features_see_the_metadata_below_and_the_text_repeating_the_headline():
     lines = [_line(no, t) for no, t in enumerate(["Health News", "社区义诊活动", "发布时间:2023-05-12", B1, B2, B3])]
     probs = np.zeros((6, len(LABELS)))
-    picked, x = title_candidates(lines, Counter(squash(ln.norm) for ln in lines), probs)
+    picked, x = title_candidates(lines, Counter(squash(ln.norm) for ln in lines), probs, 1)
     row = dict(zip(TITLE_FEATURES, x[picked.index(1)]))
-    assert (row["meta_next"], row["first"], row["body_overlap"]) == (1.0, 0.0, 0.8)  # 诊活 is not in the text
+    assert (row["meta_below"], row["first"], row["body_overlap"]) == (1.0, 0.0, 0.8)  # 诊活 is not in the text
     assert dict(zip(TITLE_FEATURES, x[picked.index(0)]))["body_overlap=0"] == 1.0
 
 
 def test_an_undated_credit_line_the_model_calls_metadata_stays_in_the_text():
     a = clean(["社区义诊暖人心", "2023-05-12", "本报记者 张丽 摄影报道", B1, B2, B3])
     assert [p.text for p in a.paragraphs] == ["本报记者 张丽 摄影报道", B1, B2, B3]
+
+
+def test_a_long_page_of_short_phrases_is_read_by_the_model_too():
+    phrases = ["手足口病", "是由多种肠道病毒感染引起的", "儿童常见传染病", "好发年龄为5岁及以下婴幼儿", "1-2岁组发病率最高",
+               "每年自3月下旬始", "手足口病疫情将逐渐上升", "4-6月份进入春夏季高发季节", "日前", "中国疾控中心发布提示"]
+    a = clean(["中疾控:此病进入高发期!", "2023/04/04 11:27"] + phrases + ["新闻热线:025—83195900"])
+    assert a.title == "中疾控:此病进入高发期!"
+    assert [p.text for p in a.paragraphs] == phrases
+    assert rules(a)["新闻热线:025—83195900"] == "furniture-model"

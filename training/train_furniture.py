@@ -31,8 +31,8 @@ import numpy as np  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ingest.clean import _find_title, _line, squash, title_candidates  # noqa: E402
-from ingest.furniture import (BUCKETS, DENSE, LABELS, TITLE_FEATURES, is_prose, page_features, softmax,
+from ingest.clean import _find_title, _line, model_reads, squash, title_candidates  # noqa: E402
+from ingest.furniture import (BUCKETS, DENSE, LABELS, TITLE_FEATURES, page_features, softmax,
                               title_choice)  # noqa: E402
 from ingest.normalise import normalise, strip_pinyin  # noqa: E402
 from ingest.read import decode  # noqa: E402
@@ -117,12 +117,12 @@ def title_example(raw: RawArticle, by_line: dict[int, str],
     headline the ranker would choose, with line probabilities from weights `w`; None for one it would not
     (a headline the splitter gave, no running text)."""
     lines = [_line(no, t) for no, t in raw.lines if t.strip()]
-    if raw.heading is not None or not any(is_prose(ln.norm) for ln in lines):
+    if raw.heading is not None or not model_reads(lines):
         return None
     probs = softmax(page_features([ln.norm for ln in lines], [ln.no for ln in lines]) @ w)
     counts = Counter(squash(ln.norm) for ln in lines)
-    picked, features = title_candidates(lines, counts, probs)
     found = _find_title(lines, counts)
+    picked, features = title_candidates(lines, counts, probs, found)
     rules = None if found is None else picked.index(found) if found in picked else -1
     return features, [k for k, i in enumerate(picked) if by_line.get(lines[i].no) == "title"], rules
 
