@@ -120,3 +120,8 @@ def test_a_long_page_of_short_phrases_is_read_by_the_model_too():
     assert a.title == "中疾控:此病进入高发期!"
     assert [p.text for p in a.paragraphs] == phrases
     assert rules(a)["新闻热线:025—83195900"] == "furniture-model"
+
+
+def test_a_bracketed_closing_credit_is_never_the_models_to_drop():
+    a = clean(["社区开展健康义诊活动", "2023-05-12", B1, B2, B3, "（通讯员 钱晓燕 张国庆）"])
+    assert a.paragraphs[-1].text == "（通讯员 钱晓燕 张国庆）" and a.authors == ["钱晓燕", "张国庆"]
