@@ -108,9 +108,10 @@ claims-words: $(INSTALLED)
 	tar -xzf build/jieba/jieba-0.42.1.tar.gz -C build/jieba jieba-0.42.1/jieba/dict.txt
 	$(BIN)/python training/build_claims_words.py --jieba-dict build/jieba/jieba-0.42.1/jieba/dict.txt
 
-# Retrain the line classifier (ingest/data/furniture_model.npz) from the committed hand labels of the
-# development pages' study half (tests/corpus/dev/study_lines.jsonl); it prints held-out figures from
-# five folds by page first. Nothing is downloaded; the untouched half is never read.
+# Retrain the line classifier and the headline ranker (ingest/data/furniture_model.npz) from the
+# committed hand labels of the development pages (tests/corpus/dev/{study,study2,train}_lines.jsonl);
+# it prints held-out figures from five folds by page first. Nothing is downloaded; the untouched half
+# is never read.
 furniture-model: $(INSTALLED)
 	$(BIN)/python training/train_furniture.py
 

@@ -1,8 +1,10 @@
 """The line classifier (ingest/furniture.py) and how the cleaner uses it, on small pages written for the test."""
+from collections import Counter
+
 import numpy as np
 
-from ingest.clean import _line, _model_title, clean_article
-from ingest.furniture import DENSE, LABELS, page_features, line_probabilities
+from ingest.clean import _line, _model_title, clean_article, squash, title_candidates
+from ingest.furniture import DENSE, LABELS, TITLE_FEATURES, page_features, line_probabilities
 from ingest.records import RawArticle
 
 B1 = "5月12日上午,区卫生健康局组织辖区内各社区卫生服务中心开展健康义诊活动,为居民免费测量血压、血糖。"
@@ -76,15 +78,50 @@ def test_an_undated_article_takes_a_full_date_from_a_short_line_without_a_senten
     assert a.published_date == "2022-02-07"
 
 
-def test_the_classifier_overrules_the_rules_headline_but_not_on_the_first_line():
+def test_the_ranker_chooses_the_headline_but_a_text_files_first_line_above_its_opening_label_stays():
     lines = [_line(no, t) for no, t in enumerate(["国际快讯", "本台消息：", "某国首家中资银行网点开业", B1, B2])]
+    counts = Counter(squash(ln.norm) for ln in lines)
     sure_of_third = np.zeros((5, len(LABELS)))
     sure_of_third[:, LABELS.index("title")] = [0.05, 0.0, 0.9, 0.0, 0.0]
-    assert _model_title(lines, 0, sure_of_third) == 0  # the page's first line stays the headline
-    assert _model_title(lines, 1, sure_of_third) == 2
-    assert _model_title(lines, None, sure_of_third) == 2
+    sure_of_third[:, LABELS.index("body")] = [0.0, 0.0, 0.0, 1.0, 1.0]
+    assert _model_title(lines, counts, 0, sure_of_third) == 0  # the page's first line stays the headline
+    assert _model_title(lines, counts, None, sure_of_third) == 2
+
+
+def test_the_headline_is_chosen_over_menu_lines_above_it():
+    assert clean(["PDF版", "返回首页", "社区义诊暖人心", "发布时间:2023-05-12", B1, B2, B3]).title == "社区义诊暖人心"
+    a = clean(["按Enter到主内容区", ":::", "现在位置 首页 > 公告讯息 > 最新消息", "• 友善列印", "社区开展健康义诊活动", B1, B2, B3])
+    assert a.title == "社区开展健康义诊活动"
+
+
+def test_the_headline_is_chosen_over_a_label_line_between_it_and_the_metadata():
+    a = clean(["社区义诊暖人心", "封面区块链 该文章已上链 >", "某某新闻 2023-05-12 17:12", B1, B2, B3])
+    assert a.title == "社区义诊暖人心"
+
+
+def test_candidate_features_see_the_metadata_below_and_the_text_repeating_the_headline():
+    lines = [_line(no, t) for no, t in enumerate(["Health News", "社区义诊活动", "发布时间:2023-05-12", B1, B2, B3])]
+    probs = np.zeros((6, len(LABELS)))
+    picked, x = title_candidates(lines, Counter(squash(ln.norm) for ln in lines), probs, 1)
+    row = dict(zip(TITLE_FEATURES, x[picked.index(1)]))
+    assert (row["meta_below"], row["first"], row["body_overlap"]) == (1.0, 0.0, 0.8)  # 诊活 is not in the text
+    assert dict(zip(TITLE_FEATURES, x[picked.index(0)]))["body_overlap=0"] == 1.0
 
 
 def test_an_undated_credit_line_the_model_calls_metadata_stays_in_the_text():
     a = clean(["社区义诊暖人心", "2023-05-12", "本报记者 张丽 摄影报道", B1, B2, B3])
     assert [p.text for p in a.paragraphs] == ["本报记者 张丽 摄影报道", B1, B2, B3]
+
+
+def test_a_long_page_of_short_phrases_is_read_by_the_model_too():
+    phrases = ["手足口病", "是由多种肠道病毒感染引起的", "儿童常见传染病", "好发年龄为5岁及以下婴幼儿", "1-2岁组发病率最高",
+               "每年自3月下旬始", "手足口病疫情将逐渐上升", "4-6月份进入春夏季高发季节", "日前", "中国疾控中心发布提示"]
+    a = clean(["中疾控:此病进入高发期!", "2023/04/04 11:27"] + phrases + ["新闻热线:025—83195900"])
+    assert a.title == "中疾控:此病进入高发期!"
+    assert [p.text for p in a.paragraphs] == phrases
+    assert rules(a)["新闻热线:025—83195900"] == "furniture-model"
+
+
+def test_a_bracketed_closing_credit_is_never_the_models_to_drop():
+    a = clean(["社区开展健康义诊活动", "2023-05-12", B1, B2, B3, "（通讯员 钱晓燕 张国庆）"])
+    assert a.paragraphs[-1].text == "（通讯员 钱晓燕 张国庆）" and a.authors == ["钱晓燕", "张国庆"]
