@@ -1,12 +1,18 @@
-"""Quality gates on the development pages (tests/corpus/dev, README there): 124 real public-health
-pages from 124 sites, gold written before any run, split by page into a study half and an untouched half.
+"""Quality gates on the development pages (tests/corpus/dev, README there): real public-health pages,
+gold written before any run by helper sessions, in four sets.
 
-The study half was studied (its misses read, a line classifier trained on its line labels), so its
-floors say only that no change loses what was reached. The untouched half was scored twice, summary
-figures only: at first contact (title 0.750, pubdate 0.821, 92 leaks, person F1 0.881, role 0.764,
-date recall 0.761, claims F1 0.874, subject 0.804) and once after the #20 work (the floors below), so
-its figures are the ones to quote for pages nobody tuned for. Floors are the figures reached, rounded
-down; ceilings rounded up: tighten one when a change improves it, never loosen one.
+- study (62 pages) and study2 (30 pages, round 2) were studied: their misses read, the line
+  classifier trained on their line labels. Their floors say only that no change loses what was reached.
+- untouched (62 pages) was scored at first contact and at the end of each round, summary figures
+  only (round 1: title 0.750 -> 0.781, person F1 0.881 -> 0.884; round 2, its third scoring: the
+  floors below).
+- fresh (53 pages from 53 sites no other set uses, round 2) was scored twice, summary figures only:
+  at first contact (main ffc99c6: title 0.667, pubdate 0.857, 47 leaks, person F1 0.868, role 0.809,
+  date recall 0.754, claims F1 0.833, subject 0.947) and at the end of round 2 (the floors below).
+  Its figures are the ones to quote for pages nobody tuned for.
+
+Floors are the figures reached, rounded down; ceilings rounded up: tighten one when a change
+improves it, never loosen one.
 """
 from pathlib import Path
 
@@ -18,15 +24,27 @@ pytestmark = pytest.mark.slow  # quality gates, kill tests and browsers: `make t
 
 DEV = Path(__file__).resolve().parent / "corpus" / "dev"
 
-GATES = {  # half: (articles, floors (at least), ceilings (at most))
-    "study": ("62/67", {"title_acc": 0.82, "pubdate_acc": 0.93, "person_f1": 0.94, "role_acc": 0.94,
-                        "org_recall": 0.80, "place_recall": 0.80, "date_recall": 0.88, "claims_f1": 0.96,
-                        "claim_subject_acc": 0.97, "claim_qualifier_acc": 1.0, "paragraph_repair": 0.99},
+GATES = {  # set: (articles, offsets checked (at least), floors (at least), ceilings (at most))
+    "study": ("62/67", 1100,
+              {"title_acc": 0.92, "pubdate_acc": 1.0, "person_f1": 0.96, "role_acc": 0.97, "org_recall": 0.81,
+               "place_recall": 0.83, "date_recall": 1.0, "claims_f1": 0.96, "claim_subject_acc": 0.97,
+               "claim_qualifier_acc": 1.0, "paragraph_repair": 0.99},
               {"offsets_bad": 0, "boilerplate_leaks": 36, "forbidden_person_hits": 0}),
-    "untouched": ("62/71", {"title_acc": 0.78, "pubdate_acc": 0.96, "person_f1": 0.88, "role_acc": 0.83,
-                            "org_recall": 0.83, "place_recall": 0.84, "date_recall": 0.86, "claims_f1": 0.87,
-                            "claim_subject_acc": 0.82, "claim_qualifier_acc": 1.0, "paragraph_repair": 0.97},
-                  {"offsets_bad": 0, "boilerplate_leaks": 52, "forbidden_person_hits": 0}),
+    "study2": ("30/31", 650,
+               {"title_acc": 1.0, "pubdate_acc": 1.0, "person_f1": 0.97, "role_acc": 0.96, "org_recall": 0.85,
+                "place_recall": 0.77, "date_recall": 1.0, "claims_f1": 0.97, "claim_subject_acc": 0.96,
+                "claim_qualifier_acc": 1.0, "paragraph_repair": 1.0},
+               {"offsets_bad": 0, "boilerplate_leaks": 15, "forbidden_person_hits": 0}),
+    "untouched": ("62/71", 1400,
+                  {"title_acc": 0.90, "pubdate_acc": 1.0, "person_f1": 0.90, "role_acc": 0.86, "org_recall": 0.84,
+                   "place_recall": 0.87, "date_recall": 0.92, "claims_f1": 0.87, "claim_subject_acc": 0.82,
+                   "claim_qualifier_acc": 1.0, "paragraph_repair": 0.97},
+                  {"offsets_bad": 0, "boilerplate_leaks": 44, "forbidden_person_hits": 0}),
+    "fresh": ("53/56", 1100,
+              {"title_acc": 0.73, "pubdate_acc": 0.95, "person_f1": 0.86, "role_acc": 0.81, "org_recall": 0.81,
+               "place_recall": 0.80, "date_recall": 0.78, "claims_f1": 0.83, "claim_subject_acc": 0.94,
+               "claim_qualifier_acc": 1.0, "paragraph_repair": 0.99},
+              {"offsets_bad": 0, "boilerplate_leaks": 32, "forbidden_person_hits": 1}),
 }
 
 
@@ -40,9 +58,9 @@ def gate(request, tmp_path_factory):
 def test_the_articles_found_do_not_fall(gate):
     half, scores = gate
     assert scores["articles"] == GATES[half][0]
-    assert scores["offsets_bad"] == 0 and scores["offsets_checked"] >= 1100
+    assert scores["offsets_bad"] == 0 and scores["offsets_checked"] >= GATES[half][1]
 
 
 def test_scores_hold_their_floors_and_ceilings(gate):
     half, scores = gate
-    check_floors_and_ceilings(scores, GATES[half][1], GATES[half][2])
+    check_floors_and_ceilings(scores, GATES[half][2], GATES[half][3])
