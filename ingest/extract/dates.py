@@ -335,8 +335,9 @@ def _short_dates(found: _Found, pub: dt.date | None) -> None:
                 if any(mark in text for mark in marks)]
     for pattern in patterns:
         for m in pattern.finditer(text):
+            written = {g[-1] for g, v in m.groupdict().items() if v}  # which ends matched: 1, or 3 and 2
             for k in ("1", "3", "2"):
-                if k not in {g[-1] for g, v in m.groupdict().items() if v}:
+                if k not in written:
                     continue
                 s, e = m.start("m" + k), m.end("d" + k)
                 month, day = int(m.group("m" + k)), int(m.group("d" + k))

@@ -21,7 +21,7 @@ from .tagger import TYPES, tagger
 from .orgs import Org, OrgIndex, org_index
 from .names import person_cues
 from .name_confidence import SURE, person_cost, person_margin
-from .persons import MEDIUM, PersonFinder, PersonHit, person_finder
+from .persons import MEDIUM, SPACES, PersonFinder, PersonHit, person_finder
 from .places import Place, PlaceIndex, place_index
 from ..records import Mention
 
@@ -36,7 +36,6 @@ _DOT_VARIANTS = str.maketrans("\u30fb\uff65\u2027\u2022\u2219\u22c5", "····�
 _NUM = "一二三四五六七八九十百0-9"
 # A bracketed aside after a name (`叶格(Kalman Yeger)`, `王五（右）`).
 _ASIDE_RE = re.compile(r"^[（(][^（）()]{1,30}[)）]")
-_SPACES = " \u3000\xa0\t"
 _ORDINAL_HOSPITAL = re.compile(f"^(附属)?第([{_NUM}]+)(?:人民)?医院$")
 
 
@@ -252,7 +251,7 @@ def _share_list_roles(items: list[_Text], mentions: list[Mention]) -> None:
                 continue
             if m.end in title_starts or it.text[m.end:m.end + 1] == "兼" and m.end + 1 in title_starts:
                 continue  # `非盟主席法基、阿盟秘书长盖特`, `国王萨勒曼、王储兼首相`: a title of its own after it
-            if id(prev) not in sharing and len(it.text[:prev.start].rstrip(_SPACES)) not in titled_at:
+            if id(prev) not in sharing and len(it.text[:prev.start].rstrip(SPACES)) not in titled_at:
                 continue  # the title stands after the name (`刘宇主任`), or came from elsewhere
             if m.role is None:
                 m.role = prev.role

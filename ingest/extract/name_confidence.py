@@ -16,6 +16,8 @@ ends (`邓莎|领衔`). Both are computed only for the few names a rule speaks a
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 from .tagger import TAGS, tagger
@@ -43,8 +45,11 @@ def _passes(emissions: np.ndarray, transitions: np.ndarray) -> tuple[np.ndarray,
     return forward, backward
 
 
+@lru_cache(maxsize=16)
 def _read(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """The tagger's emissions for `text`, its transitions, and the forward and backward scores."""
+    """The tagger's emissions for `text`, its transitions, and the forward and backward scores; kept
+    for the last few texts, as every name a rule speaks against in a paragraph asks of the same one
+    (and `_tagged_person` may ask the margin of one name twice). Callers do not write into them."""
     model = tagger()
     emissions = model.emissions(text)
     return (emissions, model.transitions) + _passes(emissions, model.transitions)

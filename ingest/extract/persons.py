@@ -22,7 +22,7 @@ from .names import DOTTED_NAME_RE, MEDIUM, STRONG, WEAK, NameShapes, is_cjk, per
 
 __all__ = ["MEDIUM", "STRONG", "WEAK", "PersonFinder", "PersonHit", "person_finder"]
 
-_SPACES = " \u3000\xa0\t"
+SPACES = " \u3000\xa0\t"  # spaces a name or a title may stand apart by
 _AS_REACH = 12  # characters allowed between `作为`/`担任` and the title (`作为此次援哈医疗队副领队`)
 # What stacks one title onto the next directly (`党委书记、院长`, `院长兼党委书记`, `副院长及护士长`, a space),
 # what may also have the next title's unit after it, and the commas among those.
@@ -193,7 +193,7 @@ class PersonFinder(NameShapes):
         self._after_leaders(text, leader_ends, accept)
         chain_roles = {e: role for _, e, role, _ in chains}
         for span in self._dotted_names(text, starts_ok | leader_ends):
-            title_end = len(text[:span[0]].rstrip(_SPACES))  # `通讯员 热娜古丽·艾则孜`
+            title_end = len(text[:span[0]].rstrip(SPACES))  # `通讯员 热娜古丽·艾则孜`
             accept(span, chain_roles.get(title_end) if span[0] not in leader_ends else None, STRONG)
         self._cued(text, starts_ok, accept)
         for span in self.bylines.trailing(text, not_names):
@@ -210,7 +210,7 @@ class PersonFinder(NameShapes):
         that looks like one on its own."""
         for cs, ce, role, generic in chains:
             p = ce
-            while p < len(text) and text[p] in _SPACES and p - ce < 2:
+            while p < len(text) and text[p] in SPACES and p - ce < 2:
                 p += 1
             aside = _PORTFOLIO_RE.match(text, p)
             if aside and not generic:
@@ -348,7 +348,7 @@ class PersonFinder(NameShapes):
         out = []
         for m in LATIN_NAME_RE.finditer(text):
             s, e = m.span()
-            titled = len(text[:s].rstrip(_SPACES)) in title_ends
+            titled = len(text[:s].rstrip(SPACES)) in title_ends
             cued = self.lex.cue_re.match(text, e + (text[e:e + 1] == " ")) is not None
             gloss = text[s - 1:s] in ("(", "（") and s - 1 in person_ends and text[e:e + 1] in (")", "）")
             if titled or cued or gloss:
