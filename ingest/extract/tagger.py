@@ -21,7 +21,7 @@ from typing import Iterable
 import numpy as np
 
 from .. import rules
-from .lexicon import lexicon
+from .lexicon import lexicon, prefix_lengths
 from .orgs import org_index
 from .places import place_index
 
@@ -121,17 +121,14 @@ class Gazetteer:
             for word in lists.get(name, ()):
                 if len(word) >= 2:
                     self.masks[word] = self.masks.get(word, 0) | (1 << k)
-        lengths: dict[str, set[int]] = {}
-        for word in self.masks:
-            lengths.setdefault(word[0], set()).add(len(word))
-        self.lengths = {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()}
+        self.lengths = prefix_lengths(self.masks)  # every word has two characters or more
 
     def matches(self, text: str) -> list[tuple[int, int, int]]:
         """(start, end, list index): the longest word of each list at each start."""
         out = []
         get, masks, n = self.lengths.get, self.masks, len(text)
-        for i, ch in enumerate(text):
-            ls = get(ch)
+        for i in range(n - 1):
+            ls = get(text[i:i + 2])
             if not ls:
                 continue
             seen = 0
