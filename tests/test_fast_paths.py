@@ -78,3 +78,32 @@ def test_gazetteer_matches_are_the_longest_word_of_each_list_at_each_start():
         gazetteer = Gazetteer(lists)
         for text in _random_words(rng, "abcd", 5, 25):
             assert gazetteer.matches(text) == _plain_matches(lists, text)
+
+
+def test_texts_the_tagger_read_ahead_come_back_as_it_reads_them_alone():
+    from ingest.extract.tagger import tagger
+
+    model = tagger()
+    texts = ["江泽民指出，要加强团结。", "", "叶利钦在莫斯科会见了新华社记者。", "北京市延庆区医院副院长张伟说", "江泽民指出，要加强团结。"]
+    alone = [model.tag(t) for t in texts]
+    try:
+        model.read_ahead(texts[:3])
+        assert model.tag_many(texts) == alone
+        assert model.tag_many(texts[3:]) == alone[3:]
+    finally:
+        model.read_ahead([])
+
+
+def test_a_chunk_of_files_processed_together_gives_what_each_file_gives_alone(tmp_path):
+    from ingest.pipeline import DEFAULT_TIMEOUT, Job, process_chunk, process_source
+    from ingest.read import DEFAULT_MAX_BYTES, find_files, read_source
+
+    for i, text in enumerate(["核酸检测\n\n北京市延庆区医院副院长张伟说,4月共完成核酸采样45万余人次。",
+                              "叶利钦会见江泽民\n\n江泽民指出，两国人民的友谊源远流长。", ""]):
+        (tmp_path / f"{i}.txt").write_text(text, encoding="utf-8")
+    found = list(find_files([str(tmp_path)]))
+    together = process_chunk([Job(f, f.path, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT) for f in found])
+    alone = [process_source(read_source(f.abspath, f.path, DEFAULT_MAX_BYTES)) for f in found]
+    assert [(p.error, [(a.title, [(m.surface, m.start) for m in a.mentions]) for a in p.articles]) for p in together] \
+        == [(p.error, [(a.title, [(m.surface, m.start) for m in a.mentions]) for a in p.articles]) for p in alone]
+    assert any(p.articles and p.articles[0].mentions for p in together)

@@ -273,6 +273,7 @@ class Tagger:
         self.transitions = transitions.astype(np.float32)
         self.transitions[ILLEGAL] = -1e9
         self.bits = int(np.log2(len(weights)))
+        self._ahead: dict[str, list[tuple[int, int, str]]] = {}
 
     def emissions(self, text: str) -> np.ndarray:
         return self.weights[feature_rows(text, self.bits)].sum(axis=1)
@@ -284,20 +285,34 @@ class Tagger:
 
     def tag_many(self, texts: list[str], chars: int = 50_000) -> list[list[tuple[int, int, str]]]:
         """`[self.tag(t) for t in texts]`, bit for bit, with the NumPy work done for groups of texts
-        (up to `chars` characters each) at once: one call per text costs more than its characters."""
-        out: list[list[tuple[int, int, str]]] = [[] for _ in texts]
-        group: list[int] = []
-        size = 0
-        for j in [j for j, t in enumerate(texts) if t] + [None]:
-            if group and (j is None or size + len(texts[j]) > chars):
-                here = [texts[k] for k in group]
-                emissions = self.weights[feature_rows_many(here, self.bits)].sum(axis=1)
-                paths = viterbi_many(emissions, [len(t) for t in here], self.transitions)
-                for k, path in zip(group, paths):
-                    out[k] = spans(path)
-                group, size = [], 0
-            if j is not None:
-                group.append(j)
+        (up to `chars` characters each) at once: one call per text costs more than its characters.
+        A text `read_ahead` tagged is not tagged again."""
+        ahead = self._ahead
+        out: list[list[tuple[int, int, str]]] = [list(ahead.get(t, ())) for t in texts]
+        todo = [j for j, t in enumerate(texts) if t and t not in ahead]
+        for j, found in zip(todo, self._tagged([texts[j] for j in todo], chars)):
+            out[j] = found
+        return out
+
+    def read_ahead(self, texts: list[str], chars: int = 50_000) -> None:
+        """Tag `texts` now and keep their spans (until the next call) for the `tag_many` calls that
+        ask them. The pipeline hands over the texts of several files' articles: Viterbi then runs
+        its steps once for all of them, as many as the longest text has characters, not once per
+        article, and each step costs NumPy calls whatever the number of texts in it."""
+        unique = list(dict.fromkeys(t for t in texts if t))
+        self._ahead = dict(zip(unique, self._tagged(unique, chars)))
+
+    def _tagged(self, texts: list[str], chars: int) -> list[list[tuple[int, int, str]]]:
+        """Spans of each (non-empty) text, the texts taken in groups of up to `chars` characters."""
+        out: list[list[tuple[int, int, str]]] = []
+        start = size = 0
+        for j in range(len(texts) + 1):
+            if j > start and (j == len(texts) or size + len(texts[j]) > chars):
+                group = texts[start:j]
+                emissions = self.weights[feature_rows_many(group, self.bits)].sum(axis=1)
+                out += [spans(path) for path in viterbi_many(emissions, [len(t) for t in group], self.transitions)]
+                start, size = j, 0
+            if j < len(texts):
                 size += len(texts[j])
         return out
 
