@@ -107,3 +107,47 @@ def test_a_chunk_of_files_processed_together_gives_what_each_file_gives_alone(tm
     assert [(p.error, [(a.title, [(m.surface, m.start) for m in a.mentions]) for a in p.articles]) for p in together] \
         == [(p.error, [(a.title, [(m.surface, m.start) for m in a.mentions]) for a in p.articles]) for p in alone]
     assert any(p.articles and p.articles[0].mentions for p in together)
+
+
+def _plain_fold(text: str) -> str:
+    """The index's folded form, token by token."""
+    import re
+
+    from ingest.search import SEPARATOR
+
+    out: list[str] = []
+    for word, char, _ in re.findall(r"([A-Za-z0-9]+)|([^\W_])|([\W_]+)", text):
+        if word:
+            out.append(word.lower())
+        elif char:
+            out.append(char)
+        elif not out or out[-1] != SEPARATOR:
+            out.append(SEPARATOR)
+    return " ".join(out)
+
+
+def test_folding_for_the_index_gives_the_tokens_one_by_one():
+    from ingest.search import SEPARATOR, fold_for_index
+
+    assert fold_for_index("核酸,PCR检测") == f"核 酸 {SEPARATOR} pcr 检 测"
+    rng = random.Random(2)
+    alphabet = "aZ9_ 核酸，,。\ue000Éé１Kİ-\n"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
+        assert fold_for_index(text) == _plain_fold(text), text
+    assert fold_for_index(None) == ""
+
+
+def test_emission_sums_add_the_weight_rows_as_numpy_sum_does_bit_for_bit():
+    import numpy as np
+
+    from ingest.extract.tagger import emission_sums, feature_rows_many, tagger
+
+    rng = np.random.default_rng(3)
+    weights = (rng.standard_normal((4096, 7)) * rng.choice([1e-3, 1.0, 1e3], (4096, 1))).astype(np.float32)
+    for features in (25, 3, 1):
+        rows = rng.integers(0, 4096, (5000, features))
+        assert np.array_equal(emission_sums(weights, rows).view(np.uint32), weights[rows].sum(axis=1).view(np.uint32))
+    model = tagger()
+    rows = feature_rows_many(["叶利钦在莫斯科会见了新华社记者。", "北京市延庆区医院副院长张伟说"], model.bits)
+    assert np.array_equal(emission_sums(model.weights, rows), model.weights[rows].sum(axis=1))

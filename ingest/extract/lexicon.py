@@ -52,14 +52,15 @@ class WordScanner:
     def __init__(self, words) -> None:
         self.words = frozenset(w for w in words if w)
         self.lengths = prefix_lengths(self.words)
+        self.firsts = frozenset(w[0] for w in self.words)  # most characters begin no word of a short list
 
     def scan(self, text: str) -> list[tuple[int, int]]:
         """Non-overlapping matches, leftmost first, longest at each position."""
         out = []
-        get, words = self.lengths.get, self.words
+        get, words, firsts = self.lengths.get, self.words, self.firsts
         i, n = 0, len(text)
         while i < n:
-            ls = get(text[i:i + 2]) or get(text[i])
+            ls = (get(text[i:i + 2]) or get(text[i])) if text[i] in firsts else None
             if ls:
                 for k in ls:
                     if i + k <= n and text[i:i + k] in words:
@@ -77,8 +78,8 @@ class WordScanner:
         out = []
         get, words = self.lengths.get, self.words
         n = len(text)
-        for i in range(n):
-            ls = get(text[i:i + 2]) or get(text[i])
+        for i, ch in enumerate(text):
+            ls = (get(text[i:i + 2]) or get(ch)) if ch in self.firsts else None
             if ls:
                 for k in ls:
                     if i + k <= n and text[i:i + k] in words:

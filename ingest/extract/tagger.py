@@ -265,6 +265,18 @@ def spans(path: list[int]) -> list[tuple[int, int, str]]:
     return out
 
 
+def emission_sums(weights: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """`weights[rows].sum(axis=1)`: the weight rows of each position's features, added feature by
+    feature in the same order (so to the same float32 sums) without the (positions, features,
+    tags) array in between, which takes twice the time to fill and add up."""
+    if rows.shape[1] == 0:
+        return np.zeros((len(rows), weights.shape[1]), weights.dtype)
+    out = weights[rows[:, 0]]
+    for k in range(1, rows.shape[1]):
+        out += weights[rows[:, k]]
+    return out
+
+
 class Tagger:
     """Weights of a trained model; `tag(text)` gives (start, end, type) spans."""
 
@@ -276,7 +288,7 @@ class Tagger:
         self._ahead: dict[str, list[tuple[int, int, str]]] = {}
 
     def emissions(self, text: str) -> np.ndarray:
-        return self.weights[feature_rows(text, self.bits)].sum(axis=1)
+        return emission_sums(self.weights, feature_rows(text, self.bits))
 
     def tag(self, text: str) -> list[tuple[int, int, str]]:
         if not text:
@@ -309,7 +321,7 @@ class Tagger:
         for j in range(len(texts) + 1):
             if j > start and (j == len(texts) or size + len(texts[j]) > chars):
                 group = texts[start:j]
-                emissions = self.weights[feature_rows_many(group, self.bits)].sum(axis=1)
+                emissions = emission_sums(self.weights, feature_rows_many(group, self.bits))
                 out += [spans(path) for path in viterbi_many(emissions, [len(t) for t in group], self.transitions)]
                 start, size = j, 0
             if j < len(texts):
