@@ -430,10 +430,28 @@ def test_held_out_forms(text, surface, value, unit, qualifier):
     assert (c.surface, c.value, c.unit, c.qualifier) == (surface, pytest.approx(value), unit, qualifier)
 
 
+# --- round 3: classes of error found on the pages of 53 new sites (tests/corpus/dev/fresh) --------------
+
+@pytest.mark.parametrize("text, surface, value, unit, qualifier", [
+    # the digits below 万 written after it (Taiwan, Hong Kong)
+    ("累计治愈出院病例9万1811例。", "9万1811例", 91811, "例", None),
+    ("确诊126万6727人。", "126万6727人", 1266727, "人", None),
+    # one space setting the digits apart from their hedge, magnitude or unit
+    ("开展培训教育 40 余场次。", "40 余场次", 40, "场次", "余"),
+    ("发送宣传短信 5 万余条。", "5 万余条", 50000, "条", "余"),
+    ("追回医疗费用 75.80 万元。", "75.80 万元", 758000, "元", None),
+    ("现时已有约 150 名中医师参与。", "约 150 名", 150, "名", "约"),
+])
+def test_fresh_forms(text, surface, value, unit, qualifier):
+    c = only(text)
+    assert (c.surface, c.value, c.unit, c.qualifier) == (surface, pytest.approx(value), unit, qualifier)
+
+
 @pytest.mark.parametrize("text", [
     "热线2125 1111查询",  # a phone number written in two groups of four
     "半夜两三点就醒",  # a clock time after a time-of-day word
     "本地居民", "本科学历", "宗旨意识",  # 本 and 宗 starting other words
+    "热线2125 1111", "于2022 年", "1万5",  # a space before no unit; one digit after 万 with no unit
 ])
 def test_held_out_not_claims(text):
     assert claims(text) == []

@@ -138,14 +138,19 @@ _NOT_MAGNITUDE = "(?!千[克米瓦卡]|[百千]分之)"
 _THIN_SPACE = " \u00a0\u2009\u202f"
 _SPACE_GROUPED = rf"(?<![0-9])[0-9]{{1,3}}(?:[{_THIN_SPACE}][0-9]{{3}}(?![0-9]))+"
 _ARABIC = rf"(?:{_SPACE_GROUPED}|[{_DIGIT}]+(?:,[0-9]{{3}}(?![0-9]))*)(?:[.．][{_DIGIT}]+)?"
-# After 万/亿 a figure may go on in Arabic digits with its own multiplier: 3万6千 = 36000, 1亿2千万.
-_AFTER_BIG = rf"(?:(?<=[{_BIG}])[0-9]{{1,4}}(?:{_NOT_MAGNITUDE}[十百千万萬])+)?"
-_NUM = (rf"(?:{_ARABIC}(?:{_NOT_MAGNITUDE}[十百千{_BIG}])*{_AFTER_BIG}"
+# After 万/亿 a figure may go on in Arabic digits with its own multiplier (3万6千 = 36000, 1亿2千万) or
+# with the digits below it, as Taiwan and Hong Kong write counts (9万1811例 = 91811, 126万6727人).
+_AFTER_BIG = rf"(?:(?<=[{_BIG}])[0-9]{{1,4}}(?:(?:{_NOT_MAGNITUDE}[十百千万萬])+|(?![0-9.．,]))(?<![{_BIG}][0-9]))?"
+# A page that sets figures apart with spaces (`5 万余条`, `约 150 名`, `75.80 万元`) may put one space
+# between the digits and their magnitude, a hedge or the unit.
+_GAP = " \u00a0"
+_NUM = (rf"(?:{_ARABIC}(?:[{_GAP}]?{_NOT_MAGNITUDE}[十百千{_BIG}])*{_AFTER_BIG}"
         rf"|(?:{_NOT_MAGNITUDE}[{_CN}])+(?:点[〇零一二三四五六七八九]+)?)")
 _NUMX = rf"{_NUM}(?:[余多](?:{_NOT_MAGNITUDE}[{_BIG}千百])+)?"  # 30余万, 三百多万
 _RANGE_SEP = r"\s?(?:至|到|-|~|—|－|～|–)\s?"
 _CORE = rf"{_NUMX}(?:{_RANGE_SEP}{_NUMX})?"
 _RANGE_SEP_RE = re.compile(_RANGE_SEP)
+_GAP_BEFORE_MAGNITUDE = re.compile(rf"[{_GAP}](?=[十百千{_BIG}])")
 _NUMX_RE = re.compile(_NUMX)
 _MID_HEDGE = re.compile(f"[余多](?=[{_BIG}千百])")
 # 共 as "in all" (共完成, 共有), not inside 共同, 共产党, 公共, 共建 …
@@ -291,6 +296,9 @@ def _number_claim(text: str, m: re.Match, masks: list[tuple[int, int]]) -> _Foun
     pos, post = _hedge_after_number(text, e, r.stripped)
     if post:
         r.qualifier = r.qualifier or post
+    elif arabic:
+        pos, post = _after_a_gap(text, e, r.stripped)
+        r.qualifier = r.qualifier or post
     # 百余, 千余, 上万: a bare magnitude is a number only with a hedge (千万不要, 百年, 千人计划 are not).
     if r.stripped[0] in "百千万萬亿億" and r.qualifier is None:
         return None
@@ -346,7 +354,7 @@ def _core_reading(core: str, arabic: bool, s: int, e: int) -> _Reading | None:
         bare = core[:mid.start()] + core[mid.end():]
     value_max = None
     has_range = _RANGE_SEP_RE.search(bare) is not None and not _NUMX_RE.fullmatch(bare)
-    value = None if has_range else parse_number(bare)
+    value = None if has_range else parse_number(_GAP_BEFORE_MAGNITUDE.sub("", bare))
     if value is None:
         rng = parse_range(bare)  # 五至六百, and without a separator 三四百, 十五六, 两三
         if rng is None:
@@ -371,6 +379,9 @@ def _hedge_or_sign_before(text: str, s: int, e: int, stripped: str, arabic: bool
             s < 2 or not (text[s - 2].isalnum() and text[s - 2].isascii())):
         return s - 1, True, None  # 气温-5℃
     start, pre = _hedge_before(text, s, stripped, ("before", "before_round"))
+    if pre is None and arabic and s > 1 and prev in _GAP:
+        gapped, pre = _hedge_before(text, s - 1, stripped, ("before", "before_round"))  # 约 150 名
+        start = gapped if pre else start
     return start, False, pre
 
 
@@ -380,6 +391,19 @@ def _hedge_after_number(text: str, e: int, stripped: str) -> tuple[int, str | No
     if not post:
         pos, post = _hedge_after(text, e, "after_round", round_end=stripped[-1] in _ROUND or stripped[-1] in "0０")
     return pos, post
+
+
+def _after_a_gap(text: str, e: int, stripped: str) -> tuple[int, str | None]:
+    """(where the unit is looked for, qualifier) after one space that sets Arabic digits apart from
+    their hedge or unit (`40 余场次`, `514 家`); (e, None) when neither follows the space (`2125 1111`)."""
+    if not (e + 1 < len(text) and text[e] in _GAP):
+        return e, None
+    pos, post = _hedge_after_number(text, e + 1, stripped)
+    if post:
+        return pos, post
+    if _unit_at(text, e + 1, True) is not None:
+        return e + 1, None
+    return e, None
 
 
 def _read_unit(text: str, pos: int, arabic: bool, r: _Reading) -> None:
