@@ -348,3 +348,18 @@ def test_period_bounds_leave_out_a_bare_number_that_cannot_be_placed_by_its_text
     text = "1—9月，全国增长3.5%，较2024年3月15日"
     assert period_bounds("1—9月", extract_dates(text, "2025-10-20")) == ("2025-09", "2025-09")
     assert period_bounds("2024年1—9月", extract_dates("2024年1—9月，全国")) == ("2024-01", "2024-09")
+
+
+def test_taiwan_years_in_brackets_inside_a_relative_year():
+    assert rows("今(113)年7月20日") == [("今(113)年7月20日", 0, 12, 2024, 7, 20, "text")]
+    assert rows("去（2023）年底") == [("去（2023）年", 0, 8, 2023, None, None, "text")]
+    # `今(113)年度` says the year written is the article's own, so its other dates take it
+    assert _article_dates(["今(113)年度健康检查开始。", "时间为7月20日至21日。"]) == [
+        (0, "今(113)年", 2024, None, None, "text", False), (1, "7月20日", 2024, 7, 20, "text", True),
+        (1, "21日", 2024, 7, 21, "text", True)]
+
+
+def test_a_date_after_from_now_until_is_not_before_the_article_date():
+    assert rows("由即日起至2月28日", "2025-12-14") == [("2月28日", 5, 10, 2026, 2, 28, "published")]
+    assert rows("即日起至12月31日", "2025-12-14") == [("12月31日", 4, 10, 2025, 12, 31, "published")]
+    assert rows("2月28日截止", "2025-12-14") == [("2月28日", 0, 5, 2025, 2, 28, "published")]
