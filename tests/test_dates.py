@@ -309,6 +309,13 @@ def test_parse_published_reads_taiwan_years_in_a_metadata_value():
     assert parse_published("06-2991111") == (None, None)
 
 
+def test_parse_published_reads_a_day_first_date_with_dots():
+    assert parse_published("26.02.2018 15:54") == ("2018-02-26", "15:54")
+    assert parse_published("2018.02.26") == ("2018-02-26", None)
+    assert parse_published("版本1.10.2020.3") == (None, None)  # a version number, not a date
+    assert parse_published("32.13.2020") == (None, None)
+
+
 def test_a_year_written_alone_as_a_target_or_a_bound_is_not_the_articles_year():
     assert [d[2] for d in _article_dates(["3月5日召开会议。", "到2030年，建成健康城市。"])] == [None, 2030]
     assert [d[2] for d in _article_dates(["3月5日召开会议。", "1949年以来，变化巨大。"])] == [None, 1949]

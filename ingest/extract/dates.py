@@ -116,9 +116,12 @@ _MONTH_RANGE_RE = re.compile(rf"\s?{_RANGE_MARK}\s?(?P<m>{_NUM})月(?!{_NUM}[日
 # A list of days after a date: `10月17日、18日`, `5月1日、2日和3日`.
 _DAY_LIST_RE = re.compile(rf"\s?{_LIST_MARK}\s?(?P<d>{_NUM})(?:[日号]|{_LIST_AHEAD})")
 # A published date and time on a metadata line (`2022-06-07 11:22:27`, `2022年6月7日 11:22`).
+# A European page writes the day first with dots (`26.02.2018 15:54`): groups dm_y, dm_m, dm_d, dm_t.
 DATE_TIME = re.compile(
-    r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
-    r"(?:\s*(?P<t>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?))?")
+    r"(?:(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
+    r"(?:\s*(?P<t>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?))?"
+    r"|(?<![\d.])(?P<dm_d>[0-3]?\d)\.(?P<dm_m>[01]?\d)\.(?P<dm_y>(?:19|20)\d{2})(?![\d.])"
+    r"(?:\s*(?P<dm_t>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?))?)")
 # A labelled publication date on a Taiwan page counts its year from 1912 (`发稿日期:111年3月8日 15:24`,
 # `刊登日期:111-03-08`); read only in a metadata value, where a three-digit year can be nothing else.
 ROC_DATE_TIME = re.compile(r"(?<!\d)" + DATE_TIME.pattern.replace(r"(?P<y>(?:19|20)\d{2})", r"(?P<y>1[01]\d)"))
@@ -174,11 +177,12 @@ def parse_published(value: str) -> tuple[str | None, str | None]:
     m = DATE_TIME.search(value) or ROC_DATE_TIME.search(value)
     if not m:
         return None, None
-    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    k = "" if m["y"] else "dm_"  # (`26.02.2018`: day first)
+    y, mo, d = int(m[k + "y"]), int(m[k + "m"]), int(m[k + "d"])
     y += ROC_OFFSET if y < 1900 else 0
     if not (1 <= mo <= 12 and 1 <= d <= 31):
         return None, None
-    time = m["t"].replace("：", ":") if m["t"] else None
+    time = m[k + "t"].replace("：", ":") if m[k + "t"] else None
     return f"{y:04d}-{mo:02d}-{d:02d}", time
 
 
