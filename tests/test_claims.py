@@ -453,6 +453,8 @@ def test_held_out_forms(text, surface, value, unit, qualifier):
     ("宣传读本1000册。", "1000册", 1000, "册", None),
     ("设立161处检测点。", "161处", 161, "处", None),
     ("300块钱换到挂号单。", "300块钱", 300, "块钱", None),
+    # digits grouped in thousands state an amount without a unit
+    ("门诊类流感就诊人次为17,350,较前一周下降。", "17,350", 17350, None, None),
 ])
 def test_fresh_forms(text, surface, value, unit, qualifier):
     c = only(text)
@@ -467,6 +469,7 @@ def test_fresh_forms(text, surface, value, unit, qualifier):
     # a broad list's measure word inside another word, an idiom, or numbering a series
     "两层面", "一方有难,八方支援", "四通八达", "河南三门峡", "召开19届六中全会", "1床患者",
     "几十年如一日", "数十年来",  # a vague span of time (数百人 stays a count)
+    "就诊人次为17350,", "人数为1,2",  # no unit and no thousands grouping
 ])
 def test_held_out_not_claims(text):
     assert claims(text) == []

@@ -196,6 +196,7 @@ _MONTH_AFTER_YEAR = re.compile(r"[0-9]{1,2}月|[一二三四五六七八九十]{
 # Units after which a leading minus sign is a sign (气温-5℃), not a range dash or a code.
 _SIGNED_UNITS = frozenset({"℃", "度"})
 _LEADING_ZERO = re.compile("[0０][0-9０-９]")
+_THOUSANDS = re.compile(r"[0-9],[0-9]{3}(?![0-9])")
 _VAGUE = "数"  # the qualifier of 数十, 几百: some tens, some hundreds (claims_hedges.tsv)
 _TITLE_REACH = 40  # how far around a number a 《…》 title is looked for
 _PLENARY_AFTER = re.compile("|".join(rules.words("claims_context_words.txt", "plenary after")))
@@ -457,13 +458,16 @@ def _read_unit(text: str, pos: int, arabic: bool, r: _Reading) -> None:
 
 
 def _unit_says_no_quantity(text: str, s: int, pos: int, arabic: bool, r: _Reading) -> bool:
-    """No unit but on a 万/亿 figure, a unit that makes it a year, a clock time or a session's ordinal, or a
+    """No unit but on a 万/亿 figure or digits grouped in thousands, a unit that makes it a year, a clock time or a session's ordinal, or a
     vague span of time."""
     if r.unit is None:
         # A 万/亿 figure may stand without a unit (累计采样3.5万。, 5800万贫困人口), nothing else may;
         # a Latin letter or digit glued to it makes it a code (5G, 3D, 4S店 never get this far).
+        # Digits grouped in thousands (就诊人次为17,350) are an amount too: codes, years and ordinals are
+        # never written so.
         nxt = text[pos:pos + 1]
-        return not any(c in _BIG for c in r.stripped) or bool(nxt and nxt.isascii() and nxt.isalnum())
+        stated = any(c in _BIG for c in r.stripped) or (arabic and _THOUSANDS.search(r.stripped) is not None)
+        return not stated or bool(nxt and nxt.isascii() and nxt.isalnum())
     if r.unit.kind == "time" and r.qualifier == _VAGUE:
         return True  # 数十年, 几十年如一日: a vague span of time says "long", it states no quantity
     if r.unit.spelling == "年":
