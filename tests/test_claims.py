@@ -466,6 +466,7 @@ def test_fresh_forms(text, surface, value, unit, qualifier):
     "半夜两三点就醒",  # a clock time after a time-of-day word
     "本地居民", "本科学历", "宗旨意识",  # 本 and 宗 starting other words
     "热线2125 1111", "于2022 年", "1万5",  # a space before no unit; one digit after 万 with no unit
+    "确诊超2577 多地",
     # a broad list's measure word inside another word, an idiom, or numbering a series
     "两层面", "一方有难,八方支援", "四通八达", "河南三门峡", "召开19届六中全会", "1床患者",
     "几十年如一日", "数十年来",  # a vague span of time (数百人 stays a count)

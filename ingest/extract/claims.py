@@ -429,14 +429,12 @@ def _hedge_after_number(text: str, e: int, stripped: str) -> tuple[int, str | No
 
 def _after_a_gap(text: str, e: int, stripped: str) -> tuple[int, str | None]:
     """(where the unit is looked for, qualifier) after one space that sets Arabic digits apart from
-    their hedge or unit (`40 余场次`, `514 家`); (e, None) when neither follows the space (`2125 1111`)."""
+    their hedge and unit (`40 余场次`, `514 家`); (e, None) when no unit follows (`2125 1111`, `2577万 多地`)."""
     if not (e + 1 < len(text) and text[e] in _GAP):
         return e, None
     pos, post = _hedge_after_number(text, e + 1, stripped)
-    if post:
+    if _unit_at(text, pos, True) is not None:  # (not 确诊超2577万 多地…: a hedge needs its unit after it)
         return pos, post
-    if _unit_at(text, e + 1, True) is not None:
-        return e + 1, None
     return e, None
 
 
