@@ -453,6 +453,8 @@ def test_held_out_forms(text, surface, value, unit, qualifier):
     ("宣传读本1000册。", "1000册", 1000, "册", None),
     ("设立161处检测点。", "161处", 161, "处", None),
     ("300块钱换到挂号单。", "300块钱", 300, "块钱", None),
+    # a temperature with the degree sign and C
+    ("明日最低8°C。", "8°C", 8, "°C", None),
     # digits grouped in thousands state an amount without a unit
     ("门诊类流感就诊人次为17,350,较前一周下降。", "17,350", 17350, None, None),
 ])
