@@ -196,9 +196,12 @@ def test_people_only_the_byline_names_point_into_the_byline():
     assert in_byline == [("欧阳晓婷", 9, 13, "作者"), ("刘畅", 14, 16, "作者"), ("侯佳", 21, 23, "编辑")]
     assert all(byline[m.start:m.end] == m.surface for m in found if m.in_byline)
     assert [m.paragraph_seq for m in found if m.name == "刘畅"] == [0, None]
-    # a name the text gives with a role gets no second mention from the byline
-    found = extract_entities("标题", ["记者刘畅在现场采访了村民。"], byline)
+    # a name the text gives with the byline's role gets no second mention from it; with another role
+    # (the dateline's 记者, the metadata's 作者) the byline's label is kept as well
+    found = extract_entities("标题", ["本报记者刘畅在现场采访了村民。"], "记者:刘畅")
     assert [m.paragraph_seq for m in found if m.name == "刘畅"] == [0]
+    found = extract_entities("标题", ["记者刘畅在现场采访了村民。"], byline)
+    assert [(m.paragraph_seq, m.role) for m in found if m.name == "刘畅"] == [(0, "记者"), (None, "作者")]
 
 
 def test_byline_words_that_are_not_names_stay_out():

@@ -260,15 +260,22 @@ def _share_list_roles(items: list[_Text], mentions: list[Mention]) -> None:
 
 
 def _byline_only(byline: str | None, found: list[Mention]) -> list[Mention]:
-    """People the byline names and the text does not, or names without a role (`作者:欧阳晓婷 刘畅` on
-    the metadata line under the headline), with offsets into the byline and the byline's role word
-    (`记者`, `编辑`)."""
+    """People the byline names and the text does not, or not with the byline's role (`作者:欧阳晓婷 刘畅` on
+    the metadata line under the headline, `作者:邵宏伟` whom the dateline calls 通讯员), with offsets into the
+    byline and the byline's role word (`记者`, `编辑`)."""
     persons = {m.name for m in found if m.type == "person"}
-    named = {m.name for m in found if m.type == "person" and m.role}
+    roles: dict[str, set[str]] = {}
+    for m in found:
+        if m.type == "person" and m.role:
+            roles.setdefault(m.name, set()).add(m.role)
     out = []
     for p in byline_people(byline or ""):
-        if p.name not in named and (p.role is not None or p.name not in persons) and byline_person_ok(p.name, p.role):
-            named.add(p.name)
+        had = roles.get(p.name, set())  # `本报记者` in the text is the byline's `记者`
+        known = bool(had) if p.role is None else any(p.role in r or r in p.role for r in had)
+        if not known and (p.role is not None or p.name not in persons) and byline_person_ok(p.name, p.role):
+            persons.add(p.name)
+            if p.role is not None:
+                roles.setdefault(p.name, set()).add(p.role)
             surface = (byline or "")[p.start:p.end]  # as written (`王 博` for 王博)
             out.append(Mention("person", p.name, surface, p.start, p.end, p.role, None, in_byline=True))
     return out
