@@ -102,3 +102,13 @@ def test_name_shapes():
     assert finder.name_before("濮阳卫东主任", 4, STRONG, set()) == (0, 4)  # the compound surname wins
     assert finder.foreign_ok("普里马科夫") and finder.foreign_ok("约翰·弗农") and not finder.foreign_ok("王明")
     assert not finder.foreign_ok("涅姆佐夫") and finder.foreign_ok("涅姆佐夫", wide=True)
+
+
+def test_a_name_after_a_department_opening_a_clause_before_its_title():
+    # `、儿科林瑜主任`: the finders know no organisation 儿科, but a short department opens the clause
+    assert hits("医务部陈愉生主任、儿科林瑜主任、内科陈年慧副主任") == [
+        ("陈愉生", "主任", STRONG), ("林瑜", "主任", STRONG), ("陈年慧", "副主任", STRONG)]
+
+
+def test_a_name_ends_before_where_in_a_meeting_it_spoke():
+    assert hits("宣传司副司长米锋会上表示") == [("米锋", "副司长", STRONG)]

@@ -30,6 +30,7 @@ _CHAIN_JOINS = "、兼及 \u3000"
 _CHAIN_GAP_JOINS = "、兼及,，"
 _COMMAS = ",，"
 _UNIT_REACH = 20  # characters of a unit before a title that the finders do not know as an organisation
+_CLAUSE_UNIT_REACH = 4  # characters of a department opening a clause before a name (`、儿科|林瑜主任`)
 # Characters of a count before a word that may look like a name (`7万庄稼医生`).
 _NUMERALS = set("0123456789０１２３４５６７８９一二三四五六七八九十百千万亿两几")
 # A bracketed portfolio between a title and the name (`总行政经理（质素及安全）陈家豪`).
@@ -73,6 +74,10 @@ class PersonFinder(NameShapes):
         self.title_modifiers = cues.title_modifiers
         # how a unit before a title ends (`…信息化司|司长`, `…县疾控中心|主任`): organisation suffixes, departments
         self.unit_endings = tuple(sorted(set(org_index().suffix) | set(cues.department_endings), key=len))
+        # a department opening a clause, the name after it (`、儿科林瑜主任`, `、内科陈年慧副主任`)
+        one_char = "".join(sorted(e for e in cues.department_endings if len(e) == 1))
+        self.clause_unit_re = re.compile(f"(?:^|(?<=[{re.escape(''.join(sorted(_BARE_LEFT)))}]))"
+                                         f"[\u4e00-\u9fff]{{1,{_CLAUSE_UNIT_REACH - 1}}}?[{one_char}]")
         self.bylines = BylineNames(self)
         tier1 = "".join(sorted(self.lex.top_surnames))
         given = "".join(sorted(self.lex.given_chars))
@@ -187,7 +192,7 @@ class PersonFinder(NameShapes):
         for s, e, role in self.bylines.spans(text, not_names):
             accept((s, e), role, STRONG)
         chains = self.title_chains(text, bridges)
-        starts_ok = left_ok | {e for _, e, _, _ in chains}
+        starts_ok = left_ok | {e for _, e, _, _ in chains} | self._clause_unit_ends(text)
         self._titled(text, chains, starts_ok, accept)
         leader_ends = {m.end() for m in self.leader_re.finditer(text)}
         self._after_leaders(text, leader_ends, accept)
@@ -203,6 +208,11 @@ class PersonFinder(NameShapes):
         self._bare(text, starts_ok, taken, accept)
         hits += self._references(text, starts_ok, taken)
         return hits
+
+    def _clause_unit_ends(self, text: str) -> set[int]:
+        """Where a short department opening a clause ends (`、儿科|`, `、内科|`, `，医务部|`): a name may start
+        there, though the finders do not know the department as an organisation."""
+        return {m.end() for m in self.clause_unit_re.finditer(text)}
 
     def _titled(self, text: str, chains: list[tuple[int, int, str, bool]], starts_ok: set[int], accept) -> None:
         """Names right after a run of titles (`副院长李宏伟`, and the list after it) or right before one
