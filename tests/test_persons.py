@@ -112,3 +112,21 @@ def test_a_name_after_a_department_opening_a_clause_before_its_title():
 
 def test_a_name_ends_before_where_in_a_meeting_it_spoke():
     assert hits("宣传司副司长米锋会上表示") == [("米锋", "副司长", STRONG)]
+
+
+def test_titles_stack_over_a_department_the_finders_do_not_know():
+    assert hits("国家卫生健康委新闻发言人、宣传司副司长米锋会上表示") == [("米锋", "新闻发言人、宣传司副司长", STRONG)]
+    # a unit whose name runs into the title (`市卫生健康局党组|书记` of 党组书记) still reaches it
+    text = "市政协副主席,市卫生健康局党组书记、局长黄立红到热线"
+    assert hits(text, {0: 3, 7: 15}) == [("黄立红", "副主席,市卫生健康局党组书记、局长", STRONG)]
+
+
+def test_a_conjunction_before_a_stop_is_the_names_last_character():
+    assert hits("秀传总裁黄明和、卫生局长叶彦伯") == [("黄明和", "总裁", STRONG), ("叶彦伯", "局长", STRONG)]
+    assert hits("院长王明和副院长李四") == [("王明", "院长", STRONG), ("李四", "副院长", STRONG)]
+
+
+def test_titles_of_taiwan_and_of_home_places():
+    assert hits("国健署技正陈秀玫、乡长江淑芬") == [("陈秀玫", "技正", STRONG), ("江淑芬", "乡长", STRONG)]
+    assert hits("两位党书记戴敏、汪秀伟及专家") == [("戴敏", "党书记", STRONG), ("汪秀伟", "党书记", MEDIUM)]
+    assert ("范军强", "乡贤、医院党支部书记", STRONG) in hits("梅园村乡贤、医院党支部书记范军强")

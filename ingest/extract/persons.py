@@ -69,7 +69,7 @@ class PersonFinder(NameShapes):
     def __init__(self) -> None:
         super().__init__()
         cues = person_cues()
-        self.as_re, self.list_joins, self.list_ends = cues.as_re, cues.list_joins, cues.list_ends
+        self.as_re, self.list_ends = cues.as_re, cues.list_ends
         self.position_re = cues.position_re
         self.title_modifiers = cues.title_modifiers
         # how a unit before a title ends (`…信息化司|司长`, `…县疾控中心|主任`): organisation suffixes, departments
@@ -139,10 +139,13 @@ class PersonFinder(NameShapes):
         k = ce + 1  # walk over the organisations and places after the join
         while k in bridges and bridges[k] <= s:
             k = bridges[k]
+        if k in bridges and k < s < bridges[k]:
+            k = s  # the unit's name runs into the title (`市卫生健康局党组|书记` of 党组书记)
         if k == s:
             return k > ce + 1 or comma
-        gap = text[k:s]  # after a known unit, a department of it (`国家卫生健康委|规划发展与信息化司`)
-        return (not comma and k > ce + 1 and len(gap) <= _UNIT_REACH and all(is_cjk(c) for c in gap)
+        gap = text[k:s]  # a department the finders do not know, also after a known unit (`宣传司|副司长`,
+        # `国家卫生健康委|规划发展与信息化司|司长`)
+        return (not comma and len(gap) <= _UNIT_REACH and all(is_cjk(c) for c in gap)
                 and gap.endswith(self.unit_endings))
 
     @staticmethod
