@@ -182,3 +182,18 @@ def test_credits_in_a_paragraph_and_in_the_metadata_are_read_by_one_label_value_
     assert [(p.name, p.role) for p in label_values(text, 2, len(text), None, _loose_values())] == [
         ("王强", "本报记者"), ("李明", "通讯员"), ("张三", "编辑")]
     assert named(text) == [("王强", "本报记者"), ("李明", "通讯员"), ("张三", "编辑")]
+
+
+def test_a_reporter_in_brackets_opening_the_text_before_a_place_the_lists_do_not_know():
+    assert named("〔记者周为政溪州报导〕彰化县溪州乡卫生所") == [("周为政", "记者")]
+    assert named("【记者林郁婷台北报导】今天") == [("林郁婷", "记者")]
+    assert named("他说记者周为政溪州报导") == []  # not opening the text in brackets: a known place is needed
+
+
+def test_a_name_a_role_word_vouches_for_is_no_town_guessed_from_its_last_character():
+    from ingest.extract.entities import extract_entities
+    found = extract_entities(None, ["本报记者 吴奕镇 曹志成 摄"])
+    assert [(m.name, m.role) for m in found if m.type == "person"] == [("吴奕镇", "本报记者"), ("曹志成", "本报记者")]
+    assert [m.name for m in found if m.type == "place"] == []
+    found = extract_entities(None, ["记者 王五 来源:东山镇"])
+    assert [m.name for m in found if m.type == "place"] == ["东山镇"]

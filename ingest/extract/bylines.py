@@ -33,6 +33,7 @@ _TOKEN_RE = re.compile(r"[^\s、，,;；/|：:（）()]+")
 # The tokens of a credit closing a paragraph (`周成龙 张雷 摄影报道`), and the marks its sentence ends after.
 _CREDIT_TOKEN_RE = re.compile(r"[^\s、，,;；/|：:（）()【】\[\]]+")
 _SENTENCE_ENDS = "。！？!?；;"
+_OPENING_BRACKETS = ("〔", "【", "[", "(", "（")  # a dateline in brackets opening the text
 # The marks after a label (`责任编辑:`, `文/`, `文字丨`).
 _LABEL_MARKS = ":：/／|｜丨"
 
@@ -360,17 +361,23 @@ class BylineNames:
 
     def reported(self, text: str) -> list[tuple[int, int, str | None]]:
         """The reporter of a dateline written in one run (`【侨报记者崔国萁纽约报道】`, `新唐人记者安心纽约报道`):
-        the characters between the role word and a place the place lists know, before `报道`."""
+        the characters between the role word and a place the place lists know, before `报道`. In brackets
+        opening the text the place may be one they do not know (`〔记者周为政溪州报导〕`): then the name is a
+        listed surname and two characters before a place of two or more, or one before a place of two."""
         out: list[tuple[int, int, str | None]] = []
         canon = place_index().canon
         for m in self.reported_re.finditer(text):
             rest, at = m.group("rest"), m.start("rest")
-            for n in (3, 2):
-                name, place = rest[:n], rest[n:]
-                if place in canon and name not in self.names.lex.titles and name not in self.words.every:
-                    out.append((at, at + n, m.group("role")))
-                    break
+            size = next((n for n in (3, 2) if rest[n:] in canon and self._reporter(rest[:n])), None)
+            if size is None and m.start() > 0 and text[:m.start()].strip() in _OPENING_BRACKETS:
+                size = next((n for n in (3, 2) if len(rest) - n >= 2 and self.token_name(rest[:n], set())), None)
+            if size is not None:
+                out.append((at, at + size, m.group("role")))
         return out
+
+    def _reporter(self, name: str) -> bool:
+        """Can the characters before a place in a dateline be its reporter (no title, no byline word)?"""
+        return name not in self.names.lex.titles and name not in self.words.every
 
     def _tokens(self, text: str, start: int, end: int, not_names: set[str],
                 role: str | None) -> list[tuple[int, int, str | None]]:

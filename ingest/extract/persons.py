@@ -18,6 +18,7 @@ from .. import rules
 from .bylines import BylineNames
 from .lexicon import trie_pattern, trie_regex, word_bigrams
 from .orgs import org_index
+from .places import place_index
 from .names import DOTTED_NAME_RE, MEDIUM, STRONG, WEAK, NameShapes, is_cjk, person_cues
 
 __all__ = ["MEDIUM", "STRONG", "WEAK", "PersonFinder", "PersonHit", "person_finder"]
@@ -30,6 +31,7 @@ _CHAIN_JOINS = "、兼及 \u3000"
 _CHAIN_GAP_JOINS = "、兼及,，"
 _COMMAS = ",，"
 _UNIT_REACH = 20  # characters of a unit before a title that the finders do not know as an organisation
+_TOWN_ENDINGS = ("镇", "乡", "村")  # the suffixes the place finder reads a town or village by (`XX镇`)
 _CLAUSE_UNIT_REACH = 4  # characters of a department opening a clause before a name (`、儿科|林瑜主任`)
 # Characters of a count before a word that may look like a name (`7万庄稼医生`).
 _NUMERALS = set("0123456789０１２３４５６７８９一二三四五六七八九十百千万亿两几")
@@ -180,20 +182,23 @@ class PersonFinder(NameShapes):
         hits: list[PersonHit] = []
         add = hits.append
 
-        def accept(span, role, strength) -> bool:
+        def accept(span, role, strength, refused: set[str] = not_names) -> bool:
             if span is None:
                 return False
             s, e = span
             name = text[s:e]
-            if name in not_names or any(bs <= s and e <= be and (bs, be) != (s, e) for bs, be in blocked):
+            if name in refused or any(bs <= s and e <= be and (bs, be) != (s, e) for bs, be in blocked):
                 return False
             if any(a_s < e and s < a_e for a_s, a_e in avoid):
                 return False
             add(PersonHit(s, e, name, role, strength))
             return True
 
-        for s, e, role in self.bylines.spans(text, not_names):
-            accept((s, e), role, STRONG)
+        # a name a byline's role word vouches for is no town the place finder only guessed from its last
+        # character (`本报记者 吴奕镇 曹志成 摄`: 镇 ends given names too)
+        credited = {n for n in not_names if n in place_index().canon or not n.endswith(_TOWN_ENDINGS)}
+        for s, e, role in self.bylines.spans(text, credited):
+            accept((s, e), role, STRONG, not_names if role is None else credited)
         chains = self.title_chains(text, bridges)
         starts_ok = left_ok | {e for _, e, _, _ in chains} | self._clause_unit_ends(text)
         self._titled(text, chains, starts_ok, accept)
