@@ -793,3 +793,13 @@ def test_a_feature_named_after_a_listed_place_is_a_place_holding_it():
         ("place", "卡塔尔", 0, 3), ("place", "加沙地带", 5, 9), ("place", "加沙", 5, 7)]
     assert names(one("若套用至澳门半岛,塞车情况更严重"), "place") == {"澳门半岛", "澳门特别行政区"}
     assert names(one("烟台山医院专家来了"), "place") == {"烟台市"}  # no 烟台山: 山 is no feature ending
+
+
+def test_a_tagged_name_that_splits_a_word_at_both_ends_is_words():
+    found = extract_entities(None, ["为大众分享如何正确刷牙的技巧等"])
+    assert [m.name for m in found if m.type == "person"] == []
+
+
+def test_a_name_only_the_tagger_reads_before_a_theme_park_is_the_parks():
+    found = extract_entities(None, ["在梅园村杨梅主题公园举行"])
+    assert [m.name for m in found if m.type == "person"] == []

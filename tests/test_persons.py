@@ -130,3 +130,8 @@ def test_titles_of_taiwan_and_of_home_places():
     assert hits("国健署技正陈秀玫、乡长江淑芬") == [("陈秀玫", "技正", STRONG), ("江淑芬", "乡长", STRONG)]
     assert hits("两位党书记戴敏、汪秀伟及专家") == [("戴敏", "党书记", STRONG), ("汪秀伟", "党书记", MEDIUM)]
     assert ("范军强", "乡贤、医院党支部书记", STRONG) in hits("梅园村乡贤、医院党支部书记范军强")
+
+
+def test_a_titled_name_keeps_the_title_it_is_given_after_it_too():
+    assert hits("厅长杨敬担任卫生计生委党组书记、主任。")[0] == ("杨敬", "厅长；党组书记、主任", STRONG)
+    assert hits("王明担任院长") == [("王明", "院长", MEDIUM)]

@@ -339,8 +339,8 @@ def _tagged_in(it: _Text, spans: list[tuple[int, int, str]], here: list[Mention]
         surface = it.text[s:e]
         if not _NAME_CHARS.fullmatch(surface):
             continue
-        splits_word = (s > 0 and it.text[s - 1:s + 1] in run.inside) or it.text[e - 1:e + 1] in run.inside
-        if splits_word and kind != "PER":
+        split_sides = (s > 0 and it.text[s - 1:s + 1] in run.inside) + (it.text[e - 1:e + 1] in run.inside)
+        if split_sides and kind != "PER":
             continue  # starts or ends inside a word (`都平|安`, `吴奶|奶`); for a person, evidence against it
         over = [m for m in here if m.start < e and s < m.end and id(m) not in dropped]
         if len(surface) == 1:  # a one-character short name the tagger reads as a place (`中俄`, `京`)
@@ -352,7 +352,7 @@ def _tagged_in(it: _Text, spans: list[tuple[int, int, str]], here: list[Mention]
         elif kind == "ORG":
             mention, overridden = _tagged_org(it, s, e, over, run)
         else:
-            mention, overridden = _tagged_person(it, s, e, over, yielding, run, splits_word)
+            mention, overridden = _tagged_person(it, s, e, over, yielding, run, split_sides)
         dropped.update(id(m) for m in overridden)
         if mention is not None:
             added.append(mention)
@@ -405,13 +405,14 @@ def _tagged_org(it: _Text, s: int, e: int, over: list[Mention],
 
 
 def _tagged_person(it: _Text, s: int, e: int, over: list[Mention], yielding: set[tuple[int, int]],
-                   run: _TaggerRun, splits_word: bool = False) -> tuple[Mention | None, list[Mention]]:
+                   run: _TaggerRun, split_sides: int = 0) -> tuple[Mention | None, list[Mention]]:
     """A person the tagger reads, if the name looks like one, and the rule mentions it overrides: places
     that yield to a person (`李长春`), a rule name it reads longer, an organisation cutting into it.
 
     Some rules are evidence, not vetoes (`name_confidence.py`): a name that splits a common word
-    (`特朗普|通话`), that is no transliteration the lists know (`泽连斯基`), or whose rarer surname has
-    no cue (`于晓光`) stands when the tagger is sure of it."""
+    (`特朗普|通话`; `split_sides` counts the ends that do), that is no transliteration the lists know
+    (`泽连斯基`), or whose rarer surname has no cue (`于晓光`) stands when the tagger is sure of it. One
+    that splits a word at both ends (`如|何正|确`) is words, not a name, unless a title or cue stands by it."""
     finder = run.finder
     sl = finder.surname_len(it.text, s)
     tagged_end = e
@@ -442,7 +443,9 @@ def _tagged_person(it: _Text, s: int, e: int, over: list[Mention], yielding: set
     shaped = chinese or foreign or japanese_alone
     if not shaped and not (finder.transliterated(surface) and _starts_well(it, s, finder)):
         return None, []
-    if (splits_word or rare or not shaped) and person_margin(it.text, s, tagged_end) < SURE:
+    if split_sides == 2 and not cue:
+        return None, []
+    if (split_sides or rare or not shaped) and person_margin(it.text, s, tagged_end) < SURE:
         return None, []
     cut = [m for m in over if m.type == "org" and m.start <= s and e < m.end
            and m.end - run.orgs.suffix_len(m.surface) < e]

@@ -374,18 +374,17 @@ class PersonFinder(NameShapes):
         return out
 
     def _roles_after(self, text: str, hits: list[PersonHit], chains) -> None:
-        """Give a role-less name the title that `作为`/`担任` hands it just after (`刘亮亮作为副领队`)."""
+        """Give a name the title that `作为`/`担任` hands it just after (`刘亮亮作为副领队`); a name with a
+        title before it keeps that one too (`厅长杨敬担任卫生计生委党组书记、主任`: both are the text's)."""
         for h in hits:
-            if h.role is not None:
-                continue
             m = self.as_re.match(text, h.end)
             if not m:
                 continue
             for cs, ce, role, generic in chains:
                 if m.end() <= cs <= m.end() + _AS_REACH and not generic:
                     between = text[m.end():cs]
-                    if all(is_cjk(c) for c in between):
-                        h.role = role
+                    if all(is_cjk(c) for c in between) and role != h.role:
+                        h.role = role if h.role is None else f"{h.role}；{role}"
                     break
 
     def list_neighbours(self, text: str, names: list[tuple[int, int]], taken: list[tuple[int, int]],
