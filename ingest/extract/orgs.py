@@ -23,6 +23,7 @@ _MAX_PREFIX = {"major": 12, "sub": 12, "dept": 6}
 _CHARS = "ner_orgs_chars.txt"  # the character lists below, each explained there
 _COUNT = re.compile(rf"[0-9一二三四五六七八九十两几多每各这那该]+[{''.join(rules.words(_CHARS, 'count measures'))}]")
 _ADMIN_ONE_CHAR = set("".join(rules.words(_CHARS, "one-character prefixes")))  # `市医院`, `县医院`
+LEVEL_CHARS = frozenset(_ADMIN_ONE_CHAR)  # the same, for other modules: a name by its level (`市委`)
 _NAME_STOPS = set("".join(rules.words(_CHARS, "name stops")))  # stop characters inside names (`附属和济医院`)
 _NUMERALS = "一二三四五六七八九十"  # a party congress by its number opens with one (`十五大`)
 _MEASURES = "".join(rules.words(_CHARS, "measures"))  # `十二大类`: a count of things, not a congress
@@ -142,6 +143,16 @@ class OrgIndex:
         """The length of the longest suffix `name` ends with (0: none, a known name such as `新华社`)."""
         longest = min(len(name), self.longest_suffix)
         return max((k for k in range(1, longest + 1) if name[-k:] in self.suffix), default=0)
+
+    def suffix_class(self, name: str) -> str | None:
+        """The class (major, sub, dept) of the longest suffix `name` ends with, or None."""
+        k = self.suffix_len(name)
+        return self.suffix[name[-k:]][0] if k else None
+
+    def prefix_ok(self, name: str, k: int) -> bool:
+        """May `name`, whose suffix is its last `k` characters, stand by the suffix rules' prefix length?"""
+        suffix = name[len(name) - k:]
+        return k > 0 and self._prefix_ok(self.suffix[suffix][0], suffix, name[:len(name) - k], len(name) - k)
 
     def name_in(self, surface: str) -> tuple[int, str] | None:
         """(offset, name) of an organisation another reader found (`第三批医疗队`), read as the rules
