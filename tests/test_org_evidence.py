@@ -46,3 +46,14 @@ def test_the_issue_s_examples_left_as_they_were():
     # not read by any evidence yet (docs/ner.md, "Round 3: organisations"): a suffix alone after nouns
     assert kinds("投资银行的人说") == [("org", "投资银行")]
     assert kinds("瑞丽女性网报道") == [("place", "瑞丽")]
+
+
+def test_a_join_between_two_words_of_one_name_is_inside_it():
+    assert [o.surface for o in org_index().find("(三)、食物及卫生局局长陈肇始", [])] == ["食物及卫生局"]
+    assert [o.surface for o in org_index().find("局和市发展和改革局调研", [])] == ["市发展和改革局"]
+    assert ("org", "华中师范大学新闻与传播学院") in kinds("华中师范大学新闻与传播学院的学生说")
+    # two names joined stay two: an organisation's ending before the join, a place after it, a name before it
+    assert [o.surface for o in org_index().find("联合医院及博爱医院", [])] == ["博爱医院"]
+    assert ("org", "自民党") in kinds("经济安全保障担当大臣高市早苗和自民党前干事长石破茂")
+    # and a join before a name that is no bureau or college joins nothing (`部门与医疗队`)
+    assert [o.surface for o in org_index().find("各相关部门与医疗队之间", [])] == []
