@@ -57,3 +57,10 @@ def test_a_join_between_two_words_of_one_name_is_inside_it():
     assert ("org", "自民党") in kinds("经济安全保障担当大臣高市早苗和自民党前干事长石破茂")
     # and a join before a name that is no bureau or college joins nothing (`部门与医疗队`)
     assert [o.surface for o in org_index().find("各相关部门与医疗队之间", [])] == []
+
+
+def test_a_place_inside_a_set_phrase_is_no_place_for_the_tagger_either():
+    assert kinds("北京时间20日晚,比赛开始。") == []  # a time zone
+    assert kinds("共圆中国梦”活动") == []  # a slogan
+    assert kinds("国足在卡塔尔亚洲杯中表现") == [("place", "卡塔尔")]  # a competition, not the continent
+    assert kinds("他在北京工作。") == [("place", "北京")]
