@@ -21,7 +21,7 @@ from .tagger import TYPES, tagger
 from .orgs import Org, OrgIndex, org_index
 from .names import person_cues
 from .name_confidence import SURE, person_cost, person_margin
-from .persons import MEDIUM, SPACES, PersonFinder, PersonHit, person_finder
+from .persons import MEDIUM, PORTFOLIO_RE, SPACES, PersonFinder, PersonHit, person_finder
 from .places import Place, PlaceIndex, place_index
 from ..records import Mention
 
@@ -36,6 +36,7 @@ _DOT_VARIANTS = str.maketrans("\u30fb\uff65\u2027\u2022\u2219\u22c5", "····�
 _NUM = "一二三四五六七八九十百0-9"
 # A bracketed aside after a name (`叶格(Kalman Yeger)`, `王五（右）`).
 _ASIDE_RE = re.compile(r"^[（(][^（）()]{1,30}[)）]")
+_PORTFOLIO_END_RE = re.compile(PORTFOLIO_RE.pattern + r"[ \u3000]*$")  # a portfolio before a name
 _ORDINAL_HOSPITAL = re.compile(f"^(附属)?第([{_NUM}]+)(?:人民)?医院$")
 
 
@@ -621,7 +622,8 @@ def _merge_hits(hits: list[PersonHit], text: str) -> list[PersonHit]:
                 have.role = h.role
             elif have.role and h.role and have.role != h.role and h.ref_title is None and have.ref_title is None:
                 before, after = (have.role, h.role) if text.startswith(h.role, h.end) else (h.role, have.role)
-                if text.startswith(after, h.end) and text.endswith(before, 0, h.start):
+                head = _PORTFOLIO_END_RE.sub("", text[:h.start])  # `总行政经理（质素及安全）梁卓谦医生`
+                if text.startswith(after, h.end) and head.endswith(before):
                     have.role = f"{before}、{after}"
             have.strength = max(have.strength, h.strength)
     ranked = sorted(by_span.values(), key=lambda h: (-h.strength, h.ref_title is not None, -(h.end - h.start)))
