@@ -40,7 +40,7 @@ from ingest.records import RawArticle  # noqa: E402
 from ingest.split import split_articles  # noqa: E402
 
 # Study and study2 (the halves read while developing) and train (labels only, for this model).
-DEFAULT_LABELS = [ROOT / f"tests/corpus/dev/{name}_lines.jsonl" for name in ("study", "study2", "fresh", "train")]
+DEFAULT_LABELS = [ROOT / f"tests/corpus/dev/{name}_lines.jsonl" for name in ("study", "study2", "train")]
 
 
 Page = tuple[str, np.ndarray, np.ndarray, RawArticle, dict[int, str]]
