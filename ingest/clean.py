@@ -140,7 +140,10 @@ def parse_meta_line(line: str, loose: bool = False) -> dict[str, str] | None:
     if not opens or len(stripped) > 120:
         found = DATE_TIME.search(stripped)
         if loose and found and len(stripped) <= 60 and not SENTENCE_PUNCT.search(stripped):
-            return {"published": found.group(0)}
+            fields = {"published": found.group(0)}
+            if byline := dateline_byline(DATE_TIME.sub("", stripped).strip()):
+                fields["byline"] = byline  # `【记者魏云日/新竹报导】2021-10-17` under the headline
+            return fields
         return None
     fields: dict[str, str] = {}
     bylines: list[str] = []

@@ -260,15 +260,22 @@ def _share_list_roles(items: list[_Text], mentions: list[Mention]) -> None:
 
 
 def _byline_only(byline: str | None, found: list[Mention]) -> list[Mention]:
-    """People the byline names and the text does not, or names without a role (`作者:欧阳晓婷 刘畅` on
-    the metadata line under the headline), with offsets into the byline and the byline's role word
-    (`记者`, `编辑`)."""
+    """People the byline names and the text does not, or not with the byline's role (`作者:欧阳晓婷 刘畅` on
+    the metadata line under the headline, `作者:邵宏伟` whom the dateline calls 通讯员), with offsets into the
+    byline and the byline's role word (`记者`, `编辑`)."""
     persons = {m.name for m in found if m.type == "person"}
-    named = {m.name for m in found if m.type == "person" and m.role}
+    roles: dict[str, set[str]] = {}
+    for m in found:
+        if m.type == "person" and m.role:
+            roles.setdefault(m.name, set()).add(m.role)
     out = []
     for p in byline_people(byline or ""):
-        if p.name not in named and (p.role is not None or p.name not in persons) and byline_person_ok(p.name, p.role):
-            named.add(p.name)
+        had = roles.get(p.name, set())  # `本报记者` in the text is the byline's `记者`
+        known = bool(had) if p.role is None else any(p.role in r or r in p.role for r in had)
+        if not known and (p.role is not None or p.name not in persons) and byline_person_ok(p.name, p.role):
+            persons.add(p.name)
+            if p.role is not None:
+                roles.setdefault(p.name, set()).add(p.role)
             surface = (byline or "")[p.start:p.end]  # as written (`王 博` for 王博)
             out.append(Mention("person", p.name, surface, p.start, p.end, p.role, None, in_byline=True))
     return out
@@ -332,8 +339,8 @@ def _tagged_in(it: _Text, spans: list[tuple[int, int, str]], here: list[Mention]
         surface = it.text[s:e]
         if not _NAME_CHARS.fullmatch(surface):
             continue
-        splits_word = (s > 0 and it.text[s - 1:s + 1] in run.inside) or it.text[e - 1:e + 1] in run.inside
-        if splits_word and kind != "PER":
+        split_sides = (s > 0 and it.text[s - 1:s + 1] in run.inside) + (it.text[e - 1:e + 1] in run.inside)
+        if split_sides and kind != "PER":
             continue  # starts or ends inside a word (`都平|安`, `吴奶|奶`); for a person, evidence against it
         over = [m for m in here if m.start < e and s < m.end and id(m) not in dropped]
         if len(surface) == 1:  # a one-character short name the tagger reads as a place (`中俄`, `京`)
@@ -345,7 +352,7 @@ def _tagged_in(it: _Text, spans: list[tuple[int, int, str]], here: list[Mention]
         elif kind == "ORG":
             mention, overridden = _tagged_org(it, s, e, over, run)
         else:
-            mention, overridden = _tagged_person(it, s, e, over, yielding, run, splits_word)
+            mention, overridden = _tagged_person(it, s, e, over, yielding, run, split_sides)
         dropped.update(id(m) for m in overridden)
         if mention is not None:
             added.append(mention)
@@ -398,13 +405,14 @@ def _tagged_org(it: _Text, s: int, e: int, over: list[Mention],
 
 
 def _tagged_person(it: _Text, s: int, e: int, over: list[Mention], yielding: set[tuple[int, int]],
-                   run: _TaggerRun, splits_word: bool = False) -> tuple[Mention | None, list[Mention]]:
+                   run: _TaggerRun, split_sides: int = 0) -> tuple[Mention | None, list[Mention]]:
     """A person the tagger reads, if the name looks like one, and the rule mentions it overrides: places
     that yield to a person (`李长春`), a rule name it reads longer, an organisation cutting into it.
 
     Some rules are evidence, not vetoes (`name_confidence.py`): a name that splits a common word
-    (`特朗普|通话`), that is no transliteration the lists know (`泽连斯基`), or whose rarer surname has
-    no cue (`于晓光`) stands when the tagger is sure of it."""
+    (`特朗普|通话`; `split_sides` counts the ends that do), that is no transliteration the lists know
+    (`泽连斯基`), or whose rarer surname has no cue (`于晓光`) stands when the tagger is sure of it. One
+    that splits a word at both ends (`如|何正|确`) is words, not a name, unless a title or cue stands by it."""
     finder = run.finder
     sl = finder.surname_len(it.text, s)
     tagged_end = e
@@ -435,7 +443,9 @@ def _tagged_person(it: _Text, s: int, e: int, over: list[Mention], yielding: set
     shaped = chinese or foreign or japanese_alone
     if not shaped and not (finder.transliterated(surface) and _starts_well(it, s, finder)):
         return None, []
-    if (splits_word or rare or not shaped) and person_margin(it.text, s, tagged_end) < SURE:
+    if split_sides == 2 and not cue:
+        return None, []
+    if (split_sides or rare or not shaped) and person_margin(it.text, s, tagged_end) < SURE:
         return None, []
     cut = [m for m in over if m.type == "org" and m.start <= s and e < m.end
            and m.end - run.orgs.suffix_len(m.surface) < e]

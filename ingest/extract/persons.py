@@ -18,6 +18,7 @@ from .. import rules
 from .bylines import BylineNames
 from .lexicon import trie_pattern, trie_regex, word_bigrams
 from .orgs import org_index
+from .places import place_index
 from .names import DOTTED_NAME_RE, MEDIUM, STRONG, WEAK, NameShapes, is_cjk, person_cues
 
 __all__ = ["MEDIUM", "STRONG", "WEAK", "PersonFinder", "PersonHit", "person_finder"]
@@ -30,6 +31,8 @@ _CHAIN_JOINS = "、兼及 \u3000"
 _CHAIN_GAP_JOINS = "、兼及,，"
 _COMMAS = ",，"
 _UNIT_REACH = 20  # characters of a unit before a title that the finders do not know as an organisation
+_TOWN_ENDINGS = ("镇", "乡", "村")  # the suffixes the place finder reads a town or village by (`XX镇`)
+_CLAUSE_UNIT_REACH = 4  # characters of a department opening a clause before a name (`、儿科|林瑜主任`)
 # Characters of a count before a word that may look like a name (`7万庄稼医生`).
 _NUMERALS = set("0123456789０１２３４５６７８９一二三四五六七八九十百千万亿两几")
 # A bracketed portfolio between a title and the name (`总行政经理（质素及安全）陈家豪`).
@@ -68,11 +71,15 @@ class PersonFinder(NameShapes):
     def __init__(self) -> None:
         super().__init__()
         cues = person_cues()
-        self.as_re, self.list_joins, self.list_ends = cues.as_re, cues.list_joins, cues.list_ends
+        self.as_re, self.list_ends = cues.as_re, cues.list_ends
         self.position_re = cues.position_re
         self.title_modifiers = cues.title_modifiers
         # how a unit before a title ends (`…信息化司|司长`, `…县疾控中心|主任`): organisation suffixes, departments
         self.unit_endings = tuple(sorted(set(org_index().suffix) | set(cues.department_endings), key=len))
+        # a department opening a clause, the name after it (`、儿科林瑜主任`, `、内科陈年慧副主任`)
+        one_char = "".join(sorted(e for e in cues.department_endings if len(e) == 1))
+        self.clause_unit_re = re.compile(f"(?:^|(?<=[{re.escape(''.join(sorted(_BARE_LEFT)))}]))"
+                                         f"[\u4e00-\u9fff]{{1,{_CLAUSE_UNIT_REACH - 1}}}?[{one_char}]")
         self.bylines = BylineNames(self)
         tier1 = "".join(sorted(self.lex.top_surnames))
         given = "".join(sorted(self.lex.given_chars))
@@ -134,10 +141,13 @@ class PersonFinder(NameShapes):
         k = ce + 1  # walk over the organisations and places after the join
         while k in bridges and bridges[k] <= s:
             k = bridges[k]
+        if k in bridges and k < s < bridges[k]:
+            k = s  # the unit's name runs into the title (`市卫生健康局党组|书记` of 党组书记)
         if k == s:
             return k > ce + 1 or comma
-        gap = text[k:s]  # after a known unit, a department of it (`国家卫生健康委|规划发展与信息化司`)
-        return (not comma and k > ce + 1 and len(gap) <= _UNIT_REACH and all(is_cjk(c) for c in gap)
+        gap = text[k:s]  # a department the finders do not know, also after a known unit (`宣传司|副司长`,
+        # `国家卫生健康委|规划发展与信息化司|司长`)
+        return (not comma and len(gap) <= _UNIT_REACH and all(is_cjk(c) for c in gap)
                 and gap.endswith(self.unit_endings))
 
     @staticmethod
@@ -172,22 +182,25 @@ class PersonFinder(NameShapes):
         hits: list[PersonHit] = []
         add = hits.append
 
-        def accept(span, role, strength) -> bool:
+        def accept(span, role, strength, refused: set[str] = not_names) -> bool:
             if span is None:
                 return False
             s, e = span
             name = text[s:e]
-            if name in not_names or any(bs <= s and e <= be and (bs, be) != (s, e) for bs, be in blocked):
+            if name in refused or any(bs <= s and e <= be and (bs, be) != (s, e) for bs, be in blocked):
                 return False
             if any(a_s < e and s < a_e for a_s, a_e in avoid):
                 return False
             add(PersonHit(s, e, name, role, strength))
             return True
 
-        for s, e, role in self.bylines.spans(text, not_names):
-            accept((s, e), role, STRONG)
+        # a name a byline's role word vouches for is no town the place finder only guessed from its last
+        # character (`本报记者 吴奕镇 曹志成 摄`: 镇 ends given names too)
+        credited = {n for n in not_names if n in place_index().canon or not n.endswith(_TOWN_ENDINGS)}
+        for s, e, role in self.bylines.spans(text, credited):
+            accept((s, e), role, STRONG, not_names if role is None else credited)
         chains = self.title_chains(text, bridges)
-        starts_ok = left_ok | {e for _, e, _, _ in chains}
+        starts_ok = left_ok | {e for _, e, _, _ in chains} | self._clause_unit_ends(text)
         self._titled(text, chains, starts_ok, accept)
         leader_ends = {m.end() for m in self.leader_re.finditer(text)}
         self._after_leaders(text, leader_ends, accept)
@@ -203,6 +216,11 @@ class PersonFinder(NameShapes):
         self._bare(text, starts_ok, taken, accept)
         hits += self._references(text, starts_ok, taken)
         return hits
+
+    def _clause_unit_ends(self, text: str) -> set[int]:
+        """Where a short department opening a clause ends (`、儿科|`, `、内科|`, `，医务部|`): a name may start
+        there, though the finders do not know the department as an organisation."""
+        return {m.end() for m in self.clause_unit_re.finditer(text)}
 
     def _titled(self, text: str, chains: list[tuple[int, int, str, bool]], starts_ok: set[int], accept) -> None:
         """Names right after a run of titles (`副院长李宏伟`, and the list after it) or right before one
@@ -356,18 +374,17 @@ class PersonFinder(NameShapes):
         return out
 
     def _roles_after(self, text: str, hits: list[PersonHit], chains) -> None:
-        """Give a role-less name the title that `作为`/`担任` hands it just after (`刘亮亮作为副领队`)."""
+        """Give a name the title that `作为`/`担任` hands it just after (`刘亮亮作为副领队`); a name with a
+        title before it keeps that one too (`厅长杨敬担任卫生计生委党组书记、主任`: both are the text's)."""
         for h in hits:
-            if h.role is not None:
-                continue
             m = self.as_re.match(text, h.end)
             if not m:
                 continue
             for cs, ce, role, generic in chains:
                 if m.end() <= cs <= m.end() + _AS_REACH and not generic:
                     between = text[m.end():cs]
-                    if all(is_cjk(c) for c in between):
-                        h.role = role
+                    if all(is_cjk(c) for c in between) and role != h.role:
+                        h.role = role if h.role is None else f"{h.role}；{role}"
                     break
 
     def list_neighbours(self, text: str, names: list[tuple[int, int]], taken: list[tuple[int, int]],
