@@ -70,8 +70,7 @@ def extract_entities(title: str | None, paragraphs: list[str], byline: str | Non
     """Mentions in one article: `paragraph_seq` indexes `paragraphs`, None means the title (or the
     byline, for the people only the byline names: `in_byline`)."""
     try:
-        read_title = title.translate(_DOT_VARIANTS) if isinstance(title, str) else title
-        read = [p.translate(_DOT_VARIANTS) if isinstance(p, str) else p for p in paragraphs or []]
+        read_title, read = _as_read(title, paragraphs)
         if not parts.rules:
             mentions = _tagger_only(read_title, read) if parts.tagger else []
         else:
@@ -81,6 +80,18 @@ def extract_entities(title: str | None, paragraphs: list[str], byline: str | Non
     except Exception:  # the contract is to never raise; a bug here must not stop an ingest
         log.exception("entity extraction failed; article left without entities")
         return []
+
+
+def _as_read(title: str | None, paragraphs: list[str]) -> tuple[str | None, list[str]]:
+    """The title and paragraphs with every middle dot written as `·`."""
+    read_title = title.translate(_DOT_VARIANTS) if isinstance(title, str) else title
+    return read_title, [p.translate(_DOT_VARIANTS) if isinstance(p, str) else p for p in paragraphs or []]
+
+
+def tagger_texts(title: str | None, paragraphs: list[str]) -> list[str]:
+    """The texts `extract_entities` hands the statistical tagger for this article, so that a caller
+    with many articles can have them tagged at once beforehand (`Tagger.read_ahead`)."""
+    return [text for _, text in _texts(*_as_read(title, paragraphs))]
 
 
 def _as_written(mentions: list[Mention], title: str | None, paragraphs: list[str]) -> list[Mention]:
