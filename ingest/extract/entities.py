@@ -22,7 +22,7 @@ from .orgs import Org, OrgIndex, org_index
 from .org_evidence import vouched_orgs
 from .names import person_cues
 from .name_confidence import SURE, person_cost, person_margin
-from .persons import MEDIUM, SPACES, PersonFinder, PersonHit, person_finder
+from .persons import MEDIUM, PORTFOLIO_RE, SPACES, PersonFinder, PersonHit, person_finder
 from .places import Place, PlaceIndex, place_index
 from ..records import Mention
 
@@ -37,6 +37,7 @@ _DOT_VARIANTS = str.maketrans("\u30fb\uff65\u2027\u2022\u2219\u22c5", "····�
 _NUM = "一二三四五六七八九十百0-9"
 # A bracketed aside after a name (`叶格(Kalman Yeger)`, `王五（右）`).
 _ASIDE_RE = re.compile(r"^[（(][^（）()]{1,30}[)）]")
+_PORTFOLIO_END_RE = re.compile(PORTFOLIO_RE.pattern + r"[ \u3000]*$")  # a portfolio before a name
 _ORDINAL_HOSPITAL = re.compile(f"^(附属)?第([{_NUM}]+)(?:人民)?医院$")
 
 
@@ -69,8 +70,7 @@ def extract_entities(title: str | None, paragraphs: list[str], byline: str | Non
     """Mentions in one article: `paragraph_seq` indexes `paragraphs`, None means the title (or the
     byline, for the people only the byline names: `in_byline`)."""
     try:
-        read_title = title.translate(_DOT_VARIANTS) if isinstance(title, str) else title
-        read = [p.translate(_DOT_VARIANTS) if isinstance(p, str) else p for p in paragraphs or []]
+        read_title, read = _as_read(title, paragraphs)
         if not parts.rules:
             mentions = _tagger_only(read_title, read) if parts.tagger else []
         else:
@@ -80,6 +80,18 @@ def extract_entities(title: str | None, paragraphs: list[str], byline: str | Non
     except Exception:  # the contract is to never raise; a bug here must not stop an ingest
         log.exception("entity extraction failed; article left without entities")
         return []
+
+
+def _as_read(title: str | None, paragraphs: list[str]) -> tuple[str | None, list[str]]:
+    """The title and paragraphs with every middle dot written as `·`."""
+    read_title = title.translate(_DOT_VARIANTS) if isinstance(title, str) else title
+    return read_title, [p.translate(_DOT_VARIANTS) if isinstance(p, str) else p for p in paragraphs or []]
+
+
+def tagger_texts(title: str | None, paragraphs: list[str]) -> list[str]:
+    """The texts `extract_entities` hands the statistical tagger for this article, so that a caller
+    with many articles can have them tagged at once beforehand (`Tagger.read_ahead`)."""
+    return [text for _, text in _texts(*_as_read(title, paragraphs))]
 
 
 def _as_written(mentions: list[Mention], title: str | None, paragraphs: list[str]) -> list[Mention]:
@@ -628,7 +640,8 @@ def _merge_hits(hits: list[PersonHit], text: str) -> list[PersonHit]:
                 have.role = h.role
             elif have.role and h.role and have.role != h.role and h.ref_title is None and have.ref_title is None:
                 before, after = (have.role, h.role) if text.startswith(h.role, h.end) else (h.role, have.role)
-                if text.startswith(after, h.end) and text.endswith(before, 0, h.start):
+                head = _PORTFOLIO_END_RE.sub("", text[:h.start])  # `总行政经理（质素及安全）梁卓谦医生`
+                if text.startswith(after, h.end) and head.endswith(before):
                     have.role = f"{before}、{after}"
             have.strength = max(have.strength, h.strength)
     ranked = sorted(by_span.values(), key=lambda h: (-h.strength, h.ref_title is not None, -(h.end - h.start)))
