@@ -19,6 +19,7 @@ from .bylines import byline_people, byline_person_ok
 from .lexicon import CJK, WordScanner, word_bigrams
 from .tagger import TYPES, tagger
 from .orgs import Org, OrgIndex, org_index
+from .org_evidence import vouched_orgs
 from .names import person_cues
 from .name_confidence import SURE, person_cost, person_margin
 from .persons import MEDIUM, PORTFOLIO_RE, SPACES, PersonFinder, PersonHit, person_finder
@@ -69,8 +70,7 @@ def extract_entities(title: str | None, paragraphs: list[str], byline: str | Non
     """Mentions in one article: `paragraph_seq` indexes `paragraphs`, None means the title (or the
     byline, for the people only the byline names: `in_byline`)."""
     try:
-        read_title = title.translate(_DOT_VARIANTS) if isinstance(title, str) else title
-        read = [p.translate(_DOT_VARIANTS) if isinstance(p, str) else p for p in paragraphs or []]
+        read_title, read = _as_read(title, paragraphs)
         if not parts.rules:
             mentions = _tagger_only(read_title, read) if parts.tagger else []
         else:
@@ -80,6 +80,18 @@ def extract_entities(title: str | None, paragraphs: list[str], byline: str | Non
     except Exception:  # the contract is to never raise; a bug here must not stop an ingest
         log.exception("entity extraction failed; article left without entities")
         return []
+
+
+def _as_read(title: str | None, paragraphs: list[str]) -> tuple[str | None, list[str]]:
+    """The title and paragraphs with every middle dot written as `·`."""
+    read_title = title.translate(_DOT_VARIANTS) if isinstance(title, str) else title
+    return read_title, [p.translate(_DOT_VARIANTS) if isinstance(p, str) else p for p in paragraphs or []]
+
+
+def tagger_texts(title: str | None, paragraphs: list[str]) -> list[str]:
+    """The texts `extract_entities` hands the statistical tagger for this article, so that a caller
+    with many articles can have them tagged at once beforehand (`Tagger.read_ahead`)."""
+    return [text for _, text in _texts(*_as_read(title, paragraphs))]
 
 
 def _as_written(mentions: list[Mention], title: str | None, paragraphs: list[str]) -> list[Mention]:
@@ -116,12 +128,16 @@ def _extract(title: str | None, paragraphs: list[str], with_tagger: bool = True)
         return []
     places_ix, orgs_ix, finder = place_index(), org_index(), person_finder()
     items: list[_Text] = []
-    for seq, text in texts:
-        places = places_ix.find(text)
+    every_places = [places_ix.find(text) for _, text in texts]
+    every_orgs = []
+    for (_, text), places in zip(texts, every_places):
         # a place that ends like an organisation is a place (`莫斯科`, not a 科). (Here, not in the
         # organisation finder: that one also labels the tagger's training corpus.)
         place_spans = {(p.start, p.end) for p in places}
-        orgs = [o for o in orgs_ix.find(text, places) if (o.start, o.end) not in place_spans]
+        every_orgs.append([o for o in orgs_ix.find(text, places) if (o.start, o.end) not in place_spans])
+    if with_tagger:
+        every_orgs = vouched_orgs([text for _, text in texts], every_orgs, every_places, orgs_ix)
+    for (seq, text), places, orgs in zip(texts, every_places, every_orgs):
         left_ok = {o.end for o in orgs} | {p.end for p in places}
         blocked = [(o.start, o.end) for o in orgs]
         not_names = {p.surface for p in places} | {o.surface for o in orgs}
