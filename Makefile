@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 TEST_INSTALLED := $(VENV)/.installed-test
 PORT ?= 8001
 
-.PHONY: install browser serve test test-all clean ner-model furniture-model claims-words wheel
+.PHONY: install browser serve test test-all clean ner-model furniture-model claims-words person-score wheel
 # apt-get needs root; CI and the dev machines run as root, elsewhere sudo asks.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -107,6 +107,10 @@ claims-words: $(INSTALLED)
 	echo "$(JIEBA_SDIST_SHA256)  build/jieba/jieba-0.42.1.tar.gz" | sha256sum --check --quiet
 	tar -xzf build/jieba/jieba-0.42.1.tar.gz -C build/jieba jieba-0.42.1/jieba/dict.txt
 	$(BIN)/python training/build_claims_words.py --jieba-dict build/jieba/jieba-0.42.1/jieba/dict.txt
+
+# The person score's weights, fitted on the tagged names of the two NER study sets (no download).
+person-score: $(INSTALLED)
+	$(BIN)/python training/train_person_score.py --check fresh
 
 # Retrain the line classifier and the headline ranker (ingest/data/furniture_model.npz) from the
 # committed hand labels of the development pages (tests/corpus/dev/{study,study2,train}_lines.jsonl);
