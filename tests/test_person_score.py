@@ -51,3 +51,8 @@ def test_a_word_the_dictionary_knows_is_no_person_beside_a_noun():
 
 def test_a_cue_name_is_not_read_on_into_an_idiom():
     assert people("党委书记、主任白林身先士卒,带头冲在第一线。") == ["白林"]
+
+
+def test_a_dot_at_the_end_of_a_tagged_name_is_not_part_of_it():
+    assert not any(p.startswith("·") or p.endswith("·") for p in people("《埃斯特万·圣地亚哥》"))
+    assert people("哥伦比亚总统埃斯特万·圣地亚哥表示欢迎。") == ["埃斯特万·圣地亚哥"]

@@ -335,7 +335,10 @@ def _tagged_in(it: _Text, spans: list[tuple[int, int, str]], here: list[Mention]
         if not _NAME_CHARS.fullmatch(surface):
             continue
         tagged = (s, e)
-        if kind == "PER":
+        if kind == "PER":  # a dot at either end is the tagger's, not the name's (`埃斯特万·|圣地亚哥`)
+            s, e = s + len(surface) - len(surface.lstrip("·")), e - len(surface) + len(surface.rstrip("·"))
+            if e <= s:
+                continue
             s, e = _transliteration_extent(it, s, e, run.finder)
             surface = it.text[s:e]
         splits_word = (s > 0 and it.text[s - 1:s + 1] in run.inside) or it.text[e - 1:e + 1] in run.inside
@@ -421,7 +424,7 @@ def _transliteration_extent(it: _Text, s: int, e: int, finder: PersonFinder) -> 
     the tagger's start is no place a name starts (not after a title or a word: `总理|内塔尼亚胡`); never over a
     character the dictionary reads as a function word (`于`, `不`), nor on the right as a verb (`买`) or
     one that opens a word (`史迪威|大道`, `杜莎|夫人`)."""
-    text, wide = it.text, finder.foreign_chars_wide
+    text, wide = it.text, finder.foreign_chars_wide - {"·"}  # (a dotted name's parts are the rules' and `_inside_dotted`'s)
     if e - s < 2 or not all(c in wide for c in text[s:e]):
         return s, e
     tags = dictionary().tag
