@@ -479,3 +479,10 @@ def test_a_date_stamp_line_or_a_date_closing_the_text_dates_an_undated_article()
 def test_a_taiwan_label_dates_the_article_with_its_minguo_year():
     a = clean("\n".join(["标题在此处", "發稿日期:111年3月8日 15:24", BODY]))
     assert (a.published_date, a.published_time) == ("2022-03-08", "15:24")
+
+
+def test_a_dated_dateline_under_the_headline_gives_the_byline():
+    from ingest.clean import parse_meta_line
+    assert parse_meta_line("【记者魏云日/新竹报导】2021-10-17", loose=True) == {
+        "published": "2021-10-17", "byline": "记者魏云日"}
+    assert parse_meta_line("市第三人民医院 2023-06-19 18:30", loose=True) == {"published": "2023-06-19 18:30"}

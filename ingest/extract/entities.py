@@ -19,11 +19,12 @@ from .bylines import byline_people, byline_person_ok
 from .lexicon import CJK, WordScanner, word_bigrams
 from .tagger import TYPES, tagger
 from .orgs import Org, OrgIndex, org_index
+from .org_evidence import vouched_orgs
 from .names import person_cues
 from . import person_score
 from .claim_words import NOT_LAST_TAGS, PERSON_TAGS, VERB_TAGS, dictionary
 from .name_confidence import SURE, person_cost, person_margin
-from .persons import MEDIUM, SPACES, PersonFinder, PersonHit, person_finder
+from .persons import MEDIUM, PORTFOLIO_RE, SPACES, PersonFinder, PersonHit, person_finder
 from .places import Place, PlaceIndex, place_index
 from ..records import Mention
 
@@ -38,6 +39,7 @@ _DOT_VARIANTS = str.maketrans("\u30fb\uff65\u2027\u2022\u2219\u22c5", "····�
 _NUM = "一二三四五六七八九十百0-9"
 # A bracketed aside after a name (`叶格(Kalman Yeger)`, `王五（右）`).
 _ASIDE_RE = re.compile(r"^[（(][^（）()]{1,30}[)）]")
+_PORTFOLIO_END_RE = re.compile(PORTFOLIO_RE.pattern + r"[ \u3000]*$")  # a portfolio before a name
 _ORDINAL_HOSPITAL = re.compile(f"^(附属)?第([{_NUM}]+)(?:人民)?医院$")
 
 
@@ -70,8 +72,7 @@ def extract_entities(title: str | None, paragraphs: list[str], byline: str | Non
     """Mentions in one article: `paragraph_seq` indexes `paragraphs`, None means the title (or the
     byline, for the people only the byline names: `in_byline`)."""
     try:
-        read_title = title.translate(_DOT_VARIANTS) if isinstance(title, str) else title
-        read = [p.translate(_DOT_VARIANTS) if isinstance(p, str) else p for p in paragraphs or []]
+        read_title, read = _as_read(title, paragraphs)
         if not parts.rules:
             mentions = _tagger_only(read_title, read) if parts.tagger else []
         else:
@@ -81,6 +82,18 @@ def extract_entities(title: str | None, paragraphs: list[str], byline: str | Non
     except Exception:  # the contract is to never raise; a bug here must not stop an ingest
         log.exception("entity extraction failed; article left without entities")
         return []
+
+
+def _as_read(title: str | None, paragraphs: list[str]) -> tuple[str | None, list[str]]:
+    """The title and paragraphs with every middle dot written as `·`."""
+    read_title = title.translate(_DOT_VARIANTS) if isinstance(title, str) else title
+    return read_title, [p.translate(_DOT_VARIANTS) if isinstance(p, str) else p for p in paragraphs or []]
+
+
+def tagger_texts(title: str | None, paragraphs: list[str]) -> list[str]:
+    """The texts `extract_entities` hands the statistical tagger for this article, so that a caller
+    with many articles can have them tagged at once beforehand (`Tagger.read_ahead`)."""
+    return [text for _, text in _texts(*_as_read(title, paragraphs))]
 
 
 def _as_written(mentions: list[Mention], title: str | None, paragraphs: list[str]) -> list[Mention]:
@@ -117,12 +130,16 @@ def _extract(title: str | None, paragraphs: list[str], with_tagger: bool = True)
         return []
     places_ix, orgs_ix, finder = place_index(), org_index(), person_finder()
     items: list[_Text] = []
-    for seq, text in texts:
-        places = places_ix.find(text)
+    every_places = [places_ix.find(text) for _, text in texts]
+    every_orgs = []
+    for (_, text), places in zip(texts, every_places):
         # a place that ends like an organisation is a place (`莫斯科`, not a 科). (Here, not in the
         # organisation finder: that one also labels the tagger's training corpus.)
         place_spans = {(p.start, p.end) for p in places}
-        orgs = [o for o in orgs_ix.find(text, places) if (o.start, o.end) not in place_spans]
+        every_orgs.append([o for o in orgs_ix.find(text, places) if (o.start, o.end) not in place_spans])
+    if with_tagger:
+        every_orgs = vouched_orgs([text for _, text in texts], every_orgs, every_places, orgs_ix)
+    for (seq, text), places, orgs in zip(texts, every_places, every_orgs):
         left_ok = {o.end for o in orgs} | {p.end for p in places}
         blocked = [(o.start, o.end) for o in orgs]
         not_names = {p.surface for p in places} | {o.surface for o in orgs}
@@ -262,15 +279,22 @@ def _share_list_roles(items: list[_Text], mentions: list[Mention]) -> None:
 
 
 def _byline_only(byline: str | None, found: list[Mention]) -> list[Mention]:
-    """People the byline names and the text does not, or names without a role (`作者:欧阳晓婷 刘畅` on
-    the metadata line under the headline), with offsets into the byline and the byline's role word
-    (`记者`, `编辑`)."""
+    """People the byline names and the text does not, or not with the byline's role (`作者:欧阳晓婷 刘畅` on
+    the metadata line under the headline, `作者:邵宏伟` whom the dateline calls 通讯员), with offsets into the
+    byline and the byline's role word (`记者`, `编辑`)."""
     persons = {m.name for m in found if m.type == "person"}
-    named = {m.name for m in found if m.type == "person" and m.role}
+    roles: dict[str, set[str]] = {}
+    for m in found:
+        if m.type == "person" and m.role:
+            roles.setdefault(m.name, set()).add(m.role)
     out = []
     for p in byline_people(byline or ""):
-        if p.name not in named and (p.role is not None or p.name not in persons) and byline_person_ok(p.name, p.role):
-            named.add(p.name)
+        had = roles.get(p.name, set())  # `本报记者` in the text is the byline's `记者`
+        known = bool(had) if p.role is None else any(p.role in r or r in p.role for r in had)
+        if not known and (p.role is not None or p.name not in persons) and byline_person_ok(p.name, p.role):
+            persons.add(p.name)
+            if p.role is not None:
+                roles.setdefault(p.name, set()).add(p.role)
             surface = (byline or "")[p.start:p.end]  # as written (`王 博` for 王博)
             out.append(Mention("person", p.name, surface, p.start, p.end, p.role, None, in_byline=True))
     return out
@@ -341,8 +365,8 @@ def _tagged_in(it: _Text, spans: list[tuple[int, int, str]], here: list[Mention]
                 continue
             s, e = _transliteration_extent(it, s, e, run.finder)
             surface = it.text[s:e]
-        splits_word = (s > 0 and it.text[s - 1:s + 1] in run.inside) or it.text[e - 1:e + 1] in run.inside
-        if splits_word and kind != "PER":
+        split_sides = (s > 0 and it.text[s - 1:s + 1] in run.inside) + (it.text[e - 1:e + 1] in run.inside)
+        if split_sides and kind != "PER":
             continue  # starts or ends inside a word (`都平|安`, `吴奶|奶`); for a person, evidence against it
         over = [m for m in here if m.start < e and s < m.end and id(m) not in dropped]
         if len(surface) == 1:  # a one-character short name the tagger reads as a place (`中俄`, `京`)
@@ -354,7 +378,7 @@ def _tagged_in(it: _Text, spans: list[tuple[int, int, str]], here: list[Mention]
         elif kind == "ORG":
             mention, overridden = _tagged_org(it, s, e, over, run)
         else:
-            mention, overridden = _tagged_person(it, s, e, over, yielding, run, splits_word, tagged)
+            mention, overridden = _tagged_person(it, s, e, over, yielding, run, split_sides, tagged)
         dropped.update(id(m) for m in overridden)
         if mention is not None:
             added.append(mention)
@@ -440,7 +464,7 @@ def _transliteration_extent(it: _Text, s: int, e: int, finder: PersonFinder) -> 
 
 
 def _tagged_person(it: _Text, s: int, e: int, over: list[Mention], yielding: set[tuple[int, int]],
-                   run: _TaggerRun, splits_word: bool = False,
+                   run: _TaggerRun, split_sides: int = 0,
                    tagged: tuple[int, int] | None = None) -> tuple[Mention | None, list[Mention]]:
     """A person the tagger reads, if the evidence says it is one (`person_score.py`), and the rule
     mentions it overrides: places that yield to a person (`李长春`), a rule name it reads longer, an
@@ -451,8 +475,10 @@ def _tagged_person(it: _Text, s: int, e: int, over: list[Mention], yielding: set
     dictionary says of its edges, and the tagger's margin. What stays structural: a name does not run
     into a title (`洪副|院长`); a surname marker (`王姓`, `孙氏`), a listed non-name or a form of address
     (`张阿姨`) is no name; a string of no name's shape must read as a transliteration where a name may
-    start (`耆老比|令·达道`); and where the rules read the string as part of their own name, they keep it
-    unless the tagger is sure (the page gates hold these)."""
+    start (`耆老比|令·达道`); one that splits a word at both ends (`如|何正|确`) is words, not a name,
+    unless a title or cue stands by it; and where the rules read the string as part of their own name,
+    they keep it unless the tagger is sure (the page gates hold these). `split_sides` counts the ends
+    that split a common word (`特朗普|通话`)."""
     finder = run.finder
     tagged = tagged or (s, e)  # the tagger's own span, that its margin is read for
     extended = tagged != (s, e)
@@ -472,18 +498,20 @@ def _tagged_person(it: _Text, s: int, e: int, over: list[Mention], yielding: set
         return None, cut  # a rule's person across it that it does not read longer: the rule's reading
     # a kind-of-person title counts here (`顾问卡琳·米勒`): the tagger, not the title, found the name
     role = next((r for ts, te, r in it.any_title_spans if te == s or ts == e), None)
-    evidence = _person_evidence(it, s, e, surface, role, run, splits_word,
+    evidence = _person_evidence(it, s, e, surface, role, run, split_sides > 0,
                                 crosses=not (yields or longer or dotted), extended=extended, longer=longer)
     if not (evidence.chinese or evidence.foreign or evidence.japanese_alone
             or evidence.transliterated and evidence.starts_well):
         return None, cut  # of no name's shape, and no transliteration where a name may start (`耆老比|令·达道`)
+    if split_sides == 2 and not (evidence.cue or evidence.role):
+        return None, cut  # words, not a name (`如|何正|确`)
     if not person_score.accepts(evidence, lambda: person_margin(it.text, *tagged)):
         return None, cut
     # where the rules read the name as part of something else, their reading stands unless the tagger is
     # sure: a cue's name read on into a word (`主任白林|身先士卒`), a name inside a place or organisation
     # of theirs (`张店镇王营村`, `李惠利东部医院`)
     held = any(m.start <= s and e <= m.end for m in over if m.type != "person")
-    if (held or longer and (splits_word or evidence.end_in_word)) and person_margin(it.text, *tagged) < SURE:
+    if (held or longer and (split_sides or evidence.end_in_word)) and person_margin(it.text, *tagged) < SURE:
         return None, cut
     if longer or dotted:
         role = over[0].role or role
@@ -677,7 +705,8 @@ def _merge_hits(hits: list[PersonHit], text: str) -> list[PersonHit]:
                 have.role = h.role
             elif have.role and h.role and have.role != h.role and h.ref_title is None and have.ref_title is None:
                 before, after = (have.role, h.role) if text.startswith(h.role, h.end) else (h.role, have.role)
-                if text.startswith(after, h.end) and text.endswith(before, 0, h.start):
+                head = _PORTFOLIO_END_RE.sub("", text[:h.start])  # `总行政经理（质素及安全）梁卓谦医生`
+                if text.startswith(after, h.end) and head.endswith(before):
                     have.role = f"{before}、{after}"
             have.strength = max(have.strength, h.strength)
     ranked = sorted(by_span.values(), key=lambda h: (-h.strength, h.ref_title is not None, -(h.end - h.start)))
