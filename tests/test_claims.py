@@ -245,6 +245,10 @@ def test_same_words_counted_when_not_a_session_ordinal():
     ("共有5名年轻的医生参加。", "5名", "年轻的医生"),
     ("有30多个村里的农机手参加。", "30多个", "村里"),  # a noun before 的 is itself what is counted
     ("共发布两项人民币汇率指数。", "两项", "人民币汇率指数"),  # a currency after no 元 stays
+    # nouns joined by a conjunction after a count: the head is the last
+    ("共有57个国家和地区参加。", "57个", "国家和地区"),
+    ("70家机构类医学资讯及健康科普自媒体加入。", "70家", "机构类医学资讯及健康科普自媒体"),
+    ("62家大中型医院和专科医院恢复医疗服务。", "62家", "大中型医院"),  # a verb in the second phrase: not joined
     # no subject in the clause: the clause before that states no figure of its own
     ("居民上万人,老年人多,80岁以上的就有1000多人。", "1000多人", "老年人多"),
     # … passing a clause that is only a figure (63,093、)

@@ -803,3 +803,14 @@ def test_a_tagged_name_that_splits_a_word_at_both_ends_is_words():
 def test_a_name_only_the_tagger_reads_before_a_theme_park_is_the_parks():
     found = extract_entities(None, ["在梅园村杨梅主题公园举行"])
     assert [m.name for m in found if m.type == "person"] == []
+
+
+def test_a_name_with_a_title_on_each_side_gets_both_past_a_portfolio():
+    found = extract_entities(None, ["医管局总行政经理（质素及安全）梁卓谦医生昨日表示"])
+    assert [(m.name, m.role) for m in found if m.type == "person"] == [("梁卓谦", "总行政经理、医生")]
+
+
+def test_a_list_after_a_title_that_would_split_a_word_shares_the_title():
+    found = extract_entities(None, ["消防救援站站长舒志刚带领队员向宇、张鹏飞、戴文涛第一个到达岩板村。"])
+    assert [(m.name, m.role) for m in found if m.type == "person"] == [
+        ("舒志刚", "站长"), ("向宇", "队员"), ("张鹏飞", "队员"), ("戴文涛", "队员")]

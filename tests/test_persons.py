@@ -135,3 +135,10 @@ def test_titles_of_taiwan_and_of_home_places():
 def test_a_titled_name_keeps_the_title_it_is_given_after_it_too():
     assert hits("厅长杨敬担任卫生计生委党组书记、主任。")[0] == ("杨敬", "厅长；党组书记、主任", STRONG)
     assert hits("王明担任院长") == [("王明", "院长", MEDIUM)]
+
+
+def test_a_title_that_would_split_a_word_yields_to_the_one_after_it():
+    # `带领|队员`: 领队 is a title too, but 带领 is a word
+    assert ("张鹏飞", "队员", MEDIUM) in hits("站长舒志刚带领队员张鹏飞、戴文涛")
+    assert person_finder().title_chains("带领队员") == [(2, 4, "队员", True)]
+    assert person_finder().title_chains("担任领队") == [(2, 4, "领队", False)]

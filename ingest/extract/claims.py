@@ -662,7 +662,7 @@ def _subject_after(text: str, pos: int, limit: int, unit: Unit | None = None) ->
     quoted = _quoted_at(text, pos, limit)
     if quoted:  # 1180次“会诊”: the quoted word is what was done
         return quoted, False
-    seg = _cut_at_punct(text[pos:min(limit, pos + 24)])
+    seg = _cut_at_punct(text[pos:min(limit, pos + _SUBJECT_AFTER_REACH)])
     if unit is not None and unit.spelling.endswith("元"):  # 250元澳门币: the currency is part of the amount
         seg = seg[len(next((w for w in t.currency if seg.startswith(w)), "")):]
     if counted and seg.startswith(_COPULAS) and _ends_with_noun(noun := _noun_phrase(seg[1:])):
@@ -688,7 +688,43 @@ def _subject_after(text: str, pos: int, limit: int, unit: Unit | None = None) ->
             and unit is not None and unit.spelling in _PEOPLE_UNITS | _GROUP_UNITS:
         head = _noun_phrase(seg[len(noun) + 1:])
         noun = noun + "的" + head if len(head) > 1 and _ends_with_noun(head) else noun  # 七个精干的医护团队
+    elif not verb and counted and noun and seg.startswith(_JOINS_NOUNS, len(noun)):
+        noun = _joined_nouns(seg, noun, _SUBJECT_AFTER_REACH)
     return (noun[:16] or None), False
+
+
+_JOINS_NOUNS = ("及", "和", "与")
+_SUBJECT_AFTER_REACH = 24  # characters after the unit a subject is looked for in
+
+
+def _joined_nouns(seg: str, noun: str, cut: int) -> str:
+    """`noun` and the noun phrase a conjunction joins to it, when the conjunction is a word of its own
+    and the second phrase is nouns only, ending with one, and both fit a subject's length
+    (70家机构类医学资讯及健康科普自媒体, 57个国家和地区); else `noun` alone (not 20万元及时发放's 及时).
+    `cut`: the length `seg` was cut to, where a phrase may go on unseen."""
+    k = len(noun)
+    pos = 0
+    for w in claim_words.segment(seg):
+        if pos == k:
+            if w not in _JOINS_NOUNS:
+                return noun
+            break
+        pos += len(w)
+    else:
+        return noun
+    second = _noun_phrase(seg[k + 1:])
+    words = claim_words.segment(seg[k + 1:])
+    tags = {claim_words.word_tag(w) for w in claim_words.segment(second)}
+    ends_a_word = sum(map(len, words[:len(claim_words.segment(second))])) == len(second)
+    beyond = seg[k + 1 + len(second):]
+    if len(second) < 2 or not _ends_with_noun(second) or len(noun) + 1 + len(second) > _SUBJECT_MAX \
+            or tags & (claim_words.VERB_TAGS | _COUNT_TAGS) or any(w in tables().linking for w in words[:-1]
+                                                                 if second.find(w) >= 0) \
+            or k + 1 + len(second) == cut or not ends_a_word \
+            or (beyond and claim_words.word_tag(claim_words.segment(beyond)[0]) in claim_words.NOUN_TAGS):
+        return noun  # (两艘载人飞船和一艘货运飞船: a count of its own; 62家大中型医院和专科医院恢复…: a verb;
+        # 165个重点工程和重点项目为主体: a linking verb; 政党和政治|组织: the phrase goes on)
+    return noun + seg[k] + second
 
 
 _COPULAS = ("为", "是")

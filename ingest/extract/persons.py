@@ -21,7 +21,7 @@ from .orgs import org_index
 from .places import place_index
 from .names import DOTTED_NAME_RE, MEDIUM, STRONG, WEAK, NameShapes, is_cjk, person_cues
 
-__all__ = ["MEDIUM", "STRONG", "WEAK", "PersonFinder", "PersonHit", "person_finder"]
+__all__ = ["MEDIUM", "PORTFOLIO_RE", "STRONG", "WEAK", "PersonFinder", "PersonHit", "person_finder"]
 
 SPACES = " \u3000\xa0\t"  # spaces a name or a title may stand apart by
 _AS_REACH = 12  # characters allowed between `作为`/`担任` and the title (`作为此次援哈医疗队副领队`)
@@ -36,7 +36,7 @@ _CLAUSE_UNIT_REACH = 4  # characters of a department opening a clause before a n
 # Characters of a count before a word that may look like a name (`7万庄稼医生`).
 _NUMERALS = set("0123456789０１２３４５６７８９一二三四五六七八九十百千万亿两几")
 # A bracketed portfolio between a title and the name (`总行政经理（质素及安全）陈家豪`).
-_PORTFOLIO_RE = re.compile(r"[（(][^（）()\n]{1,12}[)）]")
+PORTFOLIO_RE = re.compile(r"[（(][^（）()\n]{1,12}[)）]")
 # Punctuation around a name that stands alone (a bare name needs it on both sides).
 _BARE_LEFT = set("、，,。；;：:“”\"（）()《》【】 \u3000")
 _BARE_RIGHT = set("、，,。；;：:“”\"（）()《》【】 \u3000！!？?")
@@ -97,11 +97,10 @@ class PersonFinder(NameShapes):
         belongs to joins the run too: `省委书记、省人大常委会主任王东峰` has one role."""
         chains: list[list] = []
         bridges = bridges or {}
-        for m in self.lex.title_re.finditer(text):
-            s, e = m.span()
+        for s, e in self._title_spans(text):
             if any(bs <= s and e <= be and be - bs > e - s for bs, be in bridges.items()):
                 continue  # `常委` inside `省人大常委会` is part of the name, not a title
-            generic = m.group() in self.lex.generic_titles
+            generic = text[s:e] in self.lex.generic_titles
             s = self._modified_start(text, s, bridges)
             if chains and self._chain_goes_on(text, chains[-1][0], chains[-1][1], s, bridges):
                 chains[-1][1] = e
@@ -109,6 +108,21 @@ class PersonFinder(NameShapes):
             else:
                 chains.append([s, e, None, generic])
         return [(s, e, text[s:e], g) for s, e, _, g in chains]
+
+    def _title_spans(self, text: str) -> list[tuple[int, int]]:
+        """The titles in `text`, left to right; a title whose first character closes a word with the one
+        before it yields to a title starting one later (`带领|队员`, not 带|领队|员)."""
+        out: list[tuple[int, int]] = []
+        pairs, title_re = word_bigrams(), self.lex.title_re
+        pos = 0
+        while (m := title_re.search(text, pos)) is not None:
+            s, e = m.span()
+            later = title_re.match(text, s + 1) if s and text[s - 1:s + 1] in pairs else None
+            if later is not None and later.end() >= e:
+                s, e = later.span()
+            out.append((s, e))
+            pos = e
+        return out
 
     def _modified_start(self, text: str, s: int, bridges: dict[int, int]) -> int:
         """Where a title starts with the modifiers written before it (`总行政|经理` → 总行政经理, `署理|局长`);
@@ -230,7 +244,7 @@ class PersonFinder(NameShapes):
             p = ce
             while p < len(text) and text[p] in SPACES and p - ce < 2:
                 p += 1
-            aside = _PORTFOLIO_RE.match(text, p)
+            aside = PORTFOLIO_RE.match(text, p)
             if aside and not generic:
                 p = aside.end()  # `总行政经理（质素及安全）陈家豪`: the portfolio sits between title and name
             strength = MEDIUM if generic else STRONG
