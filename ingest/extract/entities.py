@@ -38,6 +38,8 @@ _NUM = "一二三四五六七八九十百0-9"
 # A bracketed aside after a name (`叶格(Kalman Yeger)`, `王五（右）`).
 _ASIDE_RE = re.compile(r"^[（(][^（）()]{1,30}[)）]")
 _PORTFOLIO_END_RE = re.compile(PORTFOLIO_RE.pattern + r"[ \u3000]*$")  # a portfolio before a name
+# The rest of a list that closes on a kind of place (`南塘|、杨厝及上库等村里`, `王庄|、李庄等村`): its items are places.
+_PLACE_LIST_REST = re.compile(f"(?:[、和及与][{CJK}]{{1,4}}?)*等(?:村里|村|镇|乡|里|社区|街道|县|市|区|地)(?![{CJK}])")
 _ORDINAL_HOSPITAL = re.compile(f"^(附属)?第([{_NUM}]+)(?:人民)?医院$")
 
 
@@ -462,6 +464,8 @@ def _tagged_person(it: _Text, s: int, e: int, over: list[Mention], yielding: set
         return None, []
     if split_sides == 2 and not cue:
         return None, []
+    if not cue and _PLACE_LIST_REST.match(it.text, e):
+        return None, []  # an item of a list of villages (`南塘、杨厝及上库等村里`)
     if (split_sides or rare or not shaped) and person_margin(it.text, s, tagged_end) < SURE:
         return None, []
     cut = [m for m in over if m.type == "org" and m.start <= s and e < m.end
