@@ -166,7 +166,7 @@ def _entity_ids(db: sqlite_utils.Database, keys: list[tuple[str, str]]) -> dict[
     if missing:
         first = _next_id(db, "entities")
         rows = [{"id": first + i, "type": t, "name": n} for i, (t, n) in enumerate(missing)]
-        _insert(db, "entities", rows)
+        db.table("entities").insert_all(rows, batch_size=500)
         ids.update({(r["type"], r["name"]): r["id"] for r in rows})
     return ids
 
@@ -388,23 +388,11 @@ def _write_articles(db: sqlite_utils.Database, sources: list[tuple[ProcessedSour
     for name, rows in (("articles", articles), ("paragraphs", paragraphs), ("dropped_lines", dropped),
                        ("mentions", mentions), ("date_mentions", dates), ("numeric_claims", claims)):
         if rows:
-            _insert(db, name, rows)
+            db.table(name).insert_all(rows, batch_size=500)
     per_entity = Counter(m["entity_id"] for m in mentions)
     articles_per_entity = Counter(eid for eid, _ in {(m["entity_id"], m["article_id"]) for m in mentions})
     _add_counts(db, [(eid, n, articles_per_entity[eid]) for eid, n in sorted(per_entity.items())])
     _index(db, articles, paragraphs)
-
-
-def _insert(db: sqlite_utils.Database, table: str, rows: list[dict]) -> None:
-    """Insert `rows` (dicts of plain values; a key missing from a row is NULL there) with one prepared
-    statement run for every row: sqlite_utils' insert_all builds, and SQLite compiles, a new
-    statement of 500 rows' values each time, and looks at every value on the way."""
-    if not rows:
-        return
-    columns = list(dict.fromkeys(key for row in rows for key in row))
-    names = ", ".join(f"[{c}]" for c in columns)
-    db.conn.executemany(f"INSERT INTO [{table}] ({names}) VALUES ({', '.join('?' * len(columns))})",
-                        [tuple(row.get(c) for c in columns) for row in rows])
 
 
 def _mention_field(m) -> str:
@@ -426,8 +414,8 @@ def _search_rows(articles: list[dict], paragraphs: list[dict]) -> tuple[list[dic
 
 def _index(db: sqlite_utils.Database, articles: list[dict], paragraphs: list[dict]) -> None:
     article_rows, para_rows = _search_rows(articles, paragraphs)
-    _insert(db, "paragraphs_fts", para_rows)
-    _insert(db, "articles_fts", article_rows)
+    db.table("paragraphs_fts").insert_all(para_rows, batch_size=500)
+    db.table("articles_fts").insert_all(article_rows, batch_size=500)
 
 
 def next_article_id(db: sqlite_utils.Database) -> int:
