@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 TEST_INSTALLED := $(VENV)/.installed-test
 PORT ?= 8001
 
-.PHONY: install browser serve test test-all clean ner-model furniture-model claims-words measure-words person-score wheel
+.PHONY: install browser serve test test-all clean ner-model furniture-model held-out-sets claims-words measure-words person-score wheel
 # apt-get needs root; CI and the dev machines run as root, elsewhere sudo asks.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -131,6 +131,10 @@ person-score: $(INSTALLED)
 # is never read.
 furniture-model: $(INSTALLED)
 	$(BIN)/python training/train_furniture.py
+
+# Score each study set (study, study2, fresh) with a furniture model trained without its labels (docs/pages.md).
+held-out-sets: $(INSTALLED)
+	$(BIN)/python training/held_out_sets.py
 
 clean:
 	rm -rf $(VENV) archive.db archive.db.tmp build dist

@@ -276,6 +276,7 @@ def test_a_share_bar_above_the_body_drops_only_that_line():
     ("字体：小 中 大  分享到：", "font-size"), ("字号：【大】【中】【小】    浏览量：5873", "font-size"),
     ("【字体：大 中 小】　分享到：微信 微博 QQ空间 | 打印", "share"), ("[大字体] [小字体]　　分享至：微信 | 微博 | 复制链接", "share"),
     ("初审：黎秋萍　复审：严斌　终审：曾德胜", "wechat"),
+    ("版权和免责声明", "disclaimer"), ("某某网版权与免责声明", "disclaimer"),
 ])
 def test_page_furniture_inside_the_page_is_dropped_wherever_it_stands(line, rule):
     a = clean("\n".join(["标题在此处", line, BODY, line, BODY2]))

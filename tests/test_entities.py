@@ -814,3 +814,10 @@ def test_a_list_after_a_title_that_would_split_a_word_shares_the_title():
     found = extract_entities(None, ["消防救援站站长舒志刚带领队员向宇、张鹏飞、戴文涛第一个到达岩板村。"])
     assert [(m.name, m.role) for m in found if m.type == "person"] == [
         ("舒志刚", "站长"), ("向宇", "队员"), ("张鹏飞", "队员"), ("戴文涛", "队员")]
+
+
+def test_items_of_a_list_that_closes_on_villages_are_no_people():
+    found = extract_entities(None, ["烈屿乡青岐、南塘、杨厝及上库等村里。"])
+    assert [m.name for m in found if m.type == "person"] == []
+    found = extract_entities(None, ["王建国、李明华等村干部参加"])  # a kind of people after the level word
+    assert [m.name for m in found if m.type == "person"] == ["王建国", "李明华"]

@@ -40,6 +40,8 @@ _NUM = "一二三四五六七八九十百0-9"
 # A bracketed aside after a name (`叶格(Kalman Yeger)`, `王五（右）`).
 _ASIDE_RE = re.compile(r"^[（(][^（）()]{1,30}[)）]")
 _PORTFOLIO_END_RE = re.compile(PORTFOLIO_RE.pattern + r"[ \u3000]*$")  # a portfolio before a name
+# The rest of a list that closes on a kind of place (`南塘|、杨厝及上库等村里`, `王庄|、李庄等村`): its items are places.
+_PLACE_LIST_REST = re.compile(f"(?:[、和及与][{CJK}]{{1,4}}?)*等(?:村里|村|镇|乡|里|社区|街道|县|市|区|地)(?![{CJK}])")
 _ORDINAL_HOSPITAL = re.compile(f"^(附属)?第([{_NUM}]+)(?:人民)?医院$")
 
 
@@ -477,8 +479,9 @@ def _tagged_person(it: _Text, s: int, e: int, over: list[Mention], yielding: set
     dictionary says of its edges, and the tagger's margin. What stays structural: a name does not run
     into a title (`洪副|院长`); a surname marker (`王姓`, `孙氏`), a listed non-name or a form of address
     (`张阿姨`) is no name; a string of no name's shape must read as a transliteration where a name may
-    start (`耆老比|令·达道`); one that splits a word at both ends (`如|何正|确`) is words, not a name,
-    unless a title or cue stands by it; and where the rules read the string as part of their own name,
+    start (`耆老比|令·达道`); one that splits a word at both ends (`如|何正|确`), or is an item of a list
+    that closes on villages (`南塘、杨厝及上库等村里`), is words or a place, not a name, unless a title or cue
+    stands by it; and where the rules read the string as part of their own name,
     they keep it unless the tagger is sure (the page gates hold these). `split_sides` counts the ends
     that split a common word (`特朗普|通话`)."""
     finder = run.finder
@@ -507,6 +510,8 @@ def _tagged_person(it: _Text, s: int, e: int, over: list[Mention], yielding: set
         return None, cut  # of no name's shape, and no transliteration where a name may start (`耆老比|令·达道`)
     if split_sides == 2 and not (evidence.cue or evidence.role):
         return None, cut  # words, not a name (`如|何正|确`)
+    if _PLACE_LIST_REST.match(it.text, e) and not (evidence.cue or evidence.role):
+        return None, cut  # an item of a list that closes on villages (`南塘、杨厝及上库等村里`)
     if not person_score.accepts(evidence, lambda: person_margin(it.text, *tagged)):
         return None, cut
     # where the rules read the name as part of something else, their reading stands unless the tagger is
