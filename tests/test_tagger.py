@@ -1,6 +1,7 @@
 """The statistical name tagger: its decoding, its features, its training labels and what it adds."""
 from __future__ import annotations
 
+import json
 import random
 import subprocess
 import sys
@@ -378,6 +379,14 @@ def test_markdown_laws_are_read_after_their_metadata(tmp_path):
         "# 某某条例\n\n1988年2月27日 国务院发布\n\n<!-- INFO END -->\n\n## 第一章 总则\n\n"
         "第一条 为了规范管理，制定本条例。\n", encoding="utf-8")
     assert read_lines([], [], [tmp_path]) == ["某某条例", "第一章 总则", "第一条 为了规范管理，制定本条例。"]
+
+
+def test_reading_comprehension_files_give_their_paragraphs_not_their_questions(tmp_path):
+    squad = tmp_path / "drcd.json"
+    squad.write_text(json.dumps({"version": "1.3", "data": [{"title": "新教", "paragraphs": [
+        {"context": "新教與天主教不同。路德會選用長老制。", "qas": [{"question": "新教強調什麼?", "answers": []}]},
+        {"context": "新教與天主教不同。", "qas": []}]}]}, ensure_ascii=False), encoding="utf-8")
+    assert read_lines([], [], [], [squad]) == ["新教与天主教不同。", "路德会选用长老制。"]
 
 
 @pytest.mark.parametrize("text, name", [("蒋介石败退台湾。", "蒋介石"), ("昨天周鸿祎在发布会上说。", "周鸿祎"),
