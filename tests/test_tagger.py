@@ -17,7 +17,7 @@ from ingest.extract.tagger import (GAZETTEERS, ILLEGAL, TAGS, TEMPLATES, Gazette
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "training"))
-from train_ner import (gazetteer_words, read_corpus, read_distilled, read_tokens,  # noqa: E402
+from train_ner import (blend, gazetteer_words, read_corpus, read_distilled, read_tokens,  # noqa: E402
                        transliteration_chars, word_bigrams)
 from label_with_lac import read_lines, sentences  # noqa: E402
 
@@ -379,6 +379,13 @@ def test_markdown_laws_are_read_after_their_metadata(tmp_path):
         "# 某某条例\n\n1988年2月27日 国务院发布\n\n<!-- INFO END -->\n\n## 第一章 总则\n\n"
         "第一条 为了规范管理，制定本条例。\n", encoding="utf-8")
     assert read_lines([], [], [tmp_path]) == ["某某条例", "第一章 总则", "第一条 为了规范管理，制定本条例。"]
+
+
+def test_a_blend_takes_the_new_model_at_its_share():
+    base = (np.array([[1.0, 0.0]], np.float16), np.array([[2.0]], np.float32))
+    new = (np.array([[0.0, 1.0]], np.float16), np.array([[-3.0]], np.float32))
+    weights, trans = blend(base, new, 0.2)
+    assert weights.tolist() == [[0.800000011920929, 0.20000000298023224]] and trans.tolist() == [[1.0]]
 
 
 def test_reading_comprehension_files_give_their_paragraphs_not_their_questions(tmp_path):
