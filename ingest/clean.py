@@ -59,8 +59,18 @@ METADATA_MIN = 0.6
 TEXT_FURNITURE_MAX = 0.6
 # An article with no running text is the classifier's to read only with at least this many lines.
 POSTER_LINES = 12
-# A label opening a news text, words before a colon (`本台消息：`, `央视网消息(新闻联播)：`).
-OPENING_LABEL = re.compile(r"[^\s:：]*[\u4e00-\u9fff]{2}[^\s:：]*[:：]")
+# A label opening a news text: its source's news, perhaps with the programme, before a colon
+# (`本台消息：`, `央视网消息(新闻联播)：`, `本报讯：`); a form's label (`文章搜索:`) is not one.
+OPENING_LABEL = re.compile(r"[^\s:：]*[\u4e00-\u9fff](?:消息|[讯訊电電])(?:[(（][^()（）]{1,12}[)）])?[:：]")
+# What a page prints around a headline on the headline's own line: a list bullet before it (`• 流感疫情…`),
+# a part number (`(1/3)`), a clock time (`(10:33)`) or, after a spaced dash, bar or underscore, a short
+# date, or a chain of short parts (`… – 20260117 – 两岸`: date, section). One short part after a bar may be
+# the headline's own (`健康科普 | 秋季养生`).
+HEADLINE_BULLET = re.compile(r"^[•·●○◆◇■□▪▶►]\s*")
+HEADLINE_SUFFIX = re.compile(r"(?:\s*[(（]\d{1,3}\s*/\s*\d{1,3}[)）]|\s*[(（]\d{1,2}[:：]\d{2}[)）]"
+                             r"|(?:\s+[–—|｜_\-]\s+[^\s–—|｜_\-]{1,8}){2,}|\s+[–—|｜_\-]\s+[\d年月日./:\-]{4,12})$")
+# A headline's kicker (引题) runs on into the headline below it: it ends with a dash (`渭滨区推出延时接种服务——`).
+KICKER_END = ("——", "—", "--")
 # A dateline opening a news text, with the full date: an outlet, perhaps a place, the date, then 讯 or 电.
 DATELINE_DATE = re.compile(r"^[【\[(（]?[^\s，。,]{0,12}?" + DATE_TIME.pattern + r"\s*[电電讯訊]")
 _TITLE, _METADATA, _FURNITURE = (LABELS.index(k) for k in ("title", "metadata", "furniture"))
@@ -112,9 +122,9 @@ def parse_meta_line(line: str, loose: bool = False) -> dict[str, str] | None:
     A line is metadata when it starts with a label (perhaps after its date: `2024-03-25 08:30 来源:…`),
     or is a bare date (with its weekday) or clock time. Every byline value is kept, in order.
     `loose`, for the lines under a headline, also takes a short dated line with no sentence in
-    it (`原创 市第三人民医院 2023-06-19 18:30 发表于福建`).
+    it (`原创 市第三人民医院 2023-06-19 18:30 发表于福建`). A list bullet before it is the page's (`• 日期:2017-09-12`).
     """
-    stripped = line.strip()
+    stripped = HEADLINE_BULLET.sub("", line.strip())
     date = DATE_TIME.match(stripped)
     bare_date = date and WEEKDAY.fullmatch(stripped[date.end():])
     clock = CLOCK_LINE.fullmatch(stripped)
@@ -130,7 +140,10 @@ def parse_meta_line(line: str, loose: bool = False) -> dict[str, str] | None:
     if not opens or len(stripped) > 120:
         found = DATE_TIME.search(stripped)
         if loose and found and len(stripped) <= 60 and not SENTENCE_PUNCT.search(stripped):
-            return {"published": found.group(0)}
+            fields = {"published": found.group(0)}
+            if byline := dateline_byline(DATE_TIME.sub("", stripped).strip()):
+                fields["byline"] = byline  # `【记者魏云日/新竹报导】2021-10-17` under the headline
+            return fields
         return None
     fields: dict[str, str] = {}
     bylines: list[str] = []
@@ -324,6 +337,7 @@ def _headline(raw: RawArticle, lines: list[_Line], counts: Counter,
         title_idx = _model_title(lines, counts, title_idx, probs)
     if title_idx is None:
         return None, None, None
+    title_idx = _past_kicker(lines, title_idx)
     title, title_norm = lines[title_idx].text, lines[title_idx].norm
     fuller = _fuller_title(title_norm, lines, counts)
     if fuller != title_norm:
@@ -332,7 +346,24 @@ def _headline(raw: RawArticle, lines: list[_Line], counts: Counter,
         title_idx = next((j for j in range(title_idx, len(lines)) if lines[j].norm == fuller
                           and not any(is_prose(ln.norm) for ln in lines[title_idx:j])), title_idx)
         title, title_norm = next(ln.text for ln in lines if ln.norm == fuller), fuller
-    return title_idx, title, title_norm
+    return title_idx, bare_headline(title), bare_headline(title_norm)
+
+
+def _past_kicker(lines: list[_Line], i: int) -> int:
+    """The headline under a kicker (`渭滨区推出延时接种服务——` over `晚上也可打疫苗`), else line i itself."""
+    if lines[i].norm.endswith(KICKER_END) and i + 1 < len(lines) and _title_like(lines[i + 1].text) \
+            and not _not_a_headline(lines[i + 1].norm):
+        return i + 1
+    return i
+
+
+def bare_headline(s: str) -> str:
+    """The headline without what the page prints around it on its line (HEADLINE_BULLET, HEADLINE_SUFFIX),
+    as long as something of it is left."""
+    bare = HEADLINE_BULLET.sub("", s)
+    while (cut := HEADLINE_SUFFIX.search(bare)) and len(bare[:cut.start()].strip()) >= 4:
+        bare = bare[:cut.start()]
+    return bare.strip()
 
 
 def _line_probabilities(lines: list[_Line]) -> np.ndarray:
@@ -455,7 +486,7 @@ def _repeats_title(ln: _Line, title_key: str | None, counts: Counter, kept_any: 
         return False
     key = squash(ln.norm)
     heading = HEADLINE.match(ln.text)
-    if (key == title_key or (heading and squash(normalise(heading.group(1))) == title_key)
+    if (key == title_key or squash(bare_headline(ln.norm)) == title_key or (heading and squash(normalise(heading.group(1))) == title_key)
             or (len(key) >= 6 and title_key.startswith(key) and counts[key] >= 1 and not kept_any)):
         return True
     return len(key) >= 6 and counts[key] >= 3 and _title_like(ln.norm) and (key in title_key or title_key in key)

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 
-from .pipeline import IN_FLIGHT_PER_WORKER, WORKER_CHUNK, WORKER_DIED, Job, read_and_process, warm_up
+from .pipeline import IN_FLIGHT_PER_WORKER, WORKER_CHUNK, WORKER_DIED, Job, process_chunk, read_and_process, warm_up
 from .read import read_head
 from .records import ProcessedSource, SourceFile, Summary
 
@@ -146,4 +146,4 @@ def process_jobs(jobs: list[Job]) -> list[ProcessedSource]:
     if not _warm:
         warm_up()
         _warm = True
-    return [read_and_process(job) for job in jobs]
+    return process_chunk(jobs)

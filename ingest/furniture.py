@@ -196,7 +196,13 @@ def _model() -> dict[str, np.ndarray]:
     """The shipped weights: the line classifier's (features × labels) and the headline ranker's (one
     per TITLE_FEATURES), checked against this module's features."""
     with resources.files("ingest").joinpath("data/furniture_model.npz").open("rb") as f:
-        data = dict(np.load(f))
+        return read_model(f)
+
+
+def read_model(f) -> dict[str, np.ndarray]:
+    """The weights in a model file (shipped, or trained without a page set to score it held out),
+    checked against this module's features."""
+    data = dict(np.load(f))
     if (tuple(data["features"]) != DENSE or int(data["buckets"]) != BUCKETS or tuple(data["labels"]) != LABELS
             or tuple(data.get("title_features", ())) != TITLE_FEATURES):
         raise ValueError("data/furniture_model.npz was trained on other features: run `make furniture-model`")

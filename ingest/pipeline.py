@@ -24,9 +24,9 @@ from dataclasses import dataclass
 
 from . import store
 from .clean import clean_article
-from .extract import extract_article
+from .extract import extract_article, read_ahead
 from .read import DEFAULT_MAX_BYTES, FileChoice, count_files, file_digest, find_files, read_source, source_from_bytes, text_path
-from .records import FoundFile, ProcessedSource, SourceFile, Summary
+from .records import Article, FoundFile, ProcessedSource, SourceFile, Summary
 from .split import split_articles
 
 # Files handed to a worker at a time: enough to amortise the hand-over, few enough to keep order cheap.
@@ -57,16 +57,31 @@ def warm_up() -> None:
 
 def process_source(source: SourceFile) -> ProcessedSource:
     """Split, clean and extract one read file; an exception stops that file only, naming the stage."""
+    return _extracted(*_split_and_cleaned(source))
+
+
+def _split_and_cleaned(source: SourceFile) -> tuple[ProcessedSource, list[Article]]:
+    """The first half of `process_source`: the file's result so far (an error, if a stage failed) and
+    its cleaned articles, which `_extracted` completes."""
     result = ProcessedSource(source=source)
     if source.error is not None:
         result.error_stage, result.error = "read", source.error
-        return result
+        return result, []
     stage = "split"
     try:
         raws = split_articles(source.text or "")
         stage = "clean"
-        cleaned = [clean_article(raw) for raw in raws]
-        stage = "extract"
+        return result, [clean_article(raw) for raw in raws]
+    except Exception as e:  # noqa: BLE001 - one bad file must not stop the run
+        result.error_stage, result.error = stage, _describe(e)
+        return result, []
+
+
+def _extracted(result: ProcessedSource, cleaned: list[Article]) -> ProcessedSource:
+    """The second half of `process_source`: the cleaned articles extracted into `result`."""
+    if result.error:
+        return result
+    try:
         for article in cleaned:
             if not article.paragraphs and not article.title:
                 result.dropped.extend(article.dropped)  # only page chrome: not an article
@@ -75,8 +90,7 @@ def process_source(source: SourceFile) -> ProcessedSource:
             result.articles.append(extract_article(article))
     except Exception as e:  # noqa: BLE001 - one bad file must not stop the run
         result.articles, result.dropped = [], []
-        result.error_stage = stage
-        result.error = _describe(e)
+        result.error_stage, result.error = "extract", _describe(e)
     if not result.error and not result.articles:
         result.error_stage, result.error = "clean", "no article text found"
     return result
@@ -106,27 +120,58 @@ def read_and_process(job: Job) -> ProcessedSource:
     A file already archived with the same sha256 comes back `skipped` without being parsed; a path
     the walk could not use, or a file that cannot be opened, is a read error.
     """
-    found = job.found
+    return process_chunk([job])[0]
+
+
+def process_chunk(jobs: list[Job]) -> list[ProcessedSource]:
+    """`read_and_process` of each job, in two passes: every file read, split and cleaned, then the
+    tagger reads all their articles' texts at once (`extract.read_ahead`: its cost per step is paid
+    once for the chunk, not once per article), then each file is extracted. A file's time budget
+    covers its own two halves."""
+    started = [_read_and_cleaned(job) for job in jobs]
+    read_ahead([a for _, cleaned, _ in started for a in cleaned])
+    return [_finished(job, *state) for job, state in zip(jobs, started)]
+
+
+def _read_and_cleaned(job: Job) -> tuple[ProcessedSource, list[Article], float]:
+    """The job's file read, split and cleaned (or its skip or error, with no articles), and the
+    seconds that took."""
+    found, started = job.found, time.perf_counter()
     blank = SourceFile(found.path, found.abspath, "", 0, location=job.location)
     if job.skip:
-        return ProcessedSource(blank, skipped=job.skip)
+        return ProcessedSource(blank, skipped=job.skip), [], 0.0
     if found.problem:
-        return ProcessedSource(blank, error_stage="read", error=found.problem)
+        return ProcessedSource(blank, error_stage="read", error=found.problem), [], 0.0
     try:
         with _time_limit(job.timeout):
             if job.known_sha256 is not None:
                 sha256, size = _digest(job)
                 if sha256 == job.known_sha256:
                     return ProcessedSource(SourceFile(found.path, found.abspath, sha256, size, location=job.location),
-                                           skipped="unchanged")
+                                           skipped="unchanged"), [], 0.0
             source = (read_source(found.abspath, found.path, job.max_bytes) if job.data is None
                       else source_from_bytes(job.data, found.abspath, found.path))
             source.location = job.location
-            return process_source(source)
+            result, cleaned = _split_and_cleaned(source)
+            return result, cleaned, time.perf_counter() - started
     except OSError as e:
-        return ProcessedSource(blank, error_stage="read", error=f"cannot read: {e.strerror or e}")
+        return ProcessedSource(blank, error_stage="read", error=f"cannot read: {e.strerror or e}"), [], 0.0
     except FileTimeout:
-        return ProcessedSource(blank, error_stage="read", error=_timed_out(job.timeout))
+        return ProcessedSource(blank, error_stage="read", error=_timed_out(job.timeout)), [], 0.0
+
+
+def _finished(job: Job, result: ProcessedSource, cleaned: list[Article], spent: float) -> ProcessedSource:
+    """The file's articles extracted within what is left of its time budget."""
+    if result.skipped or result.error:
+        return result
+    left = max(job.timeout - spent, 0.001) if job.timeout > 0 else job.timeout
+    try:
+        with _time_limit(left):
+            return _extracted(result, cleaned)
+    except FileTimeout:
+        found = job.found
+        return ProcessedSource(SourceFile(found.path, found.abspath, "", 0, location=job.location),
+                               error_stage="read", error=_timed_out(job.timeout))
 
 
 def _digest(job: Job) -> tuple[str, int]:
@@ -294,7 +339,8 @@ def _processed(workers: int, jobs: Iterator[Job], summary: Summary) -> Iterator[
     one, and a file that kills its worker a second time is recorded as an error.
     """
     if workers <= 1:
-        yield from map(read_and_process, jobs)
+        for chunk in _chunked(jobs, WORKER_CHUNK):
+            yield from process_chunk(chunk)
         return
     chunks = _chunked(jobs, WORKER_CHUNK)
     pending: deque[tuple[list[Job], Future]] = deque()
@@ -327,15 +373,11 @@ def _submit(pool: ProcessPoolExecutor, chunk: list[Job]) -> Future:
     """The chunk's future; a pool that broke since the last result gives a failed one, which is then
     retried with the rest rather than lost."""
     try:
-        return pool.submit(_process_chunk, chunk)
+        return pool.submit(process_chunk, chunk)
     except BrokenProcessPool as e:
         failed: Future = Future()
         failed.set_exception(e)
         return failed
-
-
-def _process_chunk(chunk: list[Job]) -> list[ProcessedSource]:
-    return [read_and_process(job) for job in chunk]
 
 
 def _chunked(jobs: Iterator[Job], size: int) -> Iterator[list[Job]]:

@@ -16,6 +16,17 @@ HEADLINE = re.compile(r"^\s{0,3}#{1,3}\s+(\S.*?)\s*#*\s*$")
 ARTICLE_OPENING = re.compile(
     r"^\s*(?:(?:文|图|圖|文图|文圖|图文|圖文)\s*[/／:：]|本[报報][记記]者|[记記]者\s|通[讯訊]员\s|通[讯訊]員\s"
     r"|本[报報][讯訊]|本[报報][^\s，。(（]{0,14}[电電]|新[华華]社|中新[网網])")
+# A news lede opening with the day it tells of (`1月15日，国家药品监督管理局发布公告`, `1月12至13日,`).
+DATED_LEDE = re.compile(r"^\s*(?:\d{4}年)?\d{1,2}月\d{1,2}(?:日?[至到—-]\d{1,2})?日(?:[上中下]午|晚|凌晨)?\s*[,，]")
+# Stories of one paragraph each opening with its day (`DATED_LEDE`) split a page only when there are this many.
+DATED_STORIES = 3
+# A line that is only a date, perhaps with its weekday (`2024年1月16日 星期二`): not a headline.
+DATE_LINE = re.compile(r"^\s*(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*(?:[（(]?(?:星期|周|週)[一二三四五六日天][）)]?)?\s*$")
+# Running text: a line at least this long with a comma or full stop.
+PROSE_CHARS = 30
+PROSE_MARK = re.compile(r"[，,。；！？]")
+# A numbered section of one article (`一、…`, `（二）…`, `3.…`), not an article's headline.
+NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}\s*[、.．](?!\d))")
 # A headline: a short line with no full stop.
 HEADLINE_CHARS = (4, 40)
 LIST_LABEL = re.compile(r"^\s*(本版)?(标题|標題)(导航|導航)\s*[:：]?\s*$")
@@ -35,34 +46,45 @@ def split_articles(text: str) -> list[RawArticle]:
     """
     lines = text.split("\n")
     listed, list_lines = _headline_list(lines)
-    heads = ([(i, m.group(1)) for i, line in enumerate(lines) if (m := HEADLINE.match(line))]
-             or _listed_heads(lines, listed, list_lines) or _bylined_heads(lines))
+    heads = ([(i, m.group(1), i) for i, line in enumerate(lines) if (m := HEADLINE.match(line))]
+             or [(i, title, i) for i, title in _listed_heads(lines, listed, list_lines)]
+             or _bylined_heads(lines))
     if not heads:
         return [RawArticle(seq=0, lines=list(enumerate(lines)))]
     # Merge a headline into the next one when the next repeats it with only blank lines between.
     starts: list[tuple[int, str]] = []
-    for k, (i, title) in enumerate(heads):
+    opens_at: dict[int, int] = {}  # where an article opens, when above its headline (a date line, its first line)
+    for i, title, start in heads:
         if starts and _squash(starts[-1][1]) == _squash(title) and not any(
                 lines[j].strip() for j in range(starts[-1][0] + 1, i)):
             continue
         starts.append((i, title))
+        opens_at[i] = start
     articles: list[RawArticle] = []
-    preamble = list(enumerate(lines[: starts[0][0]]))
+    preamble = list(enumerate(lines[: opens_at[starts[0][0]]]))
     header: list[str] = []
-    if any(t.strip() for _, t in preamble):
+    if any(t.strip() for _, t in preamble) and not _repeated_later(preamble, lines):
         if is_page_header([t for _, t in preamble], frozenset(listed)):
             header = [t.strip() for _, t in preamble if t.strip()]  # `衡阳日报 2023年4月12日 第03版`: every article's
         else:
             articles.append(RawArticle(seq=0, lines=preamble))
             preamble = []
     for k, (i, title) in enumerate(starts):
-        end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
-        body = list(enumerate(lines[i:end], start=i))
+        end = opens_at[starts[k + 1][0]] if k + 1 < len(starts) else len(lines)
+        body = list(enumerate(lines[opens_at[i]:end], start=opens_at[i]))
         if k == 0:
             body = preamble + body
         articles.append(RawArticle(seq=len(articles), lines=body, heading=title, heading_line=i,
                                    page_header=header))
     return articles
+
+
+def _repeated_later(preamble: list[tuple[int, str]], lines: list[str], skip: int | None = None) -> bool:
+    """Is every line above the first headline printed again below (in `lines` from `skip`, by default
+    after the preamble), alone or opening a longer line (a teaser of the first story, `1月15日，第20届…
+    联席会议在澳门举行…`)? Then it holds no article of its own."""
+    later = [_squash(t) for t in lines[len(preamble) if skip is None else skip:] if t.strip()]
+    return all(any(k.startswith(_squash(t)) for k in later) for _, t in preamble if t.strip())
 
 
 def is_page_header(lines: list[str], listed: frozenset[str] = frozenset()) -> bool:
@@ -108,18 +130,56 @@ def _listed_heads(lines: list[str], listed: set[str], list_lines: set[int]) -> l
     return heads if len({_squash(t) for _, t in heads}) >= 2 else []
 
 
-def _bylined_heads(lines: list[str]) -> list[tuple[int, str]]:
+def _is_headline(line: str) -> bool:
+    title = line.strip()
+    return (HEADLINE_CHARS[0] <= len(title) <= HEADLINE_CHARS[1] and "。" not in title and not ARTICLE_OPENING.match(title)
+            and not NUMBERED.match(title)
+            and not DATED_LEDE.match(title) and not DATE_LINE.match(title) and not title.endswith(("，", ",", "：", ":")))
+
+
+def _is_prose(line: str) -> bool:
+    return len(line.strip()) >= PROSE_CHARS and bool(PROSE_MARK.search(line))
+
+
+def _bylined_heads(lines: list[str]) -> list[tuple[int, str, int]]:
     """Headlines on a newspaper page with no list of them: a short line standing alone, right above
-    a byline or dateline (`健康小屋“开”到家门口` over `文/图 本报记者 韦晓光`). Two or more are
-    needed, so a page holding one article is left whole.
+    a byline or dateline (`健康小屋“开”到家门口` over `文/图 本报记者 韦晓光`), or a lede opening with
+    its day (`1月15日，国家药品监督管理局发布公告…`). A headline printed over two lines (`雷海潮出席第20届`
+    over `三地卫生行政高层联席会议`, a blank line above the first) is one. Two or more are needed, so a
+    page holding one article is left whole.
     """
     heads = []
     filled = [i for i, line in enumerate(lines) if line.strip()]
     for k, i in enumerate(filled):
-        title = lines[i].strip()
-        if not (HEADLINE_CHARS[0] <= len(title) <= HEADLINE_CHARS[1]) or "。" in title or ARTICLE_OPENING.match(title):
+        if not _is_headline(lines[i]) or k + 1 >= len(filled):
             continue
-        after_blank = k == 0 or filled[k - 1] < i - 1  # the byline may follow on the next line
-        if after_blank and k + 1 < len(filled) and ARTICLE_OPENING.match(lines[filled[k + 1]]):
-            heads.append((i, title))
-    return heads if len(heads) >= 2 else []
+        opening = lines[filled[k + 1]]
+        if ARTICLE_OPENING.match(opening):
+            dated = False
+        elif DATED_LEDE.match(opening) and _is_prose(opening) and (k + 2 >= len(filled) or not _is_prose(lines[filled[k + 2]])):
+            dated = True  # a story of one paragraph (a roundup's item; an article's sections run longer)
+        else:
+            continue
+        if k == 0 or filled[k - 1] < i - 1:  # standing alone; the byline may follow on the next line
+            heads.append((i, lines[i].strip(), i, dated))
+        elif (j := _two_line_start(lines, filled, k)) is not None:
+            heads.append((i, lines[j].strip() + lines[i].strip(), j, dated))  # its first line opens the article
+    if heads and (_own_text_above(lines, heads[0][2]) or sum(h[3] for h in heads) < DATED_STORIES):
+        # a lede opening with its day is weaker evidence than a byline: under running text of the page's own,
+        # or over fewer than DATED_STORIES one-paragraph stories, the short lines over such ledes are an
+        # article's sub-headings
+        heads = [h for h in heads if not h[3]]
+    return [h[:3] for h in heads] if len(heads) >= 2 else []
+
+
+def _own_text_above(lines: list[str], end: int) -> bool:
+    """Does running text stand above line `end` that the page does not print again below (a teaser does)?"""
+    return any(_is_prose(t) and not _repeated_later([(0, t)], lines[end:], 0) for t in lines[:end])
+
+
+def _two_line_start(lines: list[str], filled: list[int], k: int) -> int | None:
+    """The first line of a headline printed over two lines whose second is line `filled[k]`: a headline-like
+    line right above it with a blank line above itself; None when there is none."""
+    if k == 0 or filled[k - 1] != filled[k] - 1 or not _is_headline(lines[j := filled[k - 1]]):
+        return None
+    return j if k == 1 or filled[k - 2] < j - 1 else None

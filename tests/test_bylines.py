@@ -165,3 +165,51 @@ def test_after_a_journalists_role_in_brackets_a_name_needs_only_its_shape_and_no
     assert named("按时接种。(记者董瑞丰、沐铁城)") == [("董瑞丰", "记者"), ("沐铁城", "记者")]
     assert named("(记者 现场 报道)") == []  # 现场 is a word (a pair written inside one word)
     assert named("（作者 扬眼 企鹅号）") == []  # 作者 may credit an account
+
+
+def test_a_spaced_name_may_follow_a_role_word_run_on_to_it():
+    # `本报讯 (记者俞 欣)`: the role word, then the name spaced out to three widths
+    people = byline_people("记者俞 欣; 健康报")
+    assert [(p.name, p.role, p.start, p.end) for p in people] == [("俞欣", "记者", 2, 5)]
+    assert byline_names("记者俞 欣") == ["俞欣"]
+    # two spaced characters that make no name are no name (`【字体：大 中 小】`)
+    assert [p.name for p in byline_people("作者:县卫健委办公室 【字体：大 中 小】; 编辑:马丽")] == ["马丽"]
+
+
+def test_credits_in_a_paragraph_and_in_the_metadata_are_read_by_one_label_value_parser():
+    from ingest.extract.bylines import label_values, _loose_values
+    text = "文/本报记者王强 通讯员李明; 编辑:张三"
+    assert [(p.name, p.role) for p in label_values(text, 2, len(text), None, _loose_values())] == [
+        ("王强", "本报记者"), ("李明", "通讯员"), ("张三", "编辑")]
+    assert named(text) == [("王强", "本报记者"), ("李明", "通讯员"), ("张三", "编辑")]
+
+
+def test_a_reporter_in_brackets_opening_the_text_before_a_place_the_lists_do_not_know():
+    assert named("〔记者周为政溪州报导〕彰化县溪州乡卫生所") == [("周为政", "记者")]
+    assert named("【记者林郁婷台北报导】今天") == [("林郁婷", "记者")]
+    assert named("他说记者周为政溪州报导") == []  # not opening the text in brackets: a known place is needed
+
+
+def test_a_name_a_role_word_vouches_for_is_no_town_guessed_from_its_last_character():
+    from ingest.extract.entities import extract_entities
+    found = extract_entities(None, ["本报记者 吴奕镇 曹志成 摄"])
+    assert [(m.name, m.role) for m in found if m.type == "person"] == [("吴奕镇", "本报记者"), ("曹志成", "本报记者")]
+    assert [m.name for m in found if m.type == "place"] == []
+    found = extract_entities(None, ["记者 王五 来源:东山镇"])
+    assert [m.name for m in found if m.type == "place"] == ["东山镇"]
+
+
+def test_two_role_words_joined_by_a_slash_are_one_label():
+    assert [(p.name, p.role) for p in byline_people("文/图 张伟")] == [("张伟", "文/图")]
+    assert [(p.name, p.role) for p in byline_people("图/文:张伟")] == [("张伟", "图/文")]
+    assert named("文/图 张伟") == [("张伟", "文/图")]
+    assert named("文/本报记者王强") == [("王强", "本报记者")]  # a role word after the mark: no compound
+
+
+def test_names_first_then_what_they_did():
+    # `张伟 文 李娜 图`: a role word after names that have none closes them, and opens nothing
+    assert [(p.name, p.role) for p in byline_people("张伟 文 李娜 图")] == [("张伟", "文"), ("李娜", "图")]
+    assert [(p.name, p.role) for p in byline_people("张伟 李娜 文/图")] == [("张伟", "文/图"), ("李娜", "文/图")]
+    # after a label or a department the role word opens the next names as before
+    assert [(p.name, p.role) for p in byline_people("宣传科 张阳 记者 李四")] == [("张阳", None), ("李四", "记者")]
+    assert [(p.name, p.role) for p in byline_people("文 张伟 图 李娜")] == [("张伟", "文"), ("李娜", "图")]

@@ -237,6 +237,18 @@ def test_same_words_counted_when_not_a_session_ordinal():
     ("全球约有1060万人罹患结核病,130万人死于该病。", "130万人", "死于该病"),
     # a Latin word is a word, a Latin letter is not
     ("医院在地铁站、学校累计布设AED 36台。", "36台", "布设AED"),
+    # round 3 (fresh): a code with its digits (COVID-19), a copula after a count, a currency after 元, an
+    # adjective and 的 before the noun a count of people or groups counts
+    ("新增104例COVID-19确诊,", "104例", "COVID-19确诊"),
+    ("新增确诊7例,其中87例为本土病例。", "87例", "本土病例"),
+    ("每剂疫苗费用为250元澳门币。", "250元", "每剂疫苗费用"),
+    ("共有5名年轻的医生参加。", "5名", "年轻的医生"),
+    ("有30多个村里的农机手参加。", "30多个", "村里"),  # a noun before 的 is itself what is counted
+    ("共发布两项人民币汇率指数。", "两项", "人民币汇率指数"),  # a currency after no 元 stays
+    # nouns joined by a conjunction after a count: the head is the last
+    ("共有57个国家和地区参加。", "57个", "国家和地区"),
+    ("70家机构类医学资讯及健康科普自媒体加入。", "70家", "机构类医学资讯及健康科普自媒体"),
+    ("62家大中型医院和专科医院恢复医疗服务。", "62家", "大中型医院"),  # a verb in the second phrase: not joined
     # no subject in the clause: the clause before that states no figure of its own
     ("居民上万人,老年人多,80岁以上的就有1000多人。", "1000多人", "老年人多"),
     # … passing a clause that is only a figure (63,093、)
@@ -430,10 +442,41 @@ def test_held_out_forms(text, surface, value, unit, qualifier):
     assert (c.surface, c.value, c.unit, c.qualifier) == (surface, pytest.approx(value), unit, qualifier)
 
 
+# --- round 3: classes of error found on the pages of 53 new sites (tests/corpus/dev/fresh) --------------
+
+@pytest.mark.parametrize("text, surface, value, unit, qualifier", [
+    # the digits below 万 written after it (Taiwan, Hong Kong)
+    ("累计治愈出院病例9万1811例。", "9万1811例", 91811, "例", None),
+    ("确诊126万6727人。", "126万6727人", 1266727, "人", None),
+    # one space setting the digits apart from their hedge, magnitude or unit
+    ("开展培训教育 40 余场次。", "40 余场次", 40, "场次", "余"),
+    ("发送宣传短信 5 万余条。", "5 万余条", 50000, "条", "余"),
+    ("追回医疗费用 75.80 万元。", "75.80 万元", 758000, "元", None),
+    ("现时已有约 150 名中医师参与。", "约 150 名", 150, "名", "约"),
+    # measure words of the broad list (CC-CEDICT) and spoken yuan
+    ("宣传读本1000册。", "1000册", 1000, "册", None),
+    ("设立161处检测点。", "161处", 161, "处", None),
+    ("300块钱换到挂号单。", "300块钱", 300, "块钱", None),
+    # a temperature with the degree sign and C
+    ("明日最低8°C。", "8°C", 8, "°C", None),
+    # digits grouped in thousands state an amount without a unit
+    ("门诊类流感就诊人次为17,350,较前一周下降。", "17,350", 17350, None, None),
+])
+def test_fresh_forms(text, surface, value, unit, qualifier):
+    c = only(text)
+    assert (c.surface, c.value, c.unit, c.qualifier) == (surface, pytest.approx(value), unit, qualifier)
+
+
 @pytest.mark.parametrize("text", [
     "热线2125 1111查询",  # a phone number written in two groups of four
     "半夜两三点就醒",  # a clock time after a time-of-day word
     "本地居民", "本科学历", "宗旨意识",  # 本 and 宗 starting other words
+    "热线2125 1111", "于2022 年", "1万5",  # a space before no unit; one digit after 万 with no unit
+    "确诊超2577 多地",
+    # a broad list's measure word inside another word, an idiom, or numbering a series
+    "两层面", "一方有难,八方支援", "四通八达", "河南三门峡", "召开19届六中全会", "1床患者",
+    "几十年如一日", "数十年来",  # a vague span of time (数百人 stays a count)
+    "就诊人次为17350,", "人数为1,2",  # no unit and no thousands grouping
 ])
 def test_held_out_not_claims(text):
     assert claims(text) == []

@@ -276,6 +276,7 @@ def test_a_share_bar_above_the_body_drops_only_that_line():
     ("字体：小 中 大  分享到：", "font-size"), ("字号：【大】【中】【小】    浏览量：5873", "font-size"),
     ("【字体：大 中 小】　分享到：微信 微博 QQ空间 | 打印", "share"), ("[大字体] [小字体]　　分享至：微信 | 微博 | 复制链接", "share"),
     ("初审：黎秋萍　复审：严斌　终审：曾德胜", "wechat"),
+    ("版权和免责声明", "disclaimer"), ("某某网版权与免责声明", "disclaimer"),
 ])
 def test_page_furniture_inside_the_page_is_dropped_wherever_it_stands(line, rule):
     a = clean("\n".join(["标题在此处", line, BODY, line, BODY2]))
@@ -479,3 +480,10 @@ def test_a_date_stamp_line_or_a_date_closing_the_text_dates_an_undated_article()
 def test_a_taiwan_label_dates_the_article_with_its_minguo_year():
     a = clean("\n".join(["标题在此处", "發稿日期:111年3月8日 15:24", BODY]))
     assert (a.published_date, a.published_time) == ("2022-03-08", "15:24")
+
+
+def test_a_dated_dateline_under_the_headline_gives_the_byline():
+    from ingest.clean import parse_meta_line
+    assert parse_meta_line("【记者魏云日/新竹报导】2021-10-17", loose=True) == {
+        "published": "2021-10-17", "byline": "记者魏云日"}
+    assert parse_meta_line("市第三人民医院 2023-06-19 18:30", loose=True) == {"published": "2023-06-19 18:30"}

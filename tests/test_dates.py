@@ -309,6 +309,13 @@ def test_parse_published_reads_taiwan_years_in_a_metadata_value():
     assert parse_published("06-2991111") == (None, None)
 
 
+def test_parse_published_reads_a_day_first_date_with_dots():
+    assert parse_published("26.02.2018 15:54") == ("2018-02-26", "15:54")
+    assert parse_published("2018.02.26") == ("2018-02-26", None)
+    assert parse_published("版本1.10.2020.3") == (None, None)  # a version number, not a date
+    assert parse_published("32.13.2020") == (None, None)
+
+
 def test_a_year_written_alone_as_a_target_or_a_bound_is_not_the_articles_year():
     assert [d[2] for d in _article_dates(["3月5日召开会议。", "到2030年，建成健康城市。"])] == [None, 2030]
     assert [d[2] for d in _article_dates(["3月5日召开会议。", "1949年以来，变化巨大。"])] == [None, 1949]
@@ -348,3 +355,18 @@ def test_period_bounds_leave_out_a_bare_number_that_cannot_be_placed_by_its_text
     text = "1—9月，全国增长3.5%，较2024年3月15日"
     assert period_bounds("1—9月", extract_dates(text, "2025-10-20")) == ("2025-09", "2025-09")
     assert period_bounds("2024年1—9月", extract_dates("2024年1—9月，全国")) == ("2024-01", "2024-09")
+
+
+def test_taiwan_years_in_brackets_inside_a_relative_year():
+    assert rows("今(113)年7月20日") == [("今(113)年7月20日", 0, 12, 2024, 7, 20, "text")]
+    assert rows("去（2023）年底") == [("去（2023）年", 0, 8, 2023, None, None, "text")]
+    # `今(113)年度` says the year written is the article's own, so its other dates take it
+    assert _article_dates(["今(113)年度健康检查开始。", "时间为7月20日至21日。"]) == [
+        (0, "今(113)年", 2024, None, None, "text", False), (1, "7月20日", 2024, 7, 20, "text", True),
+        (1, "21日", 2024, 7, 21, "text", True)]
+
+
+def test_a_date_after_from_now_until_is_not_before_the_article_date():
+    assert rows("由即日起至2月28日", "2025-12-14") == [("2月28日", 5, 10, 2026, 2, 28, "published")]
+    assert rows("即日起至12月31日", "2025-12-14") == [("12月31日", 4, 10, 2025, 12, 31, "published")]
+    assert rows("2月28日截止", "2025-12-14") == [("2月28日", 0, 5, 2025, 2, 28, "published")]

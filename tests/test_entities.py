@@ -196,9 +196,12 @@ def test_people_only_the_byline_names_point_into_the_byline():
     assert in_byline == [("欧阳晓婷", 9, 13, "作者"), ("刘畅", 14, 16, "作者"), ("侯佳", 21, 23, "编辑")]
     assert all(byline[m.start:m.end] == m.surface for m in found if m.in_byline)
     assert [m.paragraph_seq for m in found if m.name == "刘畅"] == [0, None]
-    # a name the text gives with a role gets no second mention from the byline
-    found = extract_entities("标题", ["记者刘畅在现场采访了村民。"], byline)
+    # a name the text gives with the byline's role gets no second mention from it; with another role
+    # (the dateline's 记者, the metadata's 作者) the byline's label is kept as well
+    found = extract_entities("标题", ["本报记者刘畅在现场采访了村民。"], "记者:刘畅")
     assert [m.paragraph_seq for m in found if m.name == "刘畅"] == [0]
+    found = extract_entities("标题", ["记者刘畅在现场采访了村民。"], byline)
+    assert [(m.paragraph_seq, m.role) for m in found if m.name == "刘畅"] == [(0, "记者"), (None, "作者")]
 
 
 def test_byline_words_that_are_not_names_stay_out():
@@ -790,3 +793,31 @@ def test_a_feature_named_after_a_listed_place_is_a_place_holding_it():
         ("place", "卡塔尔", 0, 3), ("place", "加沙地带", 5, 9), ("place", "加沙", 5, 7)]
     assert names(one("若套用至澳门半岛,塞车情况更严重"), "place") == {"澳门半岛", "澳门特别行政区"}
     assert names(one("烟台山医院专家来了"), "place") == {"烟台市"}  # no 烟台山: 山 is no feature ending
+
+
+def test_a_tagged_name_that_splits_a_word_at_both_ends_is_words():
+    found = extract_entities(None, ["为大众分享如何正确刷牙的技巧等"])
+    assert [m.name for m in found if m.type == "person"] == []
+
+
+def test_a_name_only_the_tagger_reads_before_a_theme_park_is_the_parks():
+    found = extract_entities(None, ["在梅园村杨梅主题公园举行"])
+    assert [m.name for m in found if m.type == "person"] == []
+
+
+def test_a_name_with_a_title_on_each_side_gets_both_past_a_portfolio():
+    found = extract_entities(None, ["医管局总行政经理（质素及安全）梁卓谦医生昨日表示"])
+    assert [(m.name, m.role) for m in found if m.type == "person"] == [("梁卓谦", "总行政经理、医生")]
+
+
+def test_a_list_after_a_title_that_would_split_a_word_shares_the_title():
+    found = extract_entities(None, ["消防救援站站长舒志刚带领队员向宇、张鹏飞、戴文涛第一个到达岩板村。"])
+    assert [(m.name, m.role) for m in found if m.type == "person"] == [
+        ("舒志刚", "站长"), ("向宇", "队员"), ("张鹏飞", "队员"), ("戴文涛", "队员")]
+
+
+def test_items_of_a_list_that_closes_on_villages_are_no_people():
+    found = extract_entities(None, ["烈屿乡青岐、南塘、杨厝及上库等村里。"])
+    assert [m.name for m in found if m.type == "person"] == []
+    found = extract_entities(None, ["王建国、李明华等村干部参加"])  # a kind of people after the level word
+    assert [m.name for m in found if m.type == "person"] == ["王建国", "李明华"]

@@ -125,3 +125,41 @@ def test_a_long_page_of_short_phrases_is_read_by_the_model_too():
 def test_a_bracketed_closing_credit_is_never_the_models_to_drop():
     a = clean(["社区开展健康义诊活动", "2023-05-12", B1, B2, B3, "（通讯员 钱晓燕 张国庆）"])
     assert a.paragraphs[-1].text == "（通讯员 钱晓燕 张国庆）" and a.authors == ["钱晓燕", "张国庆"]
+
+
+def test_what_a_page_prints_around_the_headline_on_its_line_is_not_the_headline():
+    from ingest.clean import bare_headline
+    assert bare_headline("• 流感疫情未停歇 疾管署吁尽速接种") == "流感疫情未停歇 疾管署吁尽速接种"
+    assert bare_headline("市卫健局:老年人应尽快接种新冠疫苗(1/3)") == "市卫健局:老年人应尽快接种新冠疫苗"
+    assert bare_headline("佛山一中学103人感染诺如病毒 (10:33) – 20260117 – 两岸") == "佛山一中学103人感染诺如病毒"
+    assert bare_headline("社区开展义诊活动 - 2023-05-12") == "社区开展义诊活动"
+    # one short part after a bar may be the headline's own; a long one is a second headline
+    assert bare_headline("健康科普 | 秋季养生") == "健康科普 | 秋季养生"
+    assert bare_headline("热血暖春天 | 大瑶镇300余名志愿者撸袖献血") == "热血暖春天 | 大瑶镇300余名志愿者撸袖献血"
+    assert bare_headline("(1/3)") == "(1/3)"
+
+
+def test_a_decorated_headline_is_stored_bare_and_its_second_copy_is_not_text():
+    a = clean(["社区义诊暖人心(1/2)", "发布时间:2023-05-12", "社区义诊暖人心(1/2)", B1, B2, B3])
+    assert a.title == "社区义诊暖人心"
+    assert [p.text for p in a.paragraphs] == [B1, B2, B3]
+
+
+def test_the_headline_under_a_kicker_ending_in_a_dash_is_the_headline():
+    a = clean(["社区推出延时接种服务——", "晚上也可打疫苗", "发布时间:2023-05-12", B1, B2, B3])
+    assert a.title == "晚上也可打疫苗"
+
+
+def test_a_search_box_label_under_the_first_line_is_not_a_news_texts_opening_label():
+    from ingest.clean import OPENING_LABEL
+    assert OPENING_LABEL.fullmatch("央视网消息（新闻联播）：") and OPENING_LABEL.fullmatch("本台消息：")
+    assert OPENING_LABEL.fullmatch("本报讯：")
+    assert not OPENING_LABEL.fullmatch("文章搜索:") and not OPENING_LABEL.fullmatch("关键词：")
+
+
+def test_a_bulleted_metadata_line_is_metadata_and_the_line_above_it_the_headline():
+    from ingest.clean import parse_meta_line
+    assert parse_meta_line("• 日期:2017-09-12") == {"published": "2017-09-12"}
+    a = clean(["服务百姓健康,我们在行动", "• 文:医务部", "• 日期:2017-09-12", B1, B2, B3])
+    assert a.title == "服务百姓健康,我们在行动" and a.published_date == "2017-09-12"
+    assert [p.text for p in a.paragraphs] == [B1, B2, B3]

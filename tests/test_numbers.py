@@ -125,6 +125,9 @@ def test_arabic_round_trip(n):
     ("14 258", 14258),  # thousands grouped by a space (Hong Kong, Taiwan)
     ("1\u00a0378", 1378),  # … or a no-break space
     ("3万6千", 36000),  # Arabic digits going on after 万
+    ("9万1811", 91811),  # … or the digits below 万 (Taiwan, Hong Kong): not 一万二's shorthand
+    ("126万6727", 1266727),
+    ("3万5", 35000),  # one digit after 万 is still the shorthand
 ])
 def test_held_out_written_forms(written, value):
     assert parse_number(written) == value

@@ -102,3 +102,43 @@ def test_name_shapes():
     assert finder.name_before("濮阳卫东主任", 4, STRONG, set()) == (0, 4)  # the compound surname wins
     assert finder.foreign_ok("普里马科夫") and finder.foreign_ok("约翰·弗农") and not finder.foreign_ok("王明")
     assert not finder.foreign_ok("涅姆佐夫") and finder.foreign_ok("涅姆佐夫", wide=True)
+
+
+def test_a_name_after_a_department_opening_a_clause_before_its_title():
+    # `、儿科林瑜主任`: the finders know no organisation 儿科, but a short department opens the clause
+    assert hits("医务部陈愉生主任、儿科林瑜主任、内科陈年慧副主任") == [
+        ("陈愉生", "主任", STRONG), ("林瑜", "主任", STRONG), ("陈年慧", "副主任", STRONG)]
+
+
+def test_a_name_ends_before_where_in_a_meeting_it_spoke():
+    assert hits("宣传司副司长米锋会上表示") == [("米锋", "副司长", STRONG)]
+
+
+def test_titles_stack_over_a_department_the_finders_do_not_know():
+    assert hits("国家卫生健康委新闻发言人、宣传司副司长米锋会上表示") == [("米锋", "新闻发言人、宣传司副司长", STRONG)]
+    # a unit whose name runs into the title (`市卫生健康局党组|书记` of 党组书记) still reaches it
+    text = "市政协副主席,市卫生健康局党组书记、局长黄立红到热线"
+    assert hits(text, {0: 3, 7: 15}) == [("黄立红", "副主席,市卫生健康局党组书记、局长", STRONG)]
+
+
+def test_a_conjunction_before_a_stop_is_the_names_last_character():
+    assert hits("秀传总裁黄明和、卫生局长叶彦伯") == [("黄明和", "总裁", STRONG), ("叶彦伯", "局长", STRONG)]
+    assert hits("院长王明和副院长李四") == [("王明", "院长", STRONG), ("李四", "副院长", STRONG)]
+
+
+def test_titles_of_taiwan_and_of_home_places():
+    assert hits("国健署技正陈秀玫、乡长江淑芬") == [("陈秀玫", "技正", STRONG), ("江淑芬", "乡长", STRONG)]
+    assert hits("两位党书记戴敏、汪秀伟及专家") == [("戴敏", "党书记", STRONG), ("汪秀伟", "党书记", MEDIUM)]
+    assert ("范军强", "乡贤、医院党支部书记", STRONG) in hits("梅园村乡贤、医院党支部书记范军强")
+
+
+def test_a_titled_name_keeps_the_title_it_is_given_after_it_too():
+    assert hits("厅长杨敬担任卫生计生委党组书记、主任。")[0] == ("杨敬", "厅长；党组书记、主任", STRONG)
+    assert hits("王明担任院长") == [("王明", "院长", MEDIUM)]
+
+
+def test_a_title_that_would_split_a_word_yields_to_the_one_after_it():
+    # `带领|队员`: 领队 is a title too, but 带领 is a word
+    assert ("张鹏飞", "队员", MEDIUM) in hits("站长舒志刚带领队员张鹏飞、戴文涛")
+    assert person_finder().title_chains("带领队员") == [(2, 4, "队员", True)]
+    assert person_finder().title_chains("担任领队") == [(2, 4, "领队", False)]

@@ -88,3 +88,48 @@ def test_a_headline_with_its_byline_on_the_very_next_line_opens_an_article_too()
     ])
     assert [(a.heading, a.heading_line) for a in split_articles(page)] == [
         ("三甲医院专家进社区 百余居民家门口看名医", 3), ("市疾控提醒：流感进入高发期", 8)]
+
+
+B1 = "1月15日，国家药品监督管理局发布公告，参苏感冒片由处方药转为非处方药，相关企业需按时完成说明书修订。"
+B2 = "1月12至13日，国家卫生健康委员会主任率团访问中国香港，与特区政府官员会面并出席多场活动。"
+B3 = "1月15日，国家药品监督管理局发布公告，化学药品和生物制品全面实施电子通用技术文档申报。"
+
+
+def test_a_page_of_stories_each_opening_with_its_day_splits_at_their_headlines():
+    page = "\n".join(["", "参苏感冒片转为非处方药", B1, "", "国家卫生健康委主任", "雷海潮率团访问香港", B2, "",
+                      "化学药品全面实施电子申报", B3])
+    articles = split_articles(page)
+    # a headline printed over two lines is one, and the article opens at its first line
+    assert [(a.heading, a.heading_line, a.lines[0][0]) for a in articles] == [
+        ("参苏感冒片转为非处方药", 1, 0), ("国家卫生健康委主任雷海潮率团访问香港", 5, 4), ("化学药品全面实施电子申报", 8, 8)]
+
+
+def test_a_teaser_of_the_first_story_above_it_is_no_article_of_its_own():
+    page = "\n".join([B1[:30], "", "参苏感冒片转为非处方药", B1, "", "化学药品全面实施电子申报", B3, "", "国家卫生健康委主任率团访问香港", B2])
+    articles = split_articles(page)
+    assert [a.heading for a in articles] == ["参苏感冒片转为非处方药", "化学药品全面实施电子申报", "国家卫生健康委主任率团访问香港"]
+    assert articles[0].lines[0] == (0, B1[:30])
+
+
+def test_numbered_sections_of_one_article_with_dated_ledes_do_not_split():
+    page = "\n".join(["某市公布哄抬价格典型案例", "", "一、某药店哄抬口罩价格案", B1, "", "二、某公司哄抬酒精价格案", B3])
+    assert len(split_articles(page)) == 1
+
+
+def test_one_story_opening_with_its_day_under_its_headline_is_one_article():
+    assert len(split_articles("\n".join(["参苏感冒片转为非处方药", B1, B3]))) == 1
+
+
+def test_short_lines_over_dated_ledes_under_an_articles_own_text_are_its_sub_headings():
+    page = "\n".join(["某市医院筑牢防疫屏障", "", "医院上下齐心协力，筑牢防疫屏障，守护群众生命健康，各项工作有序推进。", "",
+                      "这是一支甘于奉献的队伍", B1, "", "集结队伍再出发", B3, "", "物资保障不断线", B2])
+    assert len(split_articles(page)) == 1
+
+
+def test_sections_of_several_paragraphs_opening_with_their_day_do_not_split():
+    page = "\n".join(["这是一支甘于奉献的队伍", B1, B2, "", "集结队伍再出发", B3, B2, "", "物资保障不断线", B1, B3])
+    assert len(split_articles(page)) == 1
+
+
+def test_two_one_paragraph_stories_opening_with_their_day_are_too_few_to_split():
+    assert len(split_articles("\n".join(["参苏感冒片转为非处方药", B1, "", "化学药品全面实施电子申报", B3]))) == 1

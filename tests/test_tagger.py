@@ -304,7 +304,9 @@ def test_a_tagged_place_running_on_past_a_listed_one_with_a_place_ending():
 def test_a_tagged_organisation_cuts_the_words_the_rules_ran_on_over():
     orgs = [(m.type, m.surface, m.start, m.end, m.found_by) for m in extract_entities(
         None, ["巩固中国共产党同各民主党派的联盟。"])]
-    assert orgs == [("org", "中国共产党", 2, 7, "tagger"), ("place", "中国", 2, 4, "rule")]
+    # (since round 3 the rules cut a leading verb before a place themselves, org_evidence.py, so the
+    # name is the rules' own; the tagger's cut is the same)
+    assert orgs == [("org", "中国共产党", 2, 7, "rule"), ("place", "中国", 2, 4, "rule")]
     # a place before the organisation stays in its name (`哈尔滨市|第二医院` is one name)
     assert ("org", "哈尔滨市第二医院") in [(m.type, m.surface) for m in extract_entities(None, ["支援哈尔滨市第二医院"])]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Callable
 
 from .lexicon import trie_pattern, word_bigrams
 from .names import DOTTED_NAME_RE, NameShapes, is_cjk, person_cues
@@ -32,9 +33,7 @@ _TOKEN_RE = re.compile(r"[^\s、，,;；/|：:（）()]+")
 # The tokens of a credit closing a paragraph (`周成龙 张雷 摄影报道`), and the marks its sentence ends after.
 _CREDIT_TOKEN_RE = re.compile(r"[^\s、，,;；/|：:（）()【】\[\]]+")
 _SENTENCE_ENDS = "。！？!?；;"
-# The tokens of a byline, and two single characters spaced apart standing alone (`作者:王 博`).
-_BYLINE_TOKEN_RE = re.compile(r"(?P<spaced>(?<![^\s:：/／|｜丨])[\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff]"
-                              r"(?![^\s、,，/／:：|｜丨()（）;；]))|[^\s、,，/／:：|｜丨()（）]+")
+_OPENING_BRACKETS = ("〔", "【", "[", "(", "（")  # a dateline in brackets opening the text
 # The marks after a label (`责任编辑:`, `文/`, `文字丨`).
 _LABEL_MARKS = ":：/／|｜丨"
 
@@ -51,54 +50,108 @@ def _label_mark(text: str, i: int) -> bool:
 
 def byline_people(byline: str) -> list[BylinePerson]:
     """Names in a byline with their offsets and roles: `记者 张丽 闫珊; 作者:胡蓉` → 张丽 记者, 闫珊 记者,
-    胡蓉 作者.
+    胡蓉 作者. The byline is read by `label_values`, a value taken for a name by its shape (two to four
+    Chinese characters, or dotted parts); whose name it is, `byline_person_ok` decides."""
+    return label_values(byline, 0, len(byline), None, _loose_values())
 
-    Role words and department names (tokens with an organisation ending) are not names. A role word
-    (also with its paper before it: `本报通讯员`) holds for the names after it up to the next role
-    word, department or `;`; words that only say where it came from (`来源`) give no role; a word
-    closing the byline (`摄`) gives its role to the names before it that have none.
+
+@dataclass(frozen=True)
+class ValueChecks:
+    """What a reading of label–value text asks of its values. `name(token, role)`: is a value standing
+    after `role` (None: no role) a name; `before_label(token, role)`: is a value run on to the next label
+    one (`王强` of `王强责任编辑:`); `department(token)`: is it a unit whose people have no title here
+    (`宣传科`). `in_text`: the credits stand inside a paragraph, so page furniture and figures end them
+    and a name spaced out (`王 博`) is not joined (its surface would not be the name)."""
+    name: Callable[[str, str | None], bool]
+    before_label: Callable[[str, str | None], bool]
+    department: Callable[[str], bool]
+    in_text: bool
+
+
+@lru_cache(maxsize=1)
+def _loose_values() -> ValueChecks:
+    """A byline's values: any name-shaped token (the caller decides on the person)."""
+    org_endings = rules.byline_org_endings()
+    return ValueChecks(name=lambda token, role: HAN_NAME.match(token) is not None,
+                       before_label=lambda token, role: _byline_names().token_name(token, set(), after_role=True),
+                       department=lambda token: token.endswith(org_endings), in_text=False)
+
+
+def label_values(text: str, start: int, end: int, role: str | None, checks: ValueChecks) -> list[BylinePerson]:
+    """The people that label–value credits in `text[start:end]` name, however the labels run together:
+    `记者 张丽 闫珊 通讯员 张倩云`, `作者:甲 乙责任编辑:丙`, `本报记者董芳忠摄影报道`, `曾雅燕 郭陈新 摄影`.
+
+    A role word (also with its paper before it: `本报通讯员`, or run on to the name: `记者张丽`) holds for
+    the names after it up to the next role word, department or `;`; words that only say where it came
+    from (`来源`) give no role; a word closing the credits (`摄`) gives its role to the names before it
+    that have none. `role` is the role a label before `start` gave.
     """
     words = role_words()
-    org_endings = rules.byline_org_endings()
     people: list[BylinePerson] = []
-    for segment in re.finditer(r"[^;；]+", byline):
-        role, first = None, len(people)
-        for m in _BYLINE_TOKEN_RE.finditer(segment.group(0)):
-            token, start = m.group(0), segment.start() + m.start()
-            if m.group("spaced"):  # `作者:王 博`: a two-character name spaced out to the width of three
-                token = token[0] + token[-1]
-                if _byline_names().token_name(token, set(), after_role=True):
-                    people.append(BylinePerson(token, start, segment.start() + m.end(), role))
+    tokens = _TOKEN_RE if checks.in_text else words.token_re
+    for segment in re.finditer(r"[^;；]+", text[start:end]):
+        first, seg_start = len(people), start + segment.start()
+        seg_end, skip_to, opened = seg_start + len(segment.group()), 0, False
+        for m in tokens.finditer(text, seg_start, seg_end):
+            token, at = m.group(0), m.start()
+            if at < skip_to:
+                continue  # the second word of a compound label (`文/图`)
+            if checks.in_text and (token in words.end or any(c.isdigit() for c in token)):
+                return people  # page furniture after the credits (`发布时间 2022`)
+            if not checks.in_text and m.group("spaced"):  # `作者:王 博`, `记者俞 欣`: spaced to three widths
+                lead = m.group("lead") or ""
+                name = token[len(lead)] + token[-1]
+                if _byline_names().token_name(name, set(), after_role=True):
+                    if lead:
+                        role = None if lead in words.plain else lead
+                    people.append(BylinePerson(name, at + len(lead), m.end(), role))
                     continue
-            if (lead := words.lead(token)) is not None:  # `记者张丽`, `本报记者董芳忠摄影报道` written in one run
-                size, word = lead
+            if (lead := words.lead(token)) is not None and checks.name(words.lead_name(token[lead[0]:]), None):
+                size, word = lead  # `记者张丽`, `本报记者董芳忠摄影报道` written in one run
                 role = None if word in words.plain else word
-                token, start = token[size:], start + size
-            label = (words.label_after(token) if token not in words.every
-                     and _label_mark(byline, segment.start() + m.end()) else None)
-            if label is not None and _byline_names().token_name(token[:-len(label)], set(), after_role=True):
-                # `作者:甲 乙责任编辑:丙`: the name before a label run on to it keeps the role before
-                name = token[:-len(label)]
-                people.append(BylinePerson(name, start, start + len(name), role))
+                token, at = token[size:], at + size
+            label = (words.label_after(token) if token not in words.every and _label_mark(text, m.end()) else None)
+            if label is not None and checks.before_label(token[:-len(label)], role):
+                name = token[:-len(label)]  # `作者:甲 乙责任编辑:丙`: 乙 keeps the role before
+                people.append(BylinePerson(name, at, at + len(name), role))
                 role = None if label in words.plain else label
                 continue
             closing = words.closing(token)
             if token in words.every:  # `摄影 张三`; also closing the names before it (`张三 摄影`)
-                role = None if token in words.plain else token
+                word = _compound_label(text, m, tokens, words)
+                skip_to = at + len(word)
+                if closing is None and not opened and word not in words.plain and not _label_mark(text, skip_to) \
+                        and any(p.role is None for p in people[first:]):
+                    words.give_after(people, first, word)  # `张伟 文 李娜 图`: names first, then what they did
+                    role = None
+                    continue
+                role, opened = None if word in words.plain else word, True
                 if closing is not None:
                     words.give_after(people, first, token)
             elif closing is not None:  # `崔国萁摄`, `摄影报道`
                 name, after = closing
-                if name and HAN_NAME.match(name):
-                    people.append(BylinePerson(name, start, start + len(name), role))
+                if name and checks.name(name, "摄"):
+                    people.append(BylinePerson(name, at, at + len(name), role))
                 words.give_after(people, first, after)
+                if checks.in_text:
+                    return people  # the credit is closed
             elif (prefixed := words.prefixed_role(token)) is not None:
-                role = prefixed
-            elif token.endswith(org_endings):
-                role = None  # a department (`宣传科 张阳`): its people have no title here
-            elif HAN_NAME.match(token):
-                people.append(BylinePerson(token, start, start + len(token), role))
+                role, opened = prefixed, True  # `本报通讯员`, `湖南日报全媒体记者`
+            elif checks.department(token):
+                role, opened = None, True  # a department (`宣传科 张阳`): its people have no title here
+            elif checks.name(token, role):
+                people.append(BylinePerson(token, at, at + len(token), role))
+        role = None
     return people
+
+
+def _compound_label(text: str, m: re.Match, tokens: re.Pattern, words: RoleWords) -> str:
+    """The label a role word starts, with a second role word joined to it by `/` or `、` (`文/图`, `文、图`),
+    as written."""
+    after = tokens.match(text, m.end() + 1) if text[m.end():m.end() + 1] in "/／、" else None
+    if after is not None and after.group(0) in words.roles and m.group(0) in words.roles:
+        return text[m.start():after.end()]
+    return m.group(0)
 
 
 @dataclass(frozen=True)
@@ -114,6 +167,9 @@ class RoleWords:
     longest_first: tuple[str, ...]  # roles and plain words, for prefix matching (`记者张丽`)
     prefixed_re: re.Pattern  # a paper or team before a role word (`湖南日报全媒体记者`)
     after_longest: tuple[str, ...]
+    # the tokens of a byline, and a two-character name spaced out standing alone or after a role word
+    # run on to it (`作者:王 博`, `记者俞 欣`)
+    token_re: re.Pattern
 
     def prefixed_role(self, token: str) -> str | None:
         """`本报通讯员` → 通讯员, `湖南日报全媒体记者` → 记者: a token that ends in a role word of two
@@ -133,6 +189,11 @@ class RoleWords:
             return len(word), word
         m = self.prefixed_re.match(token)
         return (m.end(), m.group(1)) if m and name_after(token[m.end():]) else None
+
+    def lead_name(self, rest: str) -> str:
+        """The name in what follows a role word run on to it (`张丽`, `董芳忠` of `董芳忠摄影报道`)."""
+        closing = self.closing(rest)
+        return closing[0] if closing is not None else rest
 
     def label_after(self, token: str) -> str | None:
         """The byline word a token ends with when it is run on to the name before it (`王强责任编辑`
@@ -175,7 +236,10 @@ def role_words() -> RoleWords:
     return RoleWords(roles, frozenset(by["open"]), plain, frozenset(by["after"]), frozenset(by["end"]), every,
                      tuple(sorted(every, key=lambda w: (-len(w), w))),
                      re.compile(r"[\u4e00-\u9fff]{2,10}?(" + trie_pattern(long_roles) + ")"),
-                     tuple(sorted(by["after"], key=lambda w: (-len(w), w))))
+                     tuple(sorted(by["after"], key=lambda w: (-len(w), w))),
+                     re.compile(r"(?P<spaced>(?<![^\s:：/／|｜丨])(?P<lead>" + trie_pattern(long_roles) + r")?"
+                                r"[\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff](?![^\s、,，/／:：|｜丨()（）;；]))"
+                                r"|[^\s、,，/／:：|｜丨()（）]+"))
 
 
 @lru_cache(maxsize=1)
@@ -248,7 +312,7 @@ class BylineNames:
     def __init__(self, names: NameShapes) -> None:
         self.names = names
         self.words = words = role_words()
-        self.roles, self.plain, self.end = set(words.roles), set(words.plain), set(words.end)
+        self.roles, self.plain = set(words.roles), set(words.plain)
         self.department_endings = person_cues().department_endings
         # one-character roles (`文`, `图`, `摄`) open a byline only with a mark after them (`文/`, `图:`)
         marked = self.plain | {r for r in self.roles if len(r) == 1}
@@ -302,8 +366,12 @@ class BylineNames:
         m = self.line_re.match(text)
         if m:
             head = text[:m.end()].strip(" \t\u3000【】[]/:：|")
-            role = head if head in self.roles else None
-            out += self._tokens(text, m.end(), len(text), not_names, role)
+            role, begin = (head if head in self.roles else None), m.end()
+            word = _TOKEN_RE.match(text, text.find(head))
+            if role is not None and word is not None and word.group() == head:
+                role = _compound_label(text, word, _TOKEN_RE, self.words)  # `文/图 张伟`
+                begin = max(begin, word.start() + len(role))
+            out += self._tokens(text, begin, len(text), not_names, role)
         elif len(text) <= 60:
             m = self.line_space_re.match(text)
             if m:
@@ -315,67 +383,42 @@ class BylineNames:
 
     def reported(self, text: str) -> list[tuple[int, int, str | None]]:
         """The reporter of a dateline written in one run (`【侨报记者崔国萁纽约报道】`, `新唐人记者安心纽约报道`):
-        the characters between the role word and a place the place lists know, before `报道`."""
+        the characters between the role word and a place the place lists know, before `报道`. In brackets
+        opening the text the place may be one they do not know (`〔记者周为政溪州报导〕`): then the name is a
+        listed surname and two characters before a place of two or more, or one before a place of two."""
         out: list[tuple[int, int, str | None]] = []
         canon = place_index().canon
         for m in self.reported_re.finditer(text):
             rest, at = m.group("rest"), m.start("rest")
-            for n in (3, 2):
-                name, place = rest[:n], rest[n:]
-                if place in canon and name not in self.names.lex.titles and name not in self.words.every:
-                    out.append((at, at + n, m.group("role")))
-                    break
+            size = next((n for n in (3, 2) if rest[n:] in canon and self._reporter(rest[:n])), None)
+            if size is None and m.start() > 0 and text[:m.start()].strip() in _OPENING_BRACKETS:
+                size = next((n for n in (3, 2) if len(rest) - n >= 2 and self.token_name(rest[:n], set())), None)
+            if size is not None:
+                out.append((at, at + size, m.group("role")))
         return out
+
+    def _reporter(self, name: str) -> bool:
+        """Can the characters before a place in a dateline be its reporter (no title, no byline word)?"""
+        return name not in self.names.lex.titles and name not in self.words.every
 
     def _tokens(self, text: str, start: int, end: int, not_names: set[str],
                 role: str | None) -> list[tuple[int, int, str | None]]:
-        """Walk byline tokens in text[start:end]: role words set the role, names are taken."""
-        out: list[tuple[int, int, str | None]] = []
-        for m in _TOKEN_RE.finditer(text, start, end):
-            token, at = m.group(), m.start()
-            if token in self.end or any(c.isdigit() for c in token):
-                break
-            if token in self.roles:
-                role = token
-                continue
-            if token in self.plain:
-                role = None
-                continue
-            lead = self.words.lead(token)  # `记者张丽`, `本报记者董芳忠摄影报道`
-            if lead is not None and self.lead_name_ok(token[lead[0]:], not_names):
-                token, at = token[lead[0]:], at + lead[0]
-                role = None if lead[1] in self.plain else lead[1]
-            label = self.words.label_after(token) if _label_mark(text, m.end()) else None
-            if label is not None and self.token_name(token[:-len(label)], not_names, after_role=role is not None):
-                out.append((at, at + len(token) - len(label), role))  # `作者:甲 乙责任编辑:丙`
-                role = None if label in self.plain else label
-                continue
-            closing = self.words.closing(token)
-            if closing is not None:  # `(记者 裕隆 通讯员 眭志祥 摄)`, `(崔国萁摄)`
-                name, word = closing
-                if name and self.token_name(name, not_names, after_role=True):
-                    out.append((at, at + len(name), role))
-                after = self.words.after_role(word)
-                out = [(s, e, r if r is not None else after) for s, e, r in out]
-                break
-            prefixed = self.words.prefixed_role(token)
-            if prefixed is not None:  # `本报通讯员`, `湖南日报全媒体记者`
-                role = prefixed
-                continue
-            if 2 < len(token) <= 6 and token.endswith(self.department_endings):
-                role = None  # a department (`文/宣传科 张阳`): its people have no title here
-                continue
-            if self.token_name(token, not_names, after_role=role is not None) or (
-                    role is not None and role not in self.words.open_roles and token not in not_names
-                    and self.labelled_name(token)):  # `(记者董瑞丰、沐铁城)`: a journalist's role vouches
-                out.append((at, at + len(token), role))
-        return out
+        """The names of the credits in text[start:end], read by `label_values` with the name checks here."""
+        checks = ValueChecks(name=lambda token, role: self.value_name(token, role, not_names),
+                             before_label=lambda token, role: self.token_name(token, not_names, role is not None),
+                             department=self.is_department, in_text=True)
+        return [(p.start, p.end, p.role) for p in label_values(text, start, end, role, checks)]
 
-    def lead_name_ok(self, rest: str, not_names: set[str]) -> bool:
-        """Is what follows a role word run on to it a name, alone or with a closing word (`张丽`, `董芳忠摄影报道`)?"""
-        closing = self.words.closing(rest)
-        name = closing[0] if closing is not None else rest
-        return bool(name) and self.token_name(name, not_names)
+    def value_name(self, token: str, role: str | None, not_names: set[str]) -> bool:
+        """Is a value of credits in a paragraph a name? A listed surname and a name's shape, or after a
+        journalist's role only the shape and no word (`(记者董瑞丰、沐铁城)`)."""
+        return self.token_name(token, not_names, after_role=role is not None) or (
+            role is not None and role not in self.words.open_roles and token not in not_names
+            and self.labelled_name(token))
+
+    def is_department(self, token: str) -> bool:
+        """A department in credits (`文/宣传科 张阳`): its people have no title here."""
+        return 2 < len(token) <= 6 and token.endswith(self.department_endings)
 
     def closing_credit(self, text: str, not_names: set[str]) -> list[tuple[int, int, str | None]]:
         """A credit closing the text after its last sentence (`…服务。曾雅燕 郭陈新 李崴 摄`, `…详见第二版

@@ -29,6 +29,9 @@ class Unit:
     kind: str  # count | measure | time | percent
     forms: str  # any | arabic | chinese
     not_followed_by: frozenset[str]
+    # a measure word of the broad list (measure_words.tsv): a unit only where it starts no other word
+    # of the general dictionary (3根 but not 3口罩's 口, 两层 but not 两层面's 层)
+    checked: bool = False
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,7 @@ class _Tables:
     inside: frozenset[str]  # character pairs written inside one word (ner_word_bigrams.txt)
     conjunctions: tuple[str, ...]  # dropped from the front of a subject (及学龄前幼儿, 但门诊…)
     report: tuple[str, ...]  # verbs that end a clause reporting who spoke (表示, 介绍)
+    currency: tuple[str, ...]  # currency names after 元 (澳门币, 人民币)
 
 
 def _longest_first(words) -> tuple[str, ...]:
@@ -81,6 +85,10 @@ def tables() -> _Tables:
     for row in map(list, rules.rows("units.tsv")):
         spelling, normalised, kind, forms, nfb = (row + ["-"] * 5)[:5]
         units[spelling] = Unit(spelling, normalised, kind, forms, frozenset("" if nfb == "-" else nfb))
+    numbering = set(rules.words("claims_context_words.txt", "measure words that number"))
+    for word, *_ in rules.rows("measure_words.tsv"):
+        if word not in numbering:
+            units.setdefault(word, Unit(word, word, "count", "any", frozenset(), checked=True))
     hedges: dict[str, list[Hedge]] = {}
     for row in map(list, rules.rows("claims_hedges.tsv")):
         hedge, where, qualifier, not_after = (row + ["-"] * 4)[:4]
@@ -120,6 +128,7 @@ def tables() -> _Tables:
         inside=frozenset(rules.words("ner_word_bigrams.txt")),
         conjunctions=_longest_first(words["conjunction"]),
         report=_longest_first(words["report"]),
+        currency=_longest_first(words["currency"]),
     )
 
 
@@ -138,14 +147,19 @@ _NOT_MAGNITUDE = "(?!千[克米瓦卡]|[百千]分之)"
 _THIN_SPACE = " \u00a0\u2009\u202f"
 _SPACE_GROUPED = rf"(?<![0-9])[0-9]{{1,3}}(?:[{_THIN_SPACE}][0-9]{{3}}(?![0-9]))+"
 _ARABIC = rf"(?:{_SPACE_GROUPED}|[{_DIGIT}]+(?:,[0-9]{{3}}(?![0-9]))*)(?:[.．][{_DIGIT}]+)?"
-# After 万/亿 a figure may go on in Arabic digits with its own multiplier: 3万6千 = 36000, 1亿2千万.
-_AFTER_BIG = rf"(?:(?<=[{_BIG}])[0-9]{{1,4}}(?:{_NOT_MAGNITUDE}[十百千万萬])+)?"
-_NUM = (rf"(?:{_ARABIC}(?:{_NOT_MAGNITUDE}[十百千{_BIG}])*{_AFTER_BIG}"
+# After 万/亿 a figure may go on in Arabic digits with its own multiplier (3万6千 = 36000, 1亿2千万) or
+# with the digits below it, as Taiwan and Hong Kong write counts (9万1811例 = 91811, 126万6727人).
+_AFTER_BIG = rf"(?:(?<=[{_BIG}])[0-9]{{1,4}}(?:(?:{_NOT_MAGNITUDE}[十百千万萬])+|(?![0-9.．,]))(?<![{_BIG}][0-9]))?"
+# A page that sets figures apart with spaces (`5 万余条`, `约 150 名`, `75.80 万元`) may put one space
+# between the digits and their magnitude, a hedge or the unit.
+_GAP = " \u00a0"
+_NUM = (rf"(?:{_ARABIC}(?:[{_GAP}]?{_NOT_MAGNITUDE}[十百千{_BIG}])*{_AFTER_BIG}"
         rf"|(?:{_NOT_MAGNITUDE}[{_CN}])+(?:点[〇零一二三四五六七八九]+)?)")
 _NUMX = rf"{_NUM}(?:[余多](?:{_NOT_MAGNITUDE}[{_BIG}千百])+)?"  # 30余万, 三百多万
 _RANGE_SEP = r"\s?(?:至|到|-|~|—|－|～|–)\s?"
 _CORE = rf"{_NUMX}(?:{_RANGE_SEP}{_NUMX})?"
 _RANGE_SEP_RE = re.compile(_RANGE_SEP)
+_GAP_BEFORE_MAGNITUDE = re.compile(rf"[{_GAP}](?=[十百千{_BIG}])")
 _NUMX_RE = re.compile(_NUMX)
 _MID_HEDGE = re.compile(f"[余多](?=[{_BIG}千百])")
 # 共 as "in all" (共完成, 共有), not inside 共同, 共产党, 公共, 共建 …
@@ -182,6 +196,8 @@ _MONTH_AFTER_YEAR = re.compile(r"[0-9]{1,2}月|[一二三四五六七八九十]{
 # Units after which a leading minus sign is a sign (气温-5℃), not a range dash or a code.
 _SIGNED_UNITS = frozenset({"℃", "度"})
 _LEADING_ZERO = re.compile("[0０][0-9０-９]")
+_THOUSANDS = re.compile(r"[0-9],[0-9]{3}(?![0-9])")
+_VAGUE = "数"  # the qualifier of 数十, 几百: some tens, some hundreds (claims_hedges.tsv)
 _TITLE_REACH = 40  # how far around a number a 《…》 title is looked for
 _PLENARY_AFTER = re.compile("|".join(rules.words("claims_context_words.txt", "plenary after")))
 _SESSION_AFTER = re.compile("|".join(rules.words("claims_context_words.txt", "session after")))
@@ -245,8 +261,31 @@ def _unit_at(text: str, pos: int, arabic: bool) -> Unit | None:
             continue
         if u.spelling[-1] in _ASCII_LETTER and after in _ASCII_LETTER:
             continue  # 5mg is not 5 m; 3M is no unit
+        if u.checked and _inside_a_word(text, pos):
+            continue
         return u
     return None
+
+
+_COUNT_TAGS = frozenset({"m", "mq", "q"})  # numerals and measure words (一万个, 公斤): a unit's own words
+_WORD_REACH = 4  # the longest word looked for at a measure word
+
+
+def _not_a_count(word: str) -> bool:
+    """Is `word` a word of the general dictionary other than a numeral or measure word?"""
+    tag = claim_words.word_tag(word)
+    return tag is not None and tag not in _COUNT_TAGS
+
+
+def _inside_a_word(text: str, pos: int) -> bool:
+    """Is the measure word at `pos` part of another word of the general dictionary: one it starts (口罩,
+    层面, 期间, 门诊), one the character before it starts (八方, 三通, 四期, 三门峡), or an idiom around it
+    (四通八达)? Numerals and measure words (一万个, 公斤) do not count."""
+    if pos and any(_not_a_count(text[pos - 1:pos - 1 + k]) for k in range(2, _WORD_REACH + 1)):
+        return True
+    if any(_not_a_count(text[pos:pos + k]) for k in range(2, _WORD_REACH + 1)):
+        return True
+    return any(claim_words.word_tag(text[i:i + _WORD_REACH]) == "i" for i in range(max(0, pos - 3), pos))
 
 
 def _overlaps_not_number(text: str, start: int, end: int) -> bool:
@@ -290,6 +329,9 @@ def _number_claim(text: str, m: re.Match, masks: list[tuple[int, int]]) -> _Foun
         r.qualifier = r.qualifier or pre
     pos, post = _hedge_after_number(text, e, r.stripped)
     if post:
+        r.qualifier = r.qualifier or post
+    elif arabic:
+        pos, post = _after_a_gap(text, e, r.stripped)
         r.qualifier = r.qualifier or post
     # 百余, 千余, 上万: a bare magnitude is a number only with a hedge (千万不要, 百年, 千人计划 are not).
     if r.stripped[0] in "百千万萬亿億" and r.qualifier is None:
@@ -346,7 +388,7 @@ def _core_reading(core: str, arabic: bool, s: int, e: int) -> _Reading | None:
         bare = core[:mid.start()] + core[mid.end():]
     value_max = None
     has_range = _RANGE_SEP_RE.search(bare) is not None and not _NUMX_RE.fullmatch(bare)
-    value = None if has_range else parse_number(bare)
+    value = None if has_range else parse_number(_GAP_BEFORE_MAGNITUDE.sub("", bare))
     if value is None:
         rng = parse_range(bare)  # 五至六百, and without a separator 三四百, 十五六, 两三
         if rng is None:
@@ -371,6 +413,9 @@ def _hedge_or_sign_before(text: str, s: int, e: int, stripped: str, arabic: bool
             s < 2 or not (text[s - 2].isalnum() and text[s - 2].isascii())):
         return s - 1, True, None  # 气温-5℃
     start, pre = _hedge_before(text, s, stripped, ("before", "before_round"))
+    if pre is None and arabic and s > 1 and prev in _GAP:
+        gapped, pre = _hedge_before(text, s - 1, stripped, ("before", "before_round"))  # 约 150 名
+        start = gapped if pre else start
     return start, False, pre
 
 
@@ -380,6 +425,17 @@ def _hedge_after_number(text: str, e: int, stripped: str) -> tuple[int, str | No
     if not post:
         pos, post = _hedge_after(text, e, "after_round", round_end=stripped[-1] in _ROUND or stripped[-1] in "0０")
     return pos, post
+
+
+def _after_a_gap(text: str, e: int, stripped: str) -> tuple[int, str | None]:
+    """(where the unit is looked for, qualifier) after one space that sets Arabic digits apart from
+    their hedge and unit (`40 余场次`, `514 家`); (e, None) when no unit follows (`2125 1111`, `2577万 多地`)."""
+    if not (e + 1 < len(text) and text[e] in _GAP):
+        return e, None
+    pos, post = _hedge_after_number(text, e + 1, stripped)
+    if _unit_at(text, pos, True) is not None:  # (not 确诊超2577万 多地…: a hedge needs its unit after it)
+        return pos, post
+    return e, None
 
 
 def _read_unit(text: str, pos: int, arabic: bool, r: _Reading) -> None:
@@ -400,12 +456,18 @@ def _read_unit(text: str, pos: int, arabic: bool, r: _Reading) -> None:
 
 
 def _unit_says_no_quantity(text: str, s: int, pos: int, arabic: bool, r: _Reading) -> bool:
-    """No unit but on a 万/亿 figure, or a unit that makes it a year, a clock time or a session's ordinal."""
+    """No unit but on a 万/亿 figure or digits grouped in thousands, a unit that makes it a year, a clock time or a session's ordinal, or a
+    vague span of time."""
     if r.unit is None:
         # A 万/亿 figure may stand without a unit (累计采样3.5万。, 5800万贫困人口), nothing else may;
         # a Latin letter or digit glued to it makes it a code (5G, 3D, 4S店 never get this far).
+        # Digits grouped in thousands (就诊人次为17,350) are an amount too: codes, years and ordinals are
+        # never written so.
         nxt = text[pos:pos + 1]
-        return not any(c in _BIG for c in r.stripped) or bool(nxt and nxt.isascii() and nxt.isalnum())
+        stated = any(c in _BIG for c in r.stripped) or (arabic and _THOUSANDS.search(r.stripped) is not None)
+        return not stated or bool(nxt and nxt.isascii() and nxt.isalnum())
+    if r.unit.kind == "time" and r.qualifier == _VAGUE:
+        return True  # 数十年, 几十年如一日: a vague span of time says "long", it states no quantity
     if r.unit.spelling == "年":
         years = [r.value] if r.value_max is None else [r.value, r.value_max]
         if arabic and any(1000 <= v <= 2999 and float(v).is_integer() for v in years):
@@ -568,6 +630,9 @@ def _strip_back(phrase: str) -> str:
     return phrase
 
 
+_CODE_TAIL = re.compile(r"-?[0-9]+(?:[A-Za-z]+[0-9]*)*")  # the digits of COVID-19, H1N1, N95
+
+
 def _cut_at_punct(seg: str) -> str:
     """`seg` up to its first punctuation mark or digit, passing over a short aside in brackets inside a
     noun (村(社区)卫生室, 州(市)政府) but not a list in brackets (省(自治区、直辖市))."""
@@ -579,19 +644,29 @@ def _cut_at_punct(seg: str) -> str:
             if aside and aside.end() < len(seg) and seg[aside.end()] not in _PUNCT:
                 i = aside.end()
                 continue
+        if i and seg[i - 1] in _ASCII_LETTER and (code := _CODE_TAIL.match(seg, i)):
+            i = code.end()  # COVID-19, H1N1, N95: a code's digits are part of the word
+            continue
         if c in _PUNCT or c.isdigit():
             return seg[:i]
         i += 1
     return seg
 
 
-def _subject_after(text: str, pos: int, limit: int) -> tuple[str | None, bool]:
-    """(phrase after the unit, whether it is led by a verb): 口罩 in 10000个一次性医用口罩."""
+def _subject_after(text: str, pos: int, limit: int, unit: Unit | None = None) -> tuple[str | None, bool]:
+    """(phrase after the unit, whether it is led by a verb): 口罩 in 10000个一次性医用口罩. After a count's
+    unit a copula and a noun say what is counted (87例为本土病例); after a unit of people or groups an
+    adjective and 的 lead to the noun counted (5名年轻的医生, 两个最大的拥核国家)."""
+    counted = unit is not None and unit.kind == "count"
     t = tables()
     quoted = _quoted_at(text, pos, limit)
     if quoted:  # 1180次“会诊”: the quoted word is what was done
         return quoted, False
-    seg = _cut_at_punct(text[pos:min(limit, pos + 24)])
+    seg = _cut_at_punct(text[pos:min(limit, pos + _SUBJECT_AFTER_REACH)])
+    if unit is not None and unit.spelling.endswith("元"):  # 250元澳门币: the currency is part of the amount
+        seg = seg[len(next((w for w in t.currency if seg.startswith(w)), "")):]
+    if counted and seg.startswith(_COPULAS) and _ends_with_noun(noun := _noun_phrase(seg[1:])):
+        return noun, False  # 87例为本土病例: what the counted are
     if any(seg.startswith(w) for w in t.detached + t.linking):
         return None, False  # 25年前; 56.6%为低: what follows says how, not what
     while seg.startswith("的"):
@@ -608,8 +683,59 @@ def _subject_after(text: str, pos: int, limit: int) -> tuple[str | None, bool]:
         end = _noun_end(rest)
         obj = _strip_back(rest[:end])
         return verb + obj, True
-    noun = _strip_back(_before_adverb(seg[:_noun_end(seg, len(verb) if verb else 0)]))
+    noun = _noun_phrase(seg, len(verb) if verb else 0)
+    if not verb and seg.startswith("的", len(noun)) and claim_words.word_tag(noun) in _ADJECTIVE_TAGS \
+            and unit is not None and unit.spelling in _PEOPLE_UNITS | _GROUP_UNITS:
+        head = _noun_phrase(seg[len(noun) + 1:])
+        noun = noun + "的" + head if len(head) > 1 and _ends_with_noun(head) else noun  # 七个精干的医护团队
+    elif not verb and counted and noun and seg.startswith(_JOINS_NOUNS, len(noun)):
+        noun = _joined_nouns(seg, noun, _SUBJECT_AFTER_REACH)
     return (noun[:16] or None), False
+
+
+_JOINS_NOUNS = ("及", "和", "与")
+_SUBJECT_AFTER_REACH = 24  # characters after the unit a subject is looked for in
+
+
+def _joined_nouns(seg: str, noun: str, cut: int) -> str:
+    """`noun` and the noun phrase a conjunction joins to it, when the conjunction is a word of its own
+    and the second phrase is nouns only, ending with one, and both fit a subject's length
+    (70家机构类医学资讯及健康科普自媒体, 57个国家和地区); else `noun` alone (not 20万元及时发放's 及时).
+    `cut`: the length `seg` was cut to, where a phrase may go on unseen."""
+    k = len(noun)
+    pos = 0
+    for w in claim_words.segment(seg):
+        if pos == k:
+            if w not in _JOINS_NOUNS:
+                return noun
+            break
+        pos += len(w)
+    else:
+        return noun
+    second = _noun_phrase(seg[k + 1:])
+    words = claim_words.segment(seg[k + 1:])
+    tags = {claim_words.word_tag(w) for w in claim_words.segment(second)}
+    ends_a_word = sum(map(len, words[:len(claim_words.segment(second))])) == len(second)
+    beyond = seg[k + 1 + len(second):]
+    if len(second) < 2 or not _ends_with_noun(second) or len(noun) + 1 + len(second) > _SUBJECT_MAX \
+            or tags & (claim_words.VERB_TAGS | _COUNT_TAGS) or any(w in tables().linking for w in words[:-1]
+                                                                 if second.find(w) >= 0) \
+            or k + 1 + len(second) == cut or not ends_a_word \
+            or (beyond and claim_words.word_tag(claim_words.segment(beyond)[0]) in claim_words.NOUN_TAGS):
+        return noun  # (两艘载人飞船和一艘货运飞船: a count of its own; 62家大中型医院和专科医院恢复…: a verb;
+        # 165个重点工程和重点项目为主体: a linking verb; 政党和政治|组织: the phrase goes on)
+    return noun + seg[k] + second
+
+
+_COPULAS = ("为", "是")
+# Word classes of a word before 的 that only describes the noun counted after it (年轻, 最大, 大型); a noun
+# there is itself what is counted (30多个村里的农机手, 四个方面的主要内容).
+_ADJECTIVE_TAGS = frozenset({"a", "b", "z"})
+
+
+def _noun_phrase(seg: str, start: int = 0) -> str:
+    """The noun phrase `seg` opens (searched for its end from `start`), without what ends it."""
+    return _strip_back(_before_adverb(seg[:_noun_end(seg, start)]))
 
 
 def _before_adverb(phrase: str) -> str:
@@ -837,12 +963,13 @@ def _subject(text: str, f: _Found, prev_end: int, next_start: int) -> str | None
     c = f.claim
     if f.zero_word:
         return c.surface[1:]
-    after, verb_led = _subject_after(text, f.unit_end, next_start)
+    unit = tables().units[c.unit] if c.unit is not None else None
+    counted = unit is not None and unit.kind == "count"
+    after, verb_led = _subject_after(text, f.unit_end, next_start, unit)
     # (29个村、, 26个里的: one character may be a whole word before a punctuation mark or a stop word;
     # not 激 of 数十例激增)
     end = f.unit_end + len(after or "")
     single_ok = end >= len(text) or text[end] in _CLAIM_END_OK or tables().noun_end.match(text, end) is not None
-    counted = c.unit is not None and tables().units[c.unit].kind == "count"
     after_words = (_in_words(text, after, f.unit_end, next_start, after_count=counted)
                    if after and _whole(after, single_ok) else None)
     if after_words and not verb_led and _whole(after_words, single_ok):

@@ -2,13 +2,14 @@
 
 Covers `2022年4月23日`, `3月23日`/`3月23号`, `2022年4月` (day None), `4月`/`4月份` (day None), `元月9日`,
 `2022年` (year only), `2022-06-07` / `2022/6/7` / `2022.6.7`, Chinese numerals (`三月十三日`,
-`二〇二二年`), Taiwan's years (`113年10月1日` is 2024), ranges (`4月23日至6月6日`, `4月23日至25日`,
+`二〇二二年`), Taiwan's years (`113年10月1日` is 2024, `今(113)年` too), ranges (`4月23日至6月6日`, `4月23日至25日`,
 `6月23至25日`: one row per end), lists of days (`10月17日、18日`) and days written alone (`14日`, in the
 month named before or nearest the article's date). A missing year comes from `published_date`
 (`year_source='published'`), in an undated article from a date with its year earlier in the same
 sentence (`2019年1月至11月`, `1960年1月，雷锋入伍，同年11月`), or stays None; relative words (`今年`,
 `去年`, `上月`, `昨天` …, `data/dates_relative.txt`) are resolved only when the article is dated
-(`year_source='relative'`). Lunar dates (`腊月廿七`, `大年三十`, `除夕`) are left out on purpose:
+(`year_source='relative'`); a date after `即日起至` (from the article's date until) is not before the
+article's date (`即日起至2月28日` on 14 December is next February). Lunar dates (`腊月廿七`, `大年三十`, `除夕`) are left out on purpose:
 turning them into Gregorian dates needs a lunar calendar and the year, and a wrong guess is worse
 than none. Durations, measures and clock times (`24小时`, `2米`, `11:22`) are not dates.
 
@@ -53,8 +54,13 @@ _RANGE_AHEAD = rf"(?=\s?{_RANGE_MARK}\s?(?:{_NUM}月)?{_NUM}[日号])"
 # The first days of a list may leave out their 日: `11月29、30日`.
 _LIST_AHEAD = rf"(?=(?:、{_NUM})+[日号])"
 # A Taiwan page counts years from 1912 (`113年10月1日` is 2024): three digits, then a month.
-_ROC_YEAR = r"(?:民国\s?(?P<roc_named>\d{1,3})|(?P<roc>1\d{2}))\s?年(?=\s?\d{1,2}\s?月)"
-_ROC_YEAR_ONLY_RE = re.compile(r"民国\s?(?P<y>\d{1,3})\s?年")  # `民国114年`, `民国38年`
+# Taiwan news style writes the year in brackets inside a relative year word: `今(113)年` is 2024 (also in
+# a Western count, `去(2023)年`), whatever the article's date.
+_BRACKET_YEAR = r"[今去明前][（(](?P<{name}>1\d{{2}}|(?:19|20)\d{{2}})[)）]"
+_ROC_YEAR = (r"(?:民国\s?(?P<roc_named>\d{1,3})|(?P<roc>1\d{2})|" + _BRACKET_YEAR.format(name="roc_bracket")
+             + r")\s?年(?=\s?\d{1,2}\s?月)")
+# `民国114年`, `民国38年`, `今(113)年`
+_ROC_YEAR_ONLY_RE = re.compile(r"(?:民国\s?(?P<y>\d{1,3})|" + _BRACKET_YEAR.format(name="yb") + r")\s?年")
 ROC_OFFSET = 1911
 _DATE_RE = re.compile(
     rf"(?<![\d.\-/])(?:(?P<y>{_YEAR})\s?年\s?|{_ROC_YEAR}\s?|(?P<rel>__REL__))?"
@@ -83,6 +89,7 @@ _WORD_BEFORE_RELATIVE = tuple(rules.words("dates_words.txt", "word before a rela
 _WORD_AFTER_RELATIVE = tuple(rules.words("dates_words.txt", "word after a relative word"))
 _WORD_AFTER_WEEK = tuple(rules.words("dates_words.txt", "word after a week word"))
 _FIGURE_BEFORE = tuple(rules.words("dates_words.txt", "figure of speech before a relative day"))
+_FROM_NOW_UNTIL = tuple(rules.words("dates_words.txt", "from now until"))
 _NOT_ARTICLE_YEAR_AFTER = tuple(rules.words("dates_words.txt", "after a year that is no article's year"))
 _WEEKDAYS = "一二三四五六日天"  # after a week word (`上周五`): Monday … Sunday, 天 and 日 both Sunday
 # Taiwan news style: the day in brackets inside a relative word, `今（14）日`, `昨（13）日`. The month and
@@ -109,9 +116,12 @@ _MONTH_RANGE_RE = re.compile(rf"\s?{_RANGE_MARK}\s?(?P<m>{_NUM})月(?!{_NUM}[日
 # A list of days after a date: `10月17日、18日`, `5月1日、2日和3日`.
 _DAY_LIST_RE = re.compile(rf"\s?{_LIST_MARK}\s?(?P<d>{_NUM})(?:[日号]|{_LIST_AHEAD})")
 # A published date and time on a metadata line (`2022-06-07 11:22:27`, `2022年6月7日 11:22`).
+# A European page writes the day first with dots (`26.02.2018 15:54`): groups dm_y, dm_m, dm_d, dm_t.
 DATE_TIME = re.compile(
-    r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
-    r"(?:\s*(?P<t>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?))?")
+    r"(?:(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
+    r"(?:\s*(?P<t>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?))?"
+    r"|(?<![\d.])(?P<dm_d>[0-3]?\d)\.(?P<dm_m>[01]?\d)\.(?P<dm_y>(?:19|20)\d{2})(?![\d.])"
+    r"(?:\s*(?P<dm_t>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?))?)")
 # A labelled publication date on a Taiwan page counts its year from 1912 (`发稿日期:111年3月8日 15:24`,
 # `刊登日期:111-03-08`); read only in a metadata value, where a three-digit year can be nothing else.
 ROC_DATE_TIME = re.compile(r"(?<!\d)" + DATE_TIME.pattern.replace(r"(?P<y>(?:19|20)\d{2})", r"(?P<y>1[01]\d)"))
@@ -167,11 +177,12 @@ def parse_published(value: str) -> tuple[str | None, str | None]:
     m = DATE_TIME.search(value) or ROC_DATE_TIME.search(value)
     if not m:
         return None, None
-    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    k = "" if m["y"] else "dm_"  # (`26.02.2018`: day first)
+    y, mo, d = int(m[k + "y"]), int(m[k + "m"]), int(m[k + "d"])
     y += ROC_OFFSET if y < 1900 else 0
     if not (1 <= mo <= 12 and 1 <= d <= 31):
         return None, None
-    time = m["t"].replace("：", ":") if m["t"] else None
+    time = m[k + "t"].replace("：", ":") if m[k + "t"] else None
     return f"{y:04d}-{mo:02d}-{d:02d}", time
 
 
@@ -304,8 +315,8 @@ def _written_dates(found: _Found, pub: dt.date | None) -> None:
         if not found.free(*m.span()):
             continue
         month, day = 1 if m.group("jan") else _number(m.group("m") or m.group("m_open")), _number(m.group("d"))
-        if roc := m.group("roc") or m.group("roc_named"):
-            year, source = int(roc) + ROC_OFFSET, "text"
+        if roc := m.group("roc") or m.group("roc_named") or m.group("roc_bracket"):
+            year, source = _roc_year(roc), "text"
         else:
             year, source = _year(m.group("y"), m.group("rel"), pub)
         start = m.start()
@@ -314,6 +325,9 @@ def _written_dates(found: _Found, pub: dt.date | None) -> None:
             start = m.start("jan") if m.group("jan") else m.start("m") if m.group("m") else m.start("m_open")
         if source == "published" and day is not None:
             year = _year_across_new_year(pub, month, day)
+            if text[:start].rstrip().endswith(_FROM_NOW_UNTIL) and _valid(year, month, day) \
+                    and dt.date(year, month, day) < pub:
+                year += 1  # 即日起至2月28日: the range runs from the article's date on
         if not _valid(year, month, day):
             continue
         found.emit(start, m.end(), year, month, day, source)
@@ -350,10 +364,15 @@ def _years_only(found: _Found) -> None:
     """A year written alone: `2022年`, and a Taiwan page's `民国114年` (2025)."""
     for m in _ROC_YEAR_ONLY_RE.finditer(found.text):
         if found.free(*m.span()):
-            found.emit(m.start(), m.end(), int(m.group("y")) + ROC_OFFSET, None, None, "text")
+            found.emit(m.start(), m.end(), _roc_year(m.group("y") or m.group("yb")), None, None, "text")
     for m in _YEAR_ONLY_RE.finditer(found.text):
         if found.free(*m.span()):
             found.emit(m.start(), m.end(), _number(m.group("y")), None, None, "text")
+
+
+def _roc_year(written: str) -> int:
+    """A Taiwan page's year: `113` counts from 1912 (2024); a four-digit year is the Western one."""
+    return int(written) + (ROC_OFFSET if len(written) < 4 else 0)
 
 
 def _range_end(found: _Found, pos: int, year: int | None, month: int | None, source: str | None) -> None:
@@ -401,12 +420,14 @@ def carry_article_year(dates: list[DateMention], texts: dict[int | None, str]) -
     another paragraph): the year a reader of the article takes it for. A year written alone counts only
     when it heads a name or an event, not as a target or a bound (`到2030年，`, `1949年以来`). An article
     that writes several years keeps such dates without a year (but for the sentence rule of
-    `_years_in_sentence`), and so does a date after a word naming another year (`去年4月`). `texts`: the
+    `_years_in_sentence`), and so does a date after a word naming another year (`去年4月`). A year the text
+    calls this year (`今(113)年度`, Taiwan's style) is the article's whatever follows it. `texts`: the
     paragraph texts by seq, which the dates' offsets point into. The year counts as written
     (`year_source='text'`) but carried.
     """
     written = {d.year for d in dates if d.year_source == "text" and not d.year_carried
-               and (d.month is not None or _heads_a_name(texts.get(d.paragraph_seq, ""), d.end))}
+               and (d.month is not None or _heads_a_name(texts.get(d.paragraph_seq, ""), d.end)
+                    or texts.get(d.paragraph_seq, "").startswith(_THIS_BRACKET_YEAR, d.start))}
     if len(written) != 1:
         return
     (year,) = written
@@ -417,6 +438,9 @@ def carry_article_year(dates: list[DateMention], texts: dict[int | None, str]) -
         if _valid(year, d.month, d.day):
             d.year, d.year_source, d.year_carried = year, "text", True
             d.iso_date = iso_date(d.year, d.month, d.day)
+
+
+_THIS_BRACKET_YEAR = ("今(", "今（")  # `今(113)年度`: the text says the year written is this year, the article's
 
 
 def _heads_a_name(text: str, end: int) -> bool:

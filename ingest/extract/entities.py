@@ -19,9 +19,12 @@ from .bylines import byline_people, byline_person_ok
 from .lexicon import CJK, WordScanner, word_bigrams
 from .tagger import TYPES, tagger
 from .orgs import Org, OrgIndex, org_index
+from .org_evidence import vouched_orgs
 from .names import person_cues
+from . import person_score
+from .claim_words import NOT_LAST_TAGS, PERSON_TAGS, VERB_TAGS, dictionary
 from .name_confidence import SURE, person_cost, person_margin
-from .persons import MEDIUM, SPACES, PersonFinder, PersonHit, person_finder
+from .persons import MEDIUM, PORTFOLIO_RE, SPACES, PersonFinder, PersonHit, person_finder
 from .places import Place, PlaceIndex, place_index
 from ..records import Mention
 
@@ -36,6 +39,9 @@ _DOT_VARIANTS = str.maketrans("\u30fb\uff65\u2027\u2022\u2219\u22c5", "····�
 _NUM = "一二三四五六七八九十百0-9"
 # A bracketed aside after a name (`叶格(Kalman Yeger)`, `王五（右）`).
 _ASIDE_RE = re.compile(r"^[（(][^（）()]{1,30}[)）]")
+_PORTFOLIO_END_RE = re.compile(PORTFOLIO_RE.pattern + r"[ \u3000]*$")  # a portfolio before a name
+# The rest of a list that closes on a kind of place (`南塘|、杨厝及上库等村里`, `王庄|、李庄等村`): its items are places.
+_PLACE_LIST_REST = re.compile(f"(?:[、和及与][{CJK}]{{1,4}}?)*等(?:村里|村|镇|乡|里|社区|街道|县|市|区|地)(?![{CJK}])")
 _ORDINAL_HOSPITAL = re.compile(f"^(附属)?第([{_NUM}]+)(?:人民)?医院$")
 
 
@@ -68,8 +74,7 @@ def extract_entities(title: str | None, paragraphs: list[str], byline: str | Non
     """Mentions in one article: `paragraph_seq` indexes `paragraphs`, None means the title (or the
     byline, for the people only the byline names: `in_byline`)."""
     try:
-        read_title = title.translate(_DOT_VARIANTS) if isinstance(title, str) else title
-        read = [p.translate(_DOT_VARIANTS) if isinstance(p, str) else p for p in paragraphs or []]
+        read_title, read = _as_read(title, paragraphs)
         if not parts.rules:
             mentions = _tagger_only(read_title, read) if parts.tagger else []
         else:
@@ -79,6 +84,18 @@ def extract_entities(title: str | None, paragraphs: list[str], byline: str | Non
     except Exception:  # the contract is to never raise; a bug here must not stop an ingest
         log.exception("entity extraction failed; article left without entities")
         return []
+
+
+def _as_read(title: str | None, paragraphs: list[str]) -> tuple[str | None, list[str]]:
+    """The title and paragraphs with every middle dot written as `·`."""
+    read_title = title.translate(_DOT_VARIANTS) if isinstance(title, str) else title
+    return read_title, [p.translate(_DOT_VARIANTS) if isinstance(p, str) else p for p in paragraphs or []]
+
+
+def tagger_texts(title: str | None, paragraphs: list[str]) -> list[str]:
+    """The texts `extract_entities` hands the statistical tagger for this article, so that a caller
+    with many articles can have them tagged at once beforehand (`Tagger.read_ahead`)."""
+    return [text for _, text in _texts(*_as_read(title, paragraphs))]
 
 
 def _as_written(mentions: list[Mention], title: str | None, paragraphs: list[str]) -> list[Mention]:
@@ -115,12 +132,16 @@ def _extract(title: str | None, paragraphs: list[str], with_tagger: bool = True)
         return []
     places_ix, orgs_ix, finder = place_index(), org_index(), person_finder()
     items: list[_Text] = []
-    for seq, text in texts:
-        places = places_ix.find(text)
+    every_places = [places_ix.find(text) for _, text in texts]
+    every_orgs = []
+    for (_, text), places in zip(texts, every_places):
         # a place that ends like an organisation is a place (`莫斯科`, not a 科). (Here, not in the
         # organisation finder: that one also labels the tagger's training corpus.)
         place_spans = {(p.start, p.end) for p in places}
-        orgs = [o for o in orgs_ix.find(text, places) if (o.start, o.end) not in place_spans]
+        every_orgs.append([o for o in orgs_ix.find(text, places) if (o.start, o.end) not in place_spans])
+    if with_tagger:
+        every_orgs = vouched_orgs([text for _, text in texts], every_orgs, every_places, orgs_ix)
+    for (seq, text), places, orgs in zip(texts, every_places, every_orgs):
         left_ok = {o.end for o in orgs} | {p.end for p in places}
         blocked = [(o.start, o.end) for o in orgs]
         not_names = {p.surface for p in places} | {o.surface for o in orgs}
@@ -260,15 +281,22 @@ def _share_list_roles(items: list[_Text], mentions: list[Mention]) -> None:
 
 
 def _byline_only(byline: str | None, found: list[Mention]) -> list[Mention]:
-    """People the byline names and the text does not, or names without a role (`作者:欧阳晓婷 刘畅` on
-    the metadata line under the headline), with offsets into the byline and the byline's role word
-    (`记者`, `编辑`)."""
+    """People the byline names and the text does not, or not with the byline's role (`作者:欧阳晓婷 刘畅` on
+    the metadata line under the headline, `作者:邵宏伟` whom the dateline calls 通讯员), with offsets into the
+    byline and the byline's role word (`记者`, `编辑`)."""
     persons = {m.name for m in found if m.type == "person"}
-    named = {m.name for m in found if m.type == "person" and m.role}
+    roles: dict[str, set[str]] = {}
+    for m in found:
+        if m.type == "person" and m.role:
+            roles.setdefault(m.name, set()).add(m.role)
     out = []
     for p in byline_people(byline or ""):
-        if p.name not in named and (p.role is not None or p.name not in persons) and byline_person_ok(p.name, p.role):
-            named.add(p.name)
+        had = roles.get(p.name, set())  # `本报记者` in the text is the byline's `记者`
+        known = bool(had) if p.role is None else any(p.role in r or r in p.role for r in had)
+        if not known and (p.role is not None or p.name not in persons) and byline_person_ok(p.name, p.role):
+            persons.add(p.name)
+            if p.role is not None:
+                roles.setdefault(p.name, set()).add(p.role)
             surface = (byline or "")[p.start:p.end]  # as written (`王 博` for 王博)
             out.append(Mention("person", p.name, surface, p.start, p.end, p.role, None, in_byline=True))
     return out
@@ -332,8 +360,15 @@ def _tagged_in(it: _Text, spans: list[tuple[int, int, str]], here: list[Mention]
         surface = it.text[s:e]
         if not _NAME_CHARS.fullmatch(surface):
             continue
-        splits_word = (s > 0 and it.text[s - 1:s + 1] in run.inside) or it.text[e - 1:e + 1] in run.inside
-        if splits_word and kind != "PER":
+        tagged = (s, e)
+        if kind == "PER":  # a dot at either end is the tagger's, not the name's (`埃斯特万·|圣地亚哥`)
+            s, e = s + len(surface) - len(surface.lstrip("·")), e - len(surface) + len(surface.rstrip("·"))
+            if e <= s:
+                continue
+            s, e = _transliteration_extent(it, s, e, run.finder)
+            surface = it.text[s:e]
+        split_sides = (s > 0 and it.text[s - 1:s + 1] in run.inside) + (it.text[e - 1:e + 1] in run.inside)
+        if split_sides and kind != "PER":
             continue  # starts or ends inside a word (`都平|安`, `吴奶|奶`); for a person, evidence against it
         over = [m for m in here if m.start < e and s < m.end and id(m) not in dropped]
         if len(surface) == 1:  # a one-character short name the tagger reads as a place (`中俄`, `京`)
@@ -345,7 +380,7 @@ def _tagged_in(it: _Text, spans: list[tuple[int, int, str]], here: list[Mention]
         elif kind == "ORG":
             mention, overridden = _tagged_org(it, s, e, over, run)
         else:
-            mention, overridden = _tagged_person(it, s, e, over, yielding, run, splits_word)
+            mention, overridden = _tagged_person(it, s, e, over, yielding, run, split_sides, tagged)
         dropped.update(id(m) for m in overridden)
         if mention is not None:
             added.append(mention)
@@ -370,6 +405,8 @@ def _tagged_place(it: _Text, s: int, e: int, over: list[Mention], here: list[Men
     places = run.places
     known = (surface in places.canon or surface in places.weak or listed
              or surface.endswith(run.checks.place_endings))
+    if any(ps <= s and e <= pe for ps, pe in places.set_phrases(it.text)):
+        return None, []  # `北京时间`, `中国梦`: a set phrase, as for the rules
     if not over and known and surface not in places.not_places and surface not in places.ambiguous:
         name = places.canon.get(surface) or places.weak.get(surface, (surface,))[0]
         return Mention("place", name, surface, s, e, None, it.seq, "tagger"), []
@@ -397,61 +434,125 @@ def _tagged_org(it: _Text, s: int, e: int, over: list[Mention],
     return None, []
 
 
-def _tagged_person(it: _Text, s: int, e: int, over: list[Mention], yielding: set[tuple[int, int]],
-                   run: _TaggerRun, splits_word: bool = False) -> tuple[Mention | None, list[Mention]]:
-    """A person the tagger reads, if the name looks like one, and the rule mentions it overrides: places
-    that yield to a person (`李长春`), a rule name it reads longer, an organisation cutting into it.
+def _crosses_word(tags: dict[str, str], text: str, i: int) -> bool:
+    """Does a dictionary word of two to four characters run across the edge before `text[i]`
+    (`东|张西望`, `白林身|先士卒`)? A name's edge there cuts a word."""
+    return any(text[a:a + k] in tags for k in (2, 3, 4) for a in range(max(0, i - k + 1), i) if a + k <= len(text))
 
-    Some rules are evidence, not vetoes (`name_confidence.py`): a name that splits a common word
-    (`特朗普|通话`), that is no transliteration the lists know (`泽连斯基`), or whose rarer surname has
-    no cue (`于晓光`) stands when the tagger is sure of it."""
+
+def _opens_word(tags: dict[str, str], text: str, i: int) -> bool:
+    """Does a dictionary word of two to four characters, not a name, start at `text[i]` (`史迪威|大道`)?"""
+    return any(tags.get(text[i:i + k], "nr") not in PERSON_TAGS for k in (2, 3, 4) if i + k <= len(text))
+
+
+def _transliteration_extent(it: _Text, s: int, e: int, finder: PersonFinder) -> tuple[int, int]:
+    """A tagged name written wholly in transliteration characters, run on over the transliteration
+    characters the tagger left at either end (`伊万|科维奇`, `萨巴伦|卡`, `登|贝莱`, `姆巴|佩`): its tables
+    know few of today's foreign names whole, so it often reads a familiar part. On the left only where
+    the tagger's start is no place a name starts (not after a title or a word: `总理|内塔尼亚胡`); never over a
+    character the dictionary reads as a function word (`于`, `不`), nor on the right as a verb (`买`) or
+    one that opens a word (`史迪威|大道`, `杜莎|夫人`)."""
+    text, wide = it.text, finder.foreign_chars_wide - {"·"}  # (a dotted name's parts are the rules' and `_inside_dotted`'s)
+    if e - s < 2 or not all(c in wide for c in text[s:e]):
+        return s, e
+    tags = dictionary().tag
+    ends_word = any(tags.get(text[max(0, s - k):s], "nr") not in PERSON_TAGS for k in (2, 3, 4))
+    if not (_starts_well(it, s, finder) or ends_word):  # `总统助理|乌沙科夫`, `创办人|马斯克`
+        while (s > 0 and e - s < 8 and text[s - 1] in wide and text[s - 1] not in finder.left_chars
+               and tags.get(text[s - 1]) not in NOT_LAST_TAGS):
+            s -= 1
+    while (e < len(text) and e - s < 8 and text[e] in wide and not finder.is_boundary(text, e)
+           and tags.get(text[e]) not in NOT_LAST_TAGS | VERB_TAGS and not _opens_word(tags, text, e)):
+        e += 1
+    return s, e
+
+
+def _tagged_person(it: _Text, s: int, e: int, over: list[Mention], yielding: set[tuple[int, int]],
+                   run: _TaggerRun, split_sides: int = 0,
+                   tagged: tuple[int, int] | None = None) -> tuple[Mention | None, list[Mention]]:
+    """A person the tagger reads, if the evidence says it is one (`person_score.py`), and the rule
+    mentions it overrides: places that yield to a person (`李长春`), a rule name it reads longer, an
+    organisation cutting into it, a place or organisation across it (`特使|威特科|夫`).
+
+    What was a chain of vetoes is one fitted score: the name's shape, its surname, a title or cue
+    beside it, a common word it splits (`特朗普|通话`), a place or organisation across it, what the
+    dictionary says of its edges, and the tagger's margin. What stays structural: a name does not run
+    into a title (`洪副|院长`); a surname marker (`王姓`, `孙氏`), a listed non-name or a form of address
+    (`张阿姨`) is no name; a string of no name's shape must read as a transliteration where a name may
+    start (`耆老比|令·达道`); one that splits a word at both ends (`如|何正|确`), or is an item of a list
+    that closes on villages (`南塘、杨厝及上库等村里`), is words or a place, not a name, unless a title or cue
+    stands by it; and where the rules read the string as part of their own name,
+    they keep it unless the tagger is sure (the page gates hold these). `split_sides` counts the ends
+    that split a common word (`特朗普|通话`)."""
     finder = run.finder
-    sl = finder.surname_len(it.text, s)
-    tagged_end = e
-    e = _tagged_person_end(it.text, s, e, sl, run)
+    tagged = tagged or (s, e)  # the tagger's own span, that its margin is read for
+    extended = tagged != (s, e)
+    e = _tagged_person_end(it.text, s, e, finder.surname_len(it.text, s), run)
     surface = it.text[s:e]
-    chinese = (sl and 1 <= len(surface) - sl <= (2 if sl == 1 else 1 + sl) and "·" not in surface
-               and not finder.lex.surname_markers.intersection(surface))  # `孙氏`, `王姓阿`
-    japanese_alone = surface in finder.lex.japanese_surnames  # `安倍`, `小泉`: news names them so
     if any(ts < e and s < te for ts, te, _ in it.any_title_spans):
         return None, []  # a name does not run into a title (`洪副|院长`)
-    # a kind-of-person title counts here (`顾问卡琳·米勒`): the tagger, not the title, found the name
-    role = next((r for ts, te, r in it.any_title_spans if te == s or ts == e), None)
-    cue = role is not None or finder.lex.cue_re.match(it.text, e) is not None  # `总统塞迪略`, `习仲勋同志`
-    foreign = not chinese and (finder.foreign_ok(surface, wide=True) or (
-        cue and finder.foreign_ok(surface, wide=True, any_chars=True)))
-    if finder.rejected(surface, opening_words=False) or finder.lex.surname_markers.intersection(surface):
-        return None, []
-    # a rarer surname that often opens an ordinary word (`常通风`) wants a title, or a full name and
-    # a cue word after it; one that also reads as a transliteration (`哈马斯`, `阿波罗`) is a foreign
-    # word as often as a name, and is not taken without them
-    rare = (japanese_alone and not (role is not None or cue)
-            or chinese and sl == 1 and finder.lex.surname_tier.get(surface[0]) == 2 and not over
-            and not (role is not None or cue and len(surface) == 3))
-    if rare and finder.foreign_ok(surface, wide=True):
-        return None, []
-    # a name of neither shape must at least read mostly as a transliteration (`泽连斯基`, not `星悦毅宁`)
-    # and start where a name may (not `耆老比|令·达道`)
-    shaped = chinese or foreign or japanese_alone
-    if not shaped and not (finder.transliterated(surface) and _starts_well(it, s, finder)):
-        return None, []
-    if (splits_word or rare or not shaped) and person_margin(it.text, s, tagged_end) < SURE:
-        return None, []
+    if finder.lex.surname_markers.intersection(surface) or finder.rejected(surface, opening_words=False):
+        return None, []  # `孙氏`, `王姓阿`; a listed non-name (`严峻`), a surname with a form of address (`张阿姨`)
     cut = [m for m in over if m.type == "org" and m.start <= s and e < m.end
            and m.end - run.orgs.suffix_len(m.surface) < e]
     over = [m for m in over if m not in cut]  # `江泽民|委员`: the rules' 民委 (a commission) cut into the name
-    if all(m.type == "place" and (m.start, m.end) in yielding and (m.start, m.end) != (s, e) for m in over):
-        return Mention("person", surface, surface, s, e, role, it.seq, "tagger"), cut + over
-    if len(over) == 1 and over[0].type == "person" and over[0].start == s and over[0].end < e:
-        return Mention("person", surface, surface, s, e, over[0].role or role, it.seq, "tagger"), cut + over
-    if len(over) == 1 and _inside_dotted(over[0], s, e, surface):
-        return Mention("person", surface, surface, s, e, over[0].role or role, it.seq, "tagger"), cut + over
-    # a place or organisation of the rules' across the name, that does not yield to a person
-    # (`特使|威特科|夫`), is evidence against it too: the name stands when the tagger is sure
-    if (over and all(m.type != "person" for m in over)
-            and person_margin(it.text, s, tagged_end) >= SURE):
-        return Mention("person", surface, surface, s, e, role, it.seq, "tagger"), cut + over
-    return None, cut
+    yields = all(m.type == "place" and (m.start, m.end) in yielding and (m.start, m.end) != (s, e) for m in over)
+    longer = len(over) == 1 and over[0].type == "person" and over[0].start == s and over[0].end < e
+    dotted = len(over) == 1 and _inside_dotted(over[0], s, e, surface)
+    if not (yields or longer or dotted or all(m.type != "person" for m in over)):
+        return None, cut  # a rule's person across it that it does not read longer: the rule's reading
+    # a kind-of-person title counts here (`顾问卡琳·米勒`): the tagger, not the title, found the name
+    role = next((r for ts, te, r in it.any_title_spans if te == s or ts == e), None)
+    evidence = _person_evidence(it, s, e, surface, role, run, split_sides > 0,
+                                crosses=not (yields or longer or dotted), extended=extended, longer=longer)
+    if not (evidence.chinese or evidence.foreign or evidence.japanese_alone
+            or evidence.transliterated and evidence.starts_well):
+        return None, cut  # of no name's shape, and no transliteration where a name may start (`耆老比|令·达道`)
+    if split_sides == 2 and not (evidence.cue or evidence.role):
+        return None, cut  # words, not a name (`如|何正|确`)
+    if _PLACE_LIST_REST.match(it.text, e) and not (evidence.cue or evidence.role):
+        return None, cut  # an item of a list that closes on villages (`南塘、杨厝及上库等村里`)
+    if not person_score.accepts(evidence, lambda: person_margin(it.text, *tagged)):
+        return None, cut
+    # where the rules read the name as part of something else, their reading stands unless the tagger is
+    # sure: a cue's name read on into a word (`主任白林|身先士卒`), a name inside a place or organisation
+    # of theirs (`张店镇王营村`, `李惠利东部医院`)
+    held = any(m.start <= s and e <= m.end for m in over if m.type != "person")
+    if (held or longer and (split_sides or evidence.end_in_word)) and person_margin(it.text, *tagged) < SURE:
+        return None, cut
+    if longer or dotted:
+        role = over[0].role or role
+    return Mention("person", surface, surface, s, e, role, it.seq, "tagger"), cut + over
+
+
+def _person_evidence(it: _Text, s: int, e: int, surface: str, role: str | None, run: _TaggerRun,
+                     splits_word: bool, crosses: bool, extended: bool = False,
+                     longer: bool = False) -> person_score.PersonEvidence:
+    """What the rules and the dictionary say about the tagged name `surface` at `s`:`e` of `it`."""
+    finder = run.finder
+    sl = finder.surname_len(it.text, s)
+    tier = finder.lex.surname_tier.get(surface[:sl]) if sl else None
+    chinese = bool(sl and 1 <= len(surface) - sl <= (2 if sl == 1 else 1 + sl) and "·" not in surface)
+    japanese_alone = surface in finder.lex.japanese_surnames  # `安倍`, `小泉`: news names them so
+    title_before = any(te == s for _, te, _ in it.any_title_spans)  # `总统塞迪略`
+    # after the name: a title (`习仲勋同志`) or a speech or action verb (`表示`): a title before it is also
+    # there for a shorter name the rules read (`主任白林|身先士卒`), a cue after it is this name's own
+    cue = any(ts == e for ts, _, _ in it.any_title_spans) or finder.lex.cue_re.match(it.text, e) is not None
+    foreign = not chinese and (finder.foreign_ok(surface, wide=True) or (
+        (cue or title_before) and finder.foreign_ok(surface, wide=True, any_chars=True)))
+    rare = chinese and sl == 1 and tier == 2
+    words = dictionary()
+    return person_score.PersonEvidence(
+        chinese=chinese, rare_surname=rare, top_surname=bool(sl) and surface[:sl] in finder.lex.top_surnames,
+        japanese_alone=japanese_alone, foreign=foreign, transliterated=finder.transliterated(surface),
+        rare_and_foreign=rare and finder.foreign_ok(surface, wide=True),
+        starts_well=_starts_well(it, s, finder), role=title_before, cue=cue, splits_word=splits_word,
+        place_ending=surface[-1] in finder.lex.place_last_chars, crosses_name=crosses,
+        dict_person=words.tag.get(surface) in PERSON_TAGS,
+        end_in_word=_crosses_word(words.tag, it.text, e), start_in_word=_crosses_word(words.tag, it.text, s),
+        opens_with_word=len(surface) >= 3 and words.tag.get(surface[:2], "nr") not in PERSON_TAGS,
+        two_chars=len(surface) == 2, four_or_more=len(surface) >= 4, extended=extended,
+        longer_than_rule=longer)
 
 
 def _starts_well(it: _Text, s: int, finder: PersonFinder) -> bool:
@@ -611,7 +712,8 @@ def _merge_hits(hits: list[PersonHit], text: str) -> list[PersonHit]:
                 have.role = h.role
             elif have.role and h.role and have.role != h.role and h.ref_title is None and have.ref_title is None:
                 before, after = (have.role, h.role) if text.startswith(h.role, h.end) else (h.role, have.role)
-                if text.startswith(after, h.end) and text.endswith(before, 0, h.start):
+                head = _PORTFOLIO_END_RE.sub("", text[:h.start])  # `总行政经理（质素及安全）梁卓谦医生`
+                if text.startswith(after, h.end) and head.endswith(before):
                     have.role = f"{before}、{after}"
             have.strength = max(have.strength, h.strength)
     ranked = sorted(by_span.values(), key=lambda h: (-h.strength, h.ref_title is not None, -(h.end - h.start)))

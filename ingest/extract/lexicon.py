@@ -51,18 +51,16 @@ class WordScanner:
 
     def __init__(self, words) -> None:
         self.words = frozenset(w for w in words if w)
-        lengths: dict[str, set[int]] = {}
-        for w in self.words:
-            lengths.setdefault(w[0], set()).add(len(w))
-        self.lengths = {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()}
+        self.lengths = prefix_lengths(self.words)
+        self.firsts = frozenset(w[0] for w in self.words)  # most characters begin no word of a short list
 
     def scan(self, text: str) -> list[tuple[int, int]]:
         """Non-overlapping matches, leftmost first, longest at each position."""
         out = []
-        get, words = self.lengths.get, self.words
+        get, words, firsts = self.lengths.get, self.words, self.firsts
         i, n = 0, len(text)
         while i < n:
-            ls = get(text[i])
+            ls = (get(text[i:i + 2]) or get(text[i])) if text[i] in firsts else None
             if ls:
                 for k in ls:
                     if i + k <= n and text[i:i + k] in words:
@@ -81,13 +79,29 @@ class WordScanner:
         get, words = self.lengths.get, self.words
         n = len(text)
         for i, ch in enumerate(text):
-            ls = get(ch)
+            ls = (get(text[i:i + 2]) or get(ch)) if ch in self.firsts else None
             if ls:
                 for k in ls:
                     if i + k <= n and text[i:i + k] in words:
                         out.append((i, i + k))
                         break
         return out
+
+
+def prefix_lengths(words) -> dict[str, tuple[int, ...]]:
+    """The lengths, longest first, of the words that begin with each two characters, 1 among them when
+    the first character is a word alone (which also has a one-character key of its own). A matcher
+    asks its text's next two characters, then its next one: most characters begin some word of a
+    long list (`中`, `国`), few pairs do, so the pair leaves a handful of lengths to try, not every
+    length the first character begins. The lengths tried at a position, and so the matches, are the
+    same."""
+    lengths: dict[str, set[int]] = {}
+    for w in words:
+        lengths.setdefault(w[:2], set()).add(len(w))
+    for key, ls in lengths.items():
+        if len(key) == 2 and key[0] in lengths:
+            ls.add(1)
+    return {key: tuple(sorted(ls, reverse=True)) for key, ls in lengths.items()}
 
 
 @lru_cache(maxsize=1)

@@ -22,13 +22,14 @@ import numpy as np
 
 from .tagger import TAGS, tagger
 
-__all__ = ["SURE", "person_margin", "person_cost"]
+__all__ = ["SURE", "person_margin", "person_cost", "name_cost"]
 
 # Margin at which a tagged name outweighs a rule against it: 20 (docs/ner.md, "People": 10 and 15
 # gain as much on one study set and lose on the other).
 SURE = 20.0
 
 _B, _I = TAGS.index("B-PER"), TAGS.index("I-PER")
+_KINDS = {kind: (TAGS.index(f"B-{kind}"), TAGS.index(f"I-{kind}")) for kind in ("PER", "LOC", "ORG")}
 
 
 def _passes(emissions: np.ndarray, transitions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -74,18 +75,26 @@ def person_margin(text: str, start: int, end: int) -> float:
 def person_cost(text: str, spans: list[tuple[int, int]]) -> list[float]:
     """For each (start, end): how much worse than its best reading of `text` the tagger's best reading
     is in which `text[start:end]` is exactly one person (0 for the reading it takes)."""
+    return name_cost(text, spans, "PER")
+
+
+def name_cost(text: str, spans: list[tuple[int, int]], kind: str) -> list[float]:
+    """For each (start, end): how much worse than its best reading of `text` the tagger's best reading
+    is in which `text[start:end]` is exactly one name of `kind` (PER, LOC, ORG; 0 for the reading it
+    takes)."""
+    b, i_tag = _KINDS[kind]
     emissions, transitions, forward, backward = _read(text)
     trans, first = transitions[:-1], transitions[-1]
     best = float(forward[-1].max())
     out = []
     for start, end in spans:
-        score = float((forward[start - 1] + trans[:, _B]).max()) if start else float(first[_B])
-        score += float(emissions[start, _B])
+        score = float((forward[start - 1] + trans[:, b]).max()) if start else float(first[b])
+        score += float(emissions[start, b])
         for i in range(start + 1, end):
-            score += float(trans[_B if i == start + 1 else _I, _I] + emissions[i, _I])
+            score += float(trans[b if i == start + 1 else i_tag, i_tag] + emissions[i, i_tag])
         if end < len(text):
-            last = _B if end == start + 1 else _I
+            last = b if end == start + 1 else i_tag
             after = trans[last] + emissions[end] + backward[end]
-            score += float(np.delete(after, _I).max())
+            score += float(np.delete(after, i_tag).max())
         out.append(best - score)
     return out

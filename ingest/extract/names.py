@@ -18,6 +18,8 @@ STRONG, MEDIUM, WEAK = 3, 2, 1
 
 # Punctuation after which a name may start directly (the function words are in `ner_person_cues.txt`).
 _LEFT_PUNCT = set("、，,。；;：:“”\"'‘’（）()《》【】 \u3000")
+# Punctuation that ends a list item or a clause: no conjunction stands right before it.
+_STOPS = set("、，,。；;：:")
 # A name in two or more parts joined by `·`; group 1 is the first `·`.
 DOTTED_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,12}(·)[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,6})*")
 
@@ -61,6 +63,7 @@ class NameShapes:
     def __init__(self) -> None:
         self.lex = lexicon()
         self.left_chars = person_cues().left_chars
+        self.list_joins = person_cues().list_joins
         self.foreign_chars = rules.chars("ner_foreign_chars.txt", "chars") | {"·"}
         self.foreign_marked = rules.chars("ner_foreign_chars.txt", "marked")
         # the wider set the tagger's names are checked against (its spans, not a run of these, set the ends)
@@ -127,7 +130,9 @@ class NameShapes:
                 # `丁倩正在为…`, `郭伟强调`: a word of two or more characters (正在, 强调, 主任) that starts
                 # with the candidate third character ends the name before it
                 long_word = self._word_len_at(text, g + 1) >= 2
-                best = g + 1 if second in self.lex.boundary_words or long_word else g + 2
+                # but a conjunction is never followed by a stop (`总裁黄明和、卫生局长…`: 和 is the name's)
+                joins_nothing = second in self.list_joins and text[g + 2:g + 3] in _STOPS
+                best = g + 1 if (second in self.lex.boundary_words or long_word) and not joins_nothing else g + 2
             elif not after_one and not after_two:
                 best = g + 2 if second in self.lex.given_chars else g + 1
         elif (g + 1 < n and strength >= MEDIUM and self.given_ok(text[g + 1], False)

@@ -107,6 +107,7 @@ def _parse_cn_tokens(tokens: list[str]) -> float | None:
     after_zero = False
     wan_seen = False
     seen = False  # anything read yet
+    literal = False  # the pending digits are Arabic and two or more: 9万1811 is 91811, not 一万二's shorthand
     for t in tokens:
         if t in CN_DIGITS or t[0].isdigit():
             value = float(CN_DIGITS[t]) if t in CN_DIGITS else float(t.replace(",", ""))
@@ -116,6 +117,7 @@ def _parse_cn_tokens(tokens: list[str]) -> float | None:
                 after_zero = True
                 continue
             pending = value
+            literal = t[0].isdigit() and len(t) > 1
         elif t in CN_TENS or t in CN_SMALL_UNITS:
             unit = 10 if t in CN_TENS else CN_SMALL_UNITS[t]
             if last_small is not None and unit >= last_small:
@@ -163,8 +165,8 @@ def _parse_cn_tokens(tokens: list[str]) -> float | None:
             return None
         seen = True
     if pending is not None:
-        if last_unit > 1 and not after_zero:
-            pending *= last_unit / 10  # 一万二 = 12000, 三千五 = 3500, 十五 = 15
+        if last_unit > 1 and not after_zero and not (literal and pending < last_unit):
+            pending *= last_unit / 10  # 一万二 = 12000, 三千五 = 3500, 十五 = 15 (126万6727 = 1266727)
         section += pending
     elif not seen:
         return None

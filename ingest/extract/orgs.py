@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import rules
+from .claim_words import segment, word_tag
 from .lexicon import CJK, WordScanner, trie_regex
 from .places import Place, place_index
 
@@ -23,10 +24,19 @@ _MAX_PREFIX = {"major": 12, "sub": 12, "dept": 6}
 _CHARS = "ner_orgs_chars.txt"  # the character lists below, each explained there
 _COUNT = re.compile(rf"[0-9一二三四五六七八九十两几多每各这那该]+[{''.join(rules.words(_CHARS, 'count measures'))}]")
 _ADMIN_ONE_CHAR = set("".join(rules.words(_CHARS, "one-character prefixes")))  # `市医院`, `县医院`
+LEVEL_CHARS = frozenset(_ADMIN_ONE_CHAR)  # the same, for other modules: a name by its level (`市委`)
 _NAME_STOPS = set("".join(rules.words(_CHARS, "name stops")))  # stop characters inside names (`附属和济医院`)
+_JOINS = set("".join(rules.words(_CHARS, "joins inside names")))  # `食物及卫生局`, `新闻与传播学院`
+_JOINED_ENDINGS = rules.words(_CHARS, "endings after a join")  # 局, 学院 …
+_SITE_ENDINGS = "".join(rules.words(_CHARS, "site endings"))  # 网: `瑞丽女性网`, `安徽网`
+_NOT_AFTER_SITE = "".join(rules.words(_CHARS, "not after a site ending"))  # `网红`
+_NOT_BEFORE_SITE = "".join(rules.words(_CHARS, "not before a site ending"))  # `落网`
 _NUMERALS = "一二三四五六七八九十"  # a party congress by its number opens with one (`十五大`)
 _MEASURES = "".join(rules.words(_CHARS, "measures"))  # `十二大类`: a count of things, not a congress
-_DASHES = "—-－"  # between two places inside a name (`苏丹—中国友好协会`)
+_DASHES = "—-－"
+# Word classes (jieba / ICTCLAS) of the word before a join inside a name (`食物`, `运输`, `卫生`, `公共`):
+# nouns, verbal and adjectival nouns, distinguishing words, abbreviations.
+_JOINED_WORD_TAGS = frozenset({"n", "vn", "an", "b", "nz", "j", "ng"})  # between two places inside a name (`苏丹—中国友好协会`)
 
 
 @dataclass(frozen=True)
@@ -68,7 +78,7 @@ class OrgIndex:
         stop_ends: dict[int, int] = {}
         known_matches = list(self.known_re.finditer(text))
         if self.suffix_re.search(text) is None:
-            return self._known(text, [], known_matches)
+            return self._known(text, self._sites(text, places, []), known_matches)
         # a known name is taken whole by a suffix after it (`中国致公党|第十一次全国代表大会`), and a stop
         # word inside it (致) stops nothing
         known = [m.span() for m in known_matches]
@@ -88,7 +98,7 @@ class OrgIndex:
                 continue
             if cls == "dept" and text[s - 1:s].isascii() and text[s - 1:s].isdigit():
                 continue  # `占道经营17处`, `96处`: a count of places, not a department
-            i = self._prefix_start(text, s, stop_ends, place_start, org_start, _MAX_PREFIX[cls])
+            i = self._prefix_start(text, (s, e), stop_ends, place_start, org_start, _MAX_PREFIX[cls])
             if (s - i >= _MAX_PREFIX[cls] and i > 0 and _PREFIX_CHAR.match(text[i - 1])
                     and i not in stop_ends and i not in place_start and i not in org_start):
                 continue  # the prefix ran out mid-word (`密切接触者入户调查组`): no clean name
@@ -106,11 +116,35 @@ class OrgIndex:
                 continue  # `南斯拉夫联盟|共和国`: it ends inside a place
             orgs.append(Org(i, e, name))
             org_start[e] = i
+        orgs += self._sites(text, places, [(o.start, o.end) for o in orgs])
         return self._known(text, orgs, known_matches)
 
-    def _prefix_start(self, text: str, s: int, stop_ends: dict[int, int], place_start: dict[int, int],
-                      org_start: dict[int, int], limit: int) -> int:
-        """Where the name before suffix position `s` starts."""
+    @staticmethod
+    def _sites(text: str, places: list[Place], taken: list[tuple[int, int]]) -> list[Org]:
+        """News sites named by a place and a site ending, with at most two characters between
+        (`安徽网`, `瑞丽女性网`, `湖南长安网`), where the dictionary segmentation of the name and the
+        character after it reads the ending as a word of its own (not `互联网`, `江苏电网`, `安徽网友`), and
+        the characters either side make no other word of it (`厦门落网`, `陕西网红`: ner_orgs_chars.txt)."""
+        out = []
+        for p in places:
+            for k in range(p.end, min(p.end + 3, len(text))):
+                if text[k] in _SITE_ENDINGS:
+                    if text[k + 1:k + 2] in _NOT_AFTER_SITE and k + 1 < len(text) or text[k - 1] in _NOT_BEFORE_SITE:
+                        break
+                    words = segment(text[p.start:k + 2])
+                    name = text[p.start:k + 1]
+                    ends_alone = text[k] in words and "".join(words[:words.index(text[k]) + 1]) == name
+                    if ends_alone and not any(ts < k + 1 and p.start < te for ts, te in taken):
+                        out.append(Org(p.start, k + 1, name))
+                    break
+                if not _PREFIX_CHAR.match(text[k]) or text[k] in _NUMERALS:
+                    break
+        return out
+
+    def _prefix_start(self, text: str, suffix: tuple[int, int], stop_ends: dict[int, int],
+                      place_start: dict[int, int], org_start: dict[int, int], limit: int) -> int:
+        """Where the name before the suffix at `suffix` (start, end) starts."""
+        s, e = suffix
         i = s
         crossed_stop = False
         while i > 0 and s - i < limit:
@@ -121,6 +155,10 @@ class OrgIndex:
                 continue
             if i in place_start:
                 i = place_start[i]
+                continue
+            if i in stop_ends and not crossed_stop and self._joins_two_words(text, i, e, stop_ends, place_start, org_start):
+                i -= 3  # `食物及卫生局`, `华中师范大学新闻与传播学院`: two words of one name, joined
+                crossed_stop = True
                 continue
             if i in stop_ends:
                 # `附属和济医院`: a one-character stop right before a one-character prefix is part of the name
@@ -138,10 +176,40 @@ class OrgIndex:
             i -= 1
         return i
 
+    def _joins_two_words(self, text: str, i: int, e: int, stop_ends: dict[int, int], place_start: dict[int, int],
+                         org_start: dict[int, int]) -> bool:
+        """Is the stop that ends at `i` a join (和, 及, 与) between two words of one name that ends at `e`
+        (`食物及卫生局`, `市发展和改革局`, `吴兴区卫生和计划生育局`)? The name ends like a body named by the
+        fields it covers (a bureau, a college: `endings after a join`); what follows the join has three
+        characters or more, the suffix's included, and opens with no place; the word before is a noun of two characters
+        by the dictionary's word classes (`食物`, `运输`; not `早苗` of a name), no organisation's ending
+        (`联合医院及博爱医院` are two), right after a boundary: punctuation, a stop, a place, an
+        organisation or a level word."""
+        j = i - 1  # the join
+        if (stop_ends.get(i) != 1 or text[j] not in _JOINS or e - i < 3 or j < 2
+                or not text.endswith(_JOINED_ENDINGS, 0, e)):
+            return False
+        before = text[j - 2:j]
+        if word_tag(before) not in _JOINED_WORD_TAGS or self.suffix_len(before) or i in place_start.values():
+            return False  # (`见解和非洲方案中学`: a place after the join opens a name of its own)
+        k = j - 2  # where the word before starts
+        return (k == 0 or not _PREFIX_CHAR.match(text[k - 1]) or k in stop_ends or k in place_start
+                or k in org_start or text[k - 1] in _ADMIN_ONE_CHAR)
+
     def suffix_len(self, name: str) -> int:
         """The length of the longest suffix `name` ends with (0: none, a known name such as `新华社`)."""
         longest = min(len(name), self.longest_suffix)
         return max((k for k in range(1, longest + 1) if name[-k:] in self.suffix), default=0)
+
+    def suffix_class(self, name: str) -> str | None:
+        """The class (major, sub, dept) of the longest suffix `name` ends with, or None."""
+        k = self.suffix_len(name)
+        return self.suffix[name[-k:]][0] if k else None
+
+    def prefix_ok(self, name: str, k: int) -> bool:
+        """May `name`, whose suffix is its last `k` characters, stand by the suffix rules' prefix length?"""
+        suffix = name[len(name) - k:]
+        return k > 0 and self._prefix_ok(self.suffix[suffix][0], suffix, name[:len(name) - k], len(name) - k)
 
     def name_in(self, surface: str) -> tuple[int, str] | None:
         """(offset, name) of an organisation another reader found (`第三批医疗队`), read as the rules

@@ -18,9 +18,10 @@ from .. import rules
 from .bylines import BylineNames
 from .lexicon import trie_pattern, trie_regex, word_bigrams
 from .orgs import org_index
+from .places import place_index
 from .names import DOTTED_NAME_RE, MEDIUM, STRONG, WEAK, NameShapes, is_cjk, person_cues
 
-__all__ = ["MEDIUM", "STRONG", "WEAK", "PersonFinder", "PersonHit", "person_finder"]
+__all__ = ["MEDIUM", "PORTFOLIO_RE", "STRONG", "WEAK", "PersonFinder", "PersonHit", "person_finder"]
 
 SPACES = " \u3000\xa0\t"  # spaces a name or a title may stand apart by
 _AS_REACH = 12  # characters allowed between `作为`/`担任` and the title (`作为此次援哈医疗队副领队`)
@@ -30,10 +31,12 @@ _CHAIN_JOINS = "、兼及 \u3000"
 _CHAIN_GAP_JOINS = "、兼及,，"
 _COMMAS = ",，"
 _UNIT_REACH = 20  # characters of a unit before a title that the finders do not know as an organisation
+_TOWN_ENDINGS = ("镇", "乡", "村")  # the suffixes the place finder reads a town or village by (`XX镇`)
+_CLAUSE_UNIT_REACH = 4  # characters of a department opening a clause before a name (`、儿科|林瑜主任`)
 # Characters of a count before a word that may look like a name (`7万庄稼医生`).
 _NUMERALS = set("0123456789０１２３４５６７８９一二三四五六七八九十百千万亿两几")
 # A bracketed portfolio between a title and the name (`总行政经理（质素及安全）陈家豪`).
-_PORTFOLIO_RE = re.compile(r"[（(][^（）()\n]{1,12}[)）]")
+PORTFOLIO_RE = re.compile(r"[（(][^（）()\n]{1,12}[)）]")
 # Punctuation around a name that stands alone (a bare name needs it on both sides).
 _BARE_LEFT = set("、，,。；;：:“”\"（）()《》【】 \u3000")
 _BARE_RIGHT = set("、，,。；;：:“”\"（）()《》【】 \u3000！!？?")
@@ -68,11 +71,15 @@ class PersonFinder(NameShapes):
     def __init__(self) -> None:
         super().__init__()
         cues = person_cues()
-        self.as_re, self.list_joins, self.list_ends = cues.as_re, cues.list_joins, cues.list_ends
+        self.as_re, self.list_ends = cues.as_re, cues.list_ends
         self.position_re = cues.position_re
         self.title_modifiers = cues.title_modifiers
         # how a unit before a title ends (`…信息化司|司长`, `…县疾控中心|主任`): organisation suffixes, departments
         self.unit_endings = tuple(sorted(set(org_index().suffix) | set(cues.department_endings), key=len))
+        # a department opening a clause, the name after it (`、儿科林瑜主任`, `、内科陈年慧副主任`)
+        one_char = "".join(sorted(e for e in cues.department_endings if len(e) == 1))
+        self.clause_unit_re = re.compile(f"(?:^|(?<=[{re.escape(''.join(sorted(_BARE_LEFT)))}]))"
+                                         f"[\u4e00-\u9fff]{{1,{_CLAUSE_UNIT_REACH - 1}}}?[{one_char}]")
         self.bylines = BylineNames(self)
         tier1 = "".join(sorted(self.lex.top_surnames))
         given = "".join(sorted(self.lex.given_chars))
@@ -90,11 +97,10 @@ class PersonFinder(NameShapes):
         belongs to joins the run too: `省委书记、省人大常委会主任王东峰` has one role."""
         chains: list[list] = []
         bridges = bridges or {}
-        for m in self.lex.title_re.finditer(text):
-            s, e = m.span()
+        for s, e in self._title_spans(text):
             if any(bs <= s and e <= be and be - bs > e - s for bs, be in bridges.items()):
                 continue  # `常委` inside `省人大常委会` is part of the name, not a title
-            generic = m.group() in self.lex.generic_titles
+            generic = text[s:e] in self.lex.generic_titles
             s = self._modified_start(text, s, bridges)
             if chains and self._chain_goes_on(text, chains[-1][0], chains[-1][1], s, bridges):
                 chains[-1][1] = e
@@ -102,6 +108,21 @@ class PersonFinder(NameShapes):
             else:
                 chains.append([s, e, None, generic])
         return [(s, e, text[s:e], g) for s, e, _, g in chains]
+
+    def _title_spans(self, text: str) -> list[tuple[int, int]]:
+        """The titles in `text`, left to right; a title whose first character closes a word with the one
+        before it yields to a title starting one later (`带领|队员`, not 带|领队|员)."""
+        out: list[tuple[int, int]] = []
+        pairs, title_re = word_bigrams(), self.lex.title_re
+        pos = 0
+        while (m := title_re.search(text, pos)) is not None:
+            s, e = m.span()
+            later = title_re.match(text, s + 1) if s and text[s - 1:s + 1] in pairs else None
+            if later is not None and later.end() >= e:
+                s, e = later.span()
+            out.append((s, e))
+            pos = e
+        return out
 
     def _modified_start(self, text: str, s: int, bridges: dict[int, int]) -> int:
         """Where a title starts with the modifiers written before it (`总行政|经理` → 总行政经理, `署理|局长`);
@@ -134,10 +155,13 @@ class PersonFinder(NameShapes):
         k = ce + 1  # walk over the organisations and places after the join
         while k in bridges and bridges[k] <= s:
             k = bridges[k]
+        if k in bridges and k < s < bridges[k]:
+            k = s  # the unit's name runs into the title (`市卫生健康局党组|书记` of 党组书记)
         if k == s:
             return k > ce + 1 or comma
-        gap = text[k:s]  # after a known unit, a department of it (`国家卫生健康委|规划发展与信息化司`)
-        return (not comma and k > ce + 1 and len(gap) <= _UNIT_REACH and all(is_cjk(c) for c in gap)
+        gap = text[k:s]  # a department the finders do not know, also after a known unit (`宣传司|副司长`,
+        # `国家卫生健康委|规划发展与信息化司|司长`)
+        return (not comma and len(gap) <= _UNIT_REACH and all(is_cjk(c) for c in gap)
                 and gap.endswith(self.unit_endings))
 
     @staticmethod
@@ -172,22 +196,25 @@ class PersonFinder(NameShapes):
         hits: list[PersonHit] = []
         add = hits.append
 
-        def accept(span, role, strength) -> bool:
+        def accept(span, role, strength, refused: set[str] = not_names) -> bool:
             if span is None:
                 return False
             s, e = span
             name = text[s:e]
-            if name in not_names or any(bs <= s and e <= be and (bs, be) != (s, e) for bs, be in blocked):
+            if name in refused or any(bs <= s and e <= be and (bs, be) != (s, e) for bs, be in blocked):
                 return False
             if any(a_s < e and s < a_e for a_s, a_e in avoid):
                 return False
             add(PersonHit(s, e, name, role, strength))
             return True
 
-        for s, e, role in self.bylines.spans(text, not_names):
-            accept((s, e), role, STRONG)
+        # a name a byline's role word vouches for is no town the place finder only guessed from its last
+        # character (`本报记者 吴奕镇 曹志成 摄`: 镇 ends given names too)
+        credited = {n for n in not_names if n in place_index().canon or not n.endswith(_TOWN_ENDINGS)}
+        for s, e, role in self.bylines.spans(text, credited):
+            accept((s, e), role, STRONG, not_names if role is None else credited)
         chains = self.title_chains(text, bridges)
-        starts_ok = left_ok | {e for _, e, _, _ in chains}
+        starts_ok = left_ok | {e for _, e, _, _ in chains} | self._clause_unit_ends(text)
         self._titled(text, chains, starts_ok, accept)
         leader_ends = {m.end() for m in self.leader_re.finditer(text)}
         self._after_leaders(text, leader_ends, accept)
@@ -204,6 +231,11 @@ class PersonFinder(NameShapes):
         hits += self._references(text, starts_ok, taken)
         return hits
 
+    def _clause_unit_ends(self, text: str) -> set[int]:
+        """Where a short department opening a clause ends (`、儿科|`, `、内科|`, `，医务部|`): a name may start
+        there, though the finders do not know the department as an organisation."""
+        return {m.end() for m in self.clause_unit_re.finditer(text)}
+
     def _titled(self, text: str, chains: list[tuple[int, int, str, bool]], starts_ok: set[int], accept) -> None:
         """Names right after a run of titles (`副院长李宏伟`, and the list after it) or right before one
         (`刘宇主任`); with a kind-of-person title (`队员`, `医生`) more weakly, and before it only a name
@@ -212,7 +244,7 @@ class PersonFinder(NameShapes):
             p = ce
             while p < len(text) and text[p] in SPACES and p - ce < 2:
                 p += 1
-            aside = _PORTFOLIO_RE.match(text, p)
+            aside = PORTFOLIO_RE.match(text, p)
             if aside and not generic:
                 p = aside.end()  # `总行政经理（质素及安全）陈家豪`: the portfolio sits between title and name
             strength = MEDIUM if generic else STRONG
@@ -356,18 +388,17 @@ class PersonFinder(NameShapes):
         return out
 
     def _roles_after(self, text: str, hits: list[PersonHit], chains) -> None:
-        """Give a role-less name the title that `作为`/`担任` hands it just after (`刘亮亮作为副领队`)."""
+        """Give a name the title that `作为`/`担任` hands it just after (`刘亮亮作为副领队`); a name with a
+        title before it keeps that one too (`厅长杨敬担任卫生计生委党组书记、主任`: both are the text's)."""
         for h in hits:
-            if h.role is not None:
-                continue
             m = self.as_re.match(text, h.end)
             if not m:
                 continue
             for cs, ce, role, generic in chains:
                 if m.end() <= cs <= m.end() + _AS_REACH and not generic:
                     between = text[m.end():cs]
-                    if all(is_cjk(c) for c in between):
-                        h.role = role
+                    if all(is_cjk(c) for c in between) and role != h.role:
+                        h.role = role if h.role is None else f"{h.role}；{role}"
                     break
 
     def list_neighbours(self, text: str, names: list[tuple[int, int]], taken: list[tuple[int, int]],

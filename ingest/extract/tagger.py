@@ -21,7 +21,7 @@ from typing import Iterable
 import numpy as np
 
 from .. import rules
-from .lexicon import lexicon
+from .lexicon import lexicon, prefix_lengths
 from .orgs import org_index
 from .places import place_index
 
@@ -121,17 +121,14 @@ class Gazetteer:
             for word in lists.get(name, ()):
                 if len(word) >= 2:
                     self.masks[word] = self.masks.get(word, 0) | (1 << k)
-        lengths: dict[str, set[int]] = {}
-        for word in self.masks:
-            lengths.setdefault(word[0], set()).add(len(word))
-        self.lengths = {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()}
+        self.lengths = prefix_lengths(self.masks)  # every word has two characters or more
 
     def matches(self, text: str) -> list[tuple[int, int, int]]:
         """(start, end, list index): the longest word of each list at each start."""
         out = []
         get, masks, n = self.lengths.get, self.masks, len(text)
-        for i, ch in enumerate(text):
-            ls = get(ch)
+        for i in range(n - 1):
+            ls = get(text[i:i + 2])
             if not ls:
                 continue
             seen = 0
@@ -268,6 +265,18 @@ def spans(path: list[int]) -> list[tuple[int, int, str]]:
     return out
 
 
+def emission_sums(weights: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """`weights[rows].sum(axis=1)`: the weight rows of each position's features, added feature by
+    feature in the same order (so to the same float32 sums) without the (positions, features,
+    tags) array in between, which takes twice the time to fill and add up."""
+    if rows.shape[1] == 0:
+        return np.zeros((len(rows), weights.shape[1]), weights.dtype)
+    out = weights[rows[:, 0]]
+    for k in range(1, rows.shape[1]):
+        out += weights[rows[:, k]]
+    return out
+
+
 class Tagger:
     """Weights of a trained model; `tag(text)` gives (start, end, type) spans."""
 
@@ -276,9 +285,10 @@ class Tagger:
         self.transitions = transitions.astype(np.float32)
         self.transitions[ILLEGAL] = -1e9
         self.bits = int(np.log2(len(weights)))
+        self._ahead: dict[str, list[tuple[int, int, str]]] = {}
 
     def emissions(self, text: str) -> np.ndarray:
-        return self.weights[feature_rows(text, self.bits)].sum(axis=1)
+        return emission_sums(self.weights, feature_rows(text, self.bits))
 
     def tag(self, text: str) -> list[tuple[int, int, str]]:
         if not text:
@@ -287,20 +297,34 @@ class Tagger:
 
     def tag_many(self, texts: list[str], chars: int = 50_000) -> list[list[tuple[int, int, str]]]:
         """`[self.tag(t) for t in texts]`, bit for bit, with the NumPy work done for groups of texts
-        (up to `chars` characters each) at once: one call per text costs more than its characters."""
-        out: list[list[tuple[int, int, str]]] = [[] for _ in texts]
-        group: list[int] = []
-        size = 0
-        for j in [j for j, t in enumerate(texts) if t] + [None]:
-            if group and (j is None or size + len(texts[j]) > chars):
-                here = [texts[k] for k in group]
-                emissions = self.weights[feature_rows_many(here, self.bits)].sum(axis=1)
-                paths = viterbi_many(emissions, [len(t) for t in here], self.transitions)
-                for k, path in zip(group, paths):
-                    out[k] = spans(path)
-                group, size = [], 0
-            if j is not None:
-                group.append(j)
+        (up to `chars` characters each) at once: one call per text costs more than its characters.
+        A text `read_ahead` tagged is not tagged again."""
+        ahead = self._ahead
+        out: list[list[tuple[int, int, str]]] = [list(ahead.get(t, ())) for t in texts]
+        todo = [j for j, t in enumerate(texts) if t and t not in ahead]
+        for j, found in zip(todo, self._tagged([texts[j] for j in todo], chars)):
+            out[j] = found
+        return out
+
+    def read_ahead(self, texts: list[str], chars: int = 50_000) -> None:
+        """Tag `texts` now and keep their spans (until the next call) for the `tag_many` calls that
+        ask them. The pipeline hands over the texts of several files' articles: Viterbi then runs
+        its steps once for all of them, as many as the longest text has characters, not once per
+        article, and each step costs NumPy calls whatever the number of texts in it."""
+        unique = list(dict.fromkeys(t for t in texts if t))
+        self._ahead = dict(zip(unique, self._tagged(unique, chars)))
+
+    def _tagged(self, texts: list[str], chars: int) -> list[list[tuple[int, int, str]]]:
+        """Spans of each (non-empty) text, the texts taken in groups of up to `chars` characters."""
+        out: list[list[tuple[int, int, str]]] = []
+        start = size = 0
+        for j in range(len(texts) + 1):
+            if j > start and (j == len(texts) or size + len(texts[j]) > chars):
+                group = texts[start:j]
+                emissions = emission_sums(self.weights, feature_rows_many(group, self.bits))
+                out += [spans(path) for path in viterbi_many(emissions, [len(t) for t in group], self.transitions)]
+                start, size = j, 0
+            if j < len(texts):
                 size += len(texts[j])
         return out
 
