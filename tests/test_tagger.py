@@ -1,6 +1,7 @@
 """The statistical name tagger: its decoding, its features, its training labels and what it adds."""
 from __future__ import annotations
 
+import json
 import random
 import subprocess
 import sys
@@ -16,7 +17,7 @@ from ingest.extract.tagger import (GAZETTEERS, ILLEGAL, TAGS, TEMPLATES, Gazette
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "training"))
-from train_ner import (gazetteer_words, read_corpus, read_distilled, read_tokens,  # noqa: E402
+from train_ner import (blend, gazetteer_words, read_corpus, read_distilled, read_tokens,  # noqa: E402
                        transliteration_chars, word_bigrams)
 from label_with_lac import read_lines, sentences  # noqa: E402
 
@@ -380,6 +381,21 @@ def test_markdown_laws_are_read_after_their_metadata(tmp_path):
         "# 某某条例\n\n1988年2月27日 国务院发布\n\n<!-- INFO END -->\n\n## 第一章 总则\n\n"
         "第一条 为了规范管理，制定本条例。\n", encoding="utf-8")
     assert read_lines([], [], [tmp_path]) == ["某某条例", "第一章 总则", "第一条 为了规范管理，制定本条例。"]
+
+
+def test_a_blend_takes_the_new_model_at_its_share():
+    base = (np.array([[1.0, 0.0]], np.float16), np.array([[2.0]], np.float32))
+    new = (np.array([[0.0, 1.0]], np.float16), np.array([[-3.0]], np.float32))
+    weights, trans = blend(base, new, 0.2)
+    assert weights.tolist() == [[0.800000011920929, 0.20000000298023224]] and trans.tolist() == [[1.0]]
+
+
+def test_reading_comprehension_files_give_their_paragraphs_not_their_questions(tmp_path):
+    squad = tmp_path / "drcd.json"
+    squad.write_text(json.dumps({"version": "1.3", "data": [{"title": "新教", "paragraphs": [
+        {"context": "新教與天主教不同。路德會選用長老制。", "qas": [{"question": "新教強調什麼?", "answers": []}]},
+        {"context": "新教與天主教不同。", "qas": []}]}]}, ensure_ascii=False), encoding="utf-8")
+    assert read_lines([], [], [], [squad]) == ["新教与天主教不同。", "路德会选用长老制。"]
 
 
 @pytest.mark.parametrize("text, name", [("蒋介石败退台湾。", "蒋介石"), ("昨天周鸿祎在发布会上说。", "周鸿祎"),

