@@ -1,15 +1,22 @@
 """Quality gates on the development pages (tests/corpus/dev, README there): real public-health pages,
-gold written before any run by helper sessions, in four sets.
+gold written before any run by helper sessions, in five sets.
 
 - study (62 pages) and study2 (30 pages, round 2) were studied: their misses read, the line
   classifier trained on their line labels. Their floors say only that no change loses what was reached.
 - untouched (62 pages) was scored at first contact and at the end of each round, summary figures
-  only (round 1: title 0.750 -> 0.781, person F1 0.881 -> 0.884; round 2, its third scoring: the
-  floors below).
+  only (round 1: title 0.750 -> 0.781, person F1 0.881 -> 0.884; round 2, its third scoring: title
+  0.906, person F1 0.903; round 3, its fourth: the floors below).
 - fresh (53 pages from 53 sites no other set uses, round 2) was scored twice, summary figures only:
   at first contact (main ffc99c6: title 0.667, pubdate 0.857, 47 leaks, person F1 0.868, role 0.809,
-  date recall 0.754, claims F1 0.833, subject 0.947) and at the end of round 2 (the floors below).
-  Its figures are the ones to quote for pages nobody tuned for.
+  date recall 0.754, claims F1 0.833, subject 0.947) and at the end of round 2 (title 0.733, person F1
+  0.869, role 0.817, date recall 0.785).
+  Studied in round 3 (its errors read by class), so its floors are fitted now too.
+- fresh3 (50 pages from 50 sites no other set uses, round 3's blind set) was scored twice, summary
+  figures only: at first contact (main a3a3ec8: title 0.84, pubdate 0.789, 30 leaks, person F1 0.871,
+  role 0.701, date recall 0.887, claims F1 0.846, subject 0.955, 50/66 articles) and at the end of
+  round 3 (the floors below). Its figures are the ones to quote for pages nobody tuned for.
+  Two helpers of round 3 read untouched's gate pass/fail (and, once, its failure text) while choosing
+  between changes (docs/pages.md, docs/ner.md), so untouched is no longer wholly blind.
 
 Floors are the figures reached, rounded down; ceilings rounded up: tighten one when a change
 improves it, never loosen one.
@@ -26,25 +33,30 @@ DEV = Path(__file__).resolve().parent / "corpus" / "dev"
 
 GATES = {  # set: (articles, offsets checked (at least), floors (at least), ceilings (at most))
     "study": ("65/67", 1100,
-              {"title_acc": 0.92, "pubdate_acc": 1.0, "person_f1": 0.96, "role_acc": 0.97, "org_recall": 0.81,
-               "place_recall": 0.83, "date_recall": 1.0, "claims_f1": 0.96, "claim_subject_acc": 0.97,
+              {"title_acc": 0.95, "pubdate_acc": 1.0, "person_f1": 0.96, "role_acc": 0.97, "org_recall": 0.82,
+               "place_recall": 0.84, "date_recall": 1.0, "claims_f1": 0.98, "claim_subject_acc": 0.97,
                "claim_qualifier_acc": 1.0, "paragraph_repair": 0.99},
-              {"offsets_bad": 0, "boilerplate_leaks": 36, "forbidden_person_hits": 0}),
+              {"offsets_bad": 0, "boilerplate_leaks": 33, "forbidden_person_hits": 0}),
     "study2": ("30/31", 650,
                {"title_acc": 1.0, "pubdate_acc": 1.0, "person_f1": 0.97, "role_acc": 0.96, "org_recall": 0.85,
-                "place_recall": 0.77, "date_recall": 1.0, "claims_f1": 0.97, "claim_subject_acc": 0.96,
+                "place_recall": 0.77, "date_recall": 1.0, "claims_f1": 0.98, "claim_subject_acc": 0.96,
                 "claim_qualifier_acc": 1.0, "paragraph_repair": 1.0},
-               {"offsets_bad": 0, "boilerplate_leaks": 15, "forbidden_person_hits": 0}),
+               {"offsets_bad": 0, "boilerplate_leaks": 12, "forbidden_person_hits": 0}),
     "untouched": ("62/71", 1400,
-                  {"title_acc": 0.90, "pubdate_acc": 1.0, "person_f1": 0.90, "role_acc": 0.86, "org_recall": 0.84,
-                   "place_recall": 0.87, "date_recall": 0.92, "claims_f1": 0.87, "claim_subject_acc": 0.82,
+                  {"title_acc": 0.90, "pubdate_acc": 1.0, "person_f1": 0.90, "role_acc": 0.89, "org_recall": 0.86,
+                   "place_recall": 0.87, "date_recall": 0.92, "claims_f1": 0.89, "claim_subject_acc": 0.84,
                    "claim_qualifier_acc": 1.0, "paragraph_repair": 0.97},
-                  {"offsets_bad": 0, "boilerplate_leaks": 44, "forbidden_person_hits": 0}),
+                  {"offsets_bad": 0, "boilerplate_leaks": 43, "forbidden_person_hits": 0}),
     "fresh": ("53/56", 1100,
-              {"title_acc": 0.73, "pubdate_acc": 0.95, "person_f1": 0.86, "role_acc": 0.81, "org_recall": 0.81,
-               "place_recall": 0.80, "date_recall": 0.78, "claims_f1": 0.83, "claim_subject_acc": 0.94,
+              {"title_acc": 0.90, "pubdate_acc": 1.0, "person_f1": 0.95, "role_acc": 0.98, "org_recall": 0.81,
+               "place_recall": 0.80, "date_recall": 0.96, "claims_f1": 0.91, "claim_subject_acc": 0.97,
                "claim_qualifier_acc": 1.0, "paragraph_repair": 0.99},
-              {"offsets_bad": 0, "boilerplate_leaks": 32, "forbidden_person_hits": 1}),
+              {"offsets_bad": 0, "boilerplate_leaks": 30, "forbidden_person_hits": 0}),
+    "fresh3": ("50/66", 940,
+               {"title_acc": 0.84, "pubdate_acc": 0.84, "person_f1": 0.88, "role_acc": 0.73, "org_recall": 0.86,
+                "place_recall": 0.85, "date_recall": 0.88, "claims_f1": 0.85, "claim_subject_acc": 0.95,
+                "claim_qualifier_acc": 1.0, "paragraph_repair": 0.98},
+               {"offsets_bad": 0, "boilerplate_leaks": 30, "forbidden_person_hits": 0}),
 }
 
 
