@@ -122,9 +122,9 @@ def parse_meta_line(line: str, loose: bool = False) -> dict[str, str] | None:
     A line is metadata when it starts with a label (perhaps after its date: `2024-03-25 08:30 来源:…`),
     or is a bare date (with its weekday) or clock time. Every byline value is kept, in order.
     `loose`, for the lines under a headline, also takes a short dated line with no sentence in
-    it (`原创 市第三人民医院 2023-06-19 18:30 发表于福建`).
+    it (`原创 市第三人民医院 2023-06-19 18:30 发表于福建`). A list bullet before it is the page's (`• 日期:2017-09-12`).
     """
-    stripped = line.strip()
+    stripped = HEADLINE_BULLET.sub("", line.strip())
     date = DATE_TIME.match(stripped)
     bare_date = date and WEEKDAY.fullmatch(stripped[date.end():])
     clock = CLOCK_LINE.fullmatch(stripped)

@@ -197,3 +197,19 @@ def test_a_name_a_role_word_vouches_for_is_no_town_guessed_from_its_last_charact
     assert [m.name for m in found if m.type == "place"] == []
     found = extract_entities(None, ["记者 王五 来源:东山镇"])
     assert [m.name for m in found if m.type == "place"] == ["东山镇"]
+
+
+def test_two_role_words_joined_by_a_slash_are_one_label():
+    assert [(p.name, p.role) for p in byline_people("文/图 张伟")] == [("张伟", "文/图")]
+    assert [(p.name, p.role) for p in byline_people("图/文:张伟")] == [("张伟", "图/文")]
+    assert named("文/图 张伟") == [("张伟", "文/图")]
+    assert named("文/本报记者王强") == [("王强", "本报记者")]  # a role word after the mark: no compound
+
+
+def test_names_first_then_what_they_did():
+    # `张伟 文 李娜 图`: a role word after names that have none closes them, and opens nothing
+    assert [(p.name, p.role) for p in byline_people("张伟 文 李娜 图")] == [("张伟", "文"), ("李娜", "图")]
+    assert [(p.name, p.role) for p in byline_people("张伟 李娜 文/图")] == [("张伟", "文/图"), ("李娜", "文/图")]
+    # after a label or a department the role word opens the next names as before
+    assert [(p.name, p.role) for p in byline_people("宣传科 张阳 记者 李四")] == [("张阳", None), ("李四", "记者")]
+    assert [(p.name, p.role) for p in byline_people("文 张伟 图 李娜")] == [("张伟", "文"), ("李娜", "图")]

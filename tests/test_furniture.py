@@ -155,3 +155,11 @@ def test_a_search_box_label_under_the_first_line_is_not_a_news_texts_opening_lab
     assert OPENING_LABEL.fullmatch("央视网消息（新闻联播）：") and OPENING_LABEL.fullmatch("本台消息：")
     assert OPENING_LABEL.fullmatch("本报讯：")
     assert not OPENING_LABEL.fullmatch("文章搜索:") and not OPENING_LABEL.fullmatch("关键词：")
+
+
+def test_a_bulleted_metadata_line_is_metadata_and_the_line_above_it_the_headline():
+    from ingest.clean import parse_meta_line
+    assert parse_meta_line("• 日期:2017-09-12") == {"published": "2017-09-12"}
+    a = clean(["服务百姓健康,我们在行动", "• 文:医务部", "• 日期:2017-09-12", B1, B2, B3])
+    assert a.title == "服务百姓健康,我们在行动" and a.published_date == "2017-09-12"
+    assert [p.text for p in a.paragraphs] == [B1, B2, B3]

@@ -42,10 +42,19 @@ def test_a_nested_organisation_is_one_name_with_its_place_inside():
                                            ("place", "哈尔滨市")]
 
 
-def test_the_issue_s_examples_left_as_they_were():
+def test_the_issue_s_examples():
+    # a brand's site holding a place is an organisation, the place nested inside it as in `北京市卫健委`
+    assert kinds("瑞丽女性网报道") == [("org", "瑞丽女性网"), ("place", "瑞丽")]
     # not read by any evidence yet (docs/ner.md, "Round 3: organisations"): a suffix alone after nouns
     assert kinds("投资银行的人说") == [("org", "投资银行")]
-    assert kinds("瑞丽女性网报道") == [("place", "瑞丽")]
+
+
+def test_a_news_site_named_by_a_place():
+    assert kinds("来源:安徽网") == [("org", "安徽网"), ("place", "安徽")]
+    assert kinds("湖南长安网讯(通讯员 杨燕如)")[0] == ("org", "湖南长安网")
+    # the ending inside another word is no site
+    for text in ("中国互联网发展", "安徽网友说", "陕西网红简史", "嫌犯在厦门落网"):
+        assert all(kind != "org" for kind, _ in kinds(text)), text
 
 
 def test_a_join_between_two_words_of_one_name_is_inside_it():
@@ -57,3 +66,10 @@ def test_a_join_between_two_words_of_one_name_is_inside_it():
     assert ("org", "自民党") in kinds("经济安全保障担当大臣高市早苗和自民党前干事长石破茂")
     # and a join before a name that is no bureau or college joins nothing (`部门与医疗队`)
     assert [o.surface for o in org_index().find("各相关部门与医疗队之间", [])] == []
+
+
+def test_a_place_inside_a_set_phrase_is_no_place_for_the_tagger_either():
+    assert kinds("北京时间20日晚,比赛开始。") == []  # a time zone
+    assert kinds("共圆中国梦”活动") == []  # a slogan
+    assert kinds("国足在卡塔尔亚洲杯中表现") == [("place", "卡塔尔")]  # a competition, not the continent
+    assert kinds("他在北京工作。") == [("place", "北京")]

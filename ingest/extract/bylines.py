@@ -91,9 +91,11 @@ def label_values(text: str, start: int, end: int, role: str | None, checks: Valu
     tokens = _TOKEN_RE if checks.in_text else words.token_re
     for segment in re.finditer(r"[^;；]+", text[start:end]):
         first, seg_start = len(people), start + segment.start()
-        seg_end = seg_start + len(segment.group())
+        seg_end, skip_to, opened = seg_start + len(segment.group()), 0, False
         for m in tokens.finditer(text, seg_start, seg_end):
             token, at = m.group(0), m.start()
+            if at < skip_to:
+                continue  # the second word of a compound label (`文/图`)
             if checks.in_text and (token in words.end or any(c.isdigit() for c in token)):
                 return people  # page furniture after the credits (`发布时间 2022`)
             if not checks.in_text and m.group("spaced"):  # `作者:王 博`, `记者俞 欣`: spaced to three widths
@@ -116,7 +118,14 @@ def label_values(text: str, start: int, end: int, role: str | None, checks: Valu
                 continue
             closing = words.closing(token)
             if token in words.every:  # `摄影 张三`; also closing the names before it (`张三 摄影`)
-                role = None if token in words.plain else token
+                word = _compound_label(text, m, tokens, words)
+                skip_to = at + len(word)
+                if closing is None and not opened and word not in words.plain and not _label_mark(text, skip_to) \
+                        and any(p.role is None for p in people[first:]):
+                    words.give_after(people, first, word)  # `张伟 文 李娜 图`: names first, then what they did
+                    role = None
+                    continue
+                role, opened = None if word in words.plain else word, True
                 if closing is not None:
                     words.give_after(people, first, token)
             elif closing is not None:  # `崔国萁摄`, `摄影报道`
@@ -127,13 +136,22 @@ def label_values(text: str, start: int, end: int, role: str | None, checks: Valu
                 if checks.in_text:
                     return people  # the credit is closed
             elif (prefixed := words.prefixed_role(token)) is not None:
-                role = prefixed  # `本报通讯员`, `湖南日报全媒体记者`
+                role, opened = prefixed, True  # `本报通讯员`, `湖南日报全媒体记者`
             elif checks.department(token):
-                role = None  # a department (`宣传科 张阳`): its people have no title here
+                role, opened = None, True  # a department (`宣传科 张阳`): its people have no title here
             elif checks.name(token, role):
                 people.append(BylinePerson(token, at, at + len(token), role))
         role = None
     return people
+
+
+def _compound_label(text: str, m: re.Match, tokens: re.Pattern, words: RoleWords) -> str:
+    """The label a role word starts, with a second role word joined to it by `/` or `、` (`文/图`, `文、图`),
+    as written."""
+    after = tokens.match(text, m.end() + 1) if text[m.end():m.end() + 1] in "/／、" else None
+    if after is not None and after.group(0) in words.roles and m.group(0) in words.roles:
+        return text[m.start():after.end()]
+    return m.group(0)
 
 
 @dataclass(frozen=True)
@@ -348,8 +366,12 @@ class BylineNames:
         m = self.line_re.match(text)
         if m:
             head = text[:m.end()].strip(" \t\u3000【】[]/:：|")
-            role = head if head in self.roles else None
-            out += self._tokens(text, m.end(), len(text), not_names, role)
+            role, begin = (head if head in self.roles else None), m.end()
+            word = _TOKEN_RE.match(text, text.find(head))
+            if role is not None and word is not None and word.group() == head:
+                role = _compound_label(text, word, _TOKEN_RE, self.words)  # `文/图 张伟`
+                begin = max(begin, word.start() + len(role))
+            out += self._tokens(text, begin, len(text), not_names, role)
         elif len(text) <= 60:
             m = self.line_space_re.match(text)
             if m:

@@ -403,6 +403,8 @@ def _tagged_place(it: _Text, s: int, e: int, over: list[Mention], here: list[Men
     places = run.places
     known = (surface in places.canon or surface in places.weak or listed
              or surface.endswith(run.checks.place_endings))
+    if any(ps <= s and e <= pe for ps, pe in places.set_phrases(it.text)):
+        return None, []  # `北京时间`, `中国梦`: a set phrase, as for the rules
     if not over and known and surface not in places.not_places and surface not in places.ambiguous:
         name = places.canon.get(surface) or places.weak.get(surface, (surface,))[0]
         return Mention("place", name, surface, s, e, None, it.seq, "tagger"), []

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import rules
-from .claim_words import word_tag
+from .claim_words import segment, word_tag
 from .lexicon import CJK, WordScanner, trie_regex
 from .places import Place, place_index
 
@@ -28,6 +28,9 @@ LEVEL_CHARS = frozenset(_ADMIN_ONE_CHAR)  # the same, for other modules: a name 
 _NAME_STOPS = set("".join(rules.words(_CHARS, "name stops")))  # stop characters inside names (`附属和济医院`)
 _JOINS = set("".join(rules.words(_CHARS, "joins inside names")))  # `食物及卫生局`, `新闻与传播学院`
 _JOINED_ENDINGS = rules.words(_CHARS, "endings after a join")  # 局, 学院 …
+_SITE_ENDINGS = "".join(rules.words(_CHARS, "site endings"))  # 网: `瑞丽女性网`, `安徽网`
+_NOT_AFTER_SITE = "".join(rules.words(_CHARS, "not after a site ending"))  # `网红`
+_NOT_BEFORE_SITE = "".join(rules.words(_CHARS, "not before a site ending"))  # `落网`
 _NUMERALS = "一二三四五六七八九十"  # a party congress by its number opens with one (`十五大`)
 _MEASURES = "".join(rules.words(_CHARS, "measures"))  # `十二大类`: a count of things, not a congress
 _DASHES = "—-－"
@@ -75,7 +78,7 @@ class OrgIndex:
         stop_ends: dict[int, int] = {}
         known_matches = list(self.known_re.finditer(text))
         if self.suffix_re.search(text) is None:
-            return self._known(text, [], known_matches)
+            return self._known(text, self._sites(text, places, []), known_matches)
         # a known name is taken whole by a suffix after it (`中国致公党|第十一次全国代表大会`), and a stop
         # word inside it (致) stops nothing
         known = [m.span() for m in known_matches]
@@ -113,7 +116,30 @@ class OrgIndex:
                 continue  # `南斯拉夫联盟|共和国`: it ends inside a place
             orgs.append(Org(i, e, name))
             org_start[e] = i
+        orgs += self._sites(text, places, [(o.start, o.end) for o in orgs])
         return self._known(text, orgs, known_matches)
+
+    @staticmethod
+    def _sites(text: str, places: list[Place], taken: list[tuple[int, int]]) -> list[Org]:
+        """News sites named by a place and a site ending, with at most two characters between
+        (`安徽网`, `瑞丽女性网`, `湖南长安网`), where the dictionary segmentation of the name and the
+        character after it reads the ending as a word of its own (not `互联网`, `江苏电网`, `安徽网友`), and
+        the characters either side make no other word of it (`厦门落网`, `陕西网红`: ner_orgs_chars.txt)."""
+        out = []
+        for p in places:
+            for k in range(p.end, min(p.end + 3, len(text))):
+                if text[k] in _SITE_ENDINGS:
+                    if text[k + 1:k + 2] in _NOT_AFTER_SITE and k + 1 < len(text) or text[k - 1] in _NOT_BEFORE_SITE:
+                        break
+                    words = segment(text[p.start:k + 2])
+                    name = text[p.start:k + 1]
+                    ends_alone = text[k] in words and "".join(words[:words.index(text[k]) + 1]) == name
+                    if ends_alone and not any(ts < k + 1 and p.start < te for ts, te in taken):
+                        out.append(Org(p.start, k + 1, name))
+                    break
+                if not _PREFIX_CHAR.match(text[k]) or text[k] in _NUMERALS:
+                    break
+        return out
 
     def _prefix_start(self, text: str, suffix: tuple[int, int], stop_ends: dict[int, int],
                       place_start: dict[int, int], org_start: dict[int, int], limit: int) -> int:

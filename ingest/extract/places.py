@@ -138,9 +138,7 @@ class PlaceIndex:
 
     def find(self, text: str) -> list[Place]:
         """List-based places and suffix-found towns in `text`, left to right, not overlapping."""
-        blocked: list[tuple[int, int]] = []
-        if self.idiom_re is not None:
-            blocked = [m.span() for m in self.idiom_re.finditer(text)]
+        blocked = self.set_phrases(text)
         out: list[Place] = []
         for s, e in self.scanner.scan(text):
             if blocked and any(bs <= s and e <= be for bs, be in blocked):
@@ -149,6 +147,11 @@ class PlaceIndex:
             out.append(Place(s, e, surface, self.canon[surface], surface not in self.full_names))
         out = self.listed(text, self._short_names(text, out))
         return self._towns(text, out)
+
+    def set_phrases(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of the idioms and set phrases in `text` whose place stem is no place (`长治久安`,
+        `北京时间`, `亚洲杯`): the tagger's places inside them are not taken either."""
+        return [m.span() for m in self.idiom_re.finditer(text)] if self.idiom_re is not None else []
 
     def listed(self, text: str, found: list[Place]) -> list[Place]:
         """Add weak names (`祁县`, `延长`) that stand in a list with a found place (`介休、祁县`), or
