@@ -445,6 +445,12 @@ def _opens_word(tags: dict[str, str], text: str, i: int) -> bool:
     return any(tags.get(text[i:i + k], "nr") not in PERSON_TAGS for k in (2, 3, 4) if i + k <= len(text))
 
 
+def _closes_word(tags: dict[str, str], text: str, i: int) -> bool:
+    """Does a dictionary word, not a name, end right before `text[i]` (`总统助理|乌沙科夫`, `创办人|马斯克`)?
+    The two to four characters before it are asked (fewer near the text's start)."""
+    return any(tags.get(text[max(0, i - k):i], "nr") not in PERSON_TAGS for k in (2, 3, 4))
+
+
 def _transliteration_extent(it: _Text, s: int, e: int, finder: PersonFinder) -> tuple[int, int]:
     """A tagged name written wholly in transliteration characters, run on over the transliteration
     characters the tagger left at either end (`伊万|科维奇`, `萨巴伦|卡`, `登|贝莱`, `姆巴|佩`): its tables
@@ -456,8 +462,7 @@ def _transliteration_extent(it: _Text, s: int, e: int, finder: PersonFinder) -> 
     if e - s < 2 or not all(c in wide for c in text[s:e]):
         return s, e
     tags = dictionary().tag
-    ends_word = any(tags.get(text[max(0, s - k):s], "nr") not in PERSON_TAGS for k in (2, 3, 4))
-    if not (_starts_well(it, s, finder) or ends_word):  # `总统助理|乌沙科夫`, `创办人|马斯克`
+    if not (_starts_well(it, s, finder) or _closes_word(tags, text, s)):  # `总统助理|乌沙科夫`
         while (s > 0 and e - s < 8 and text[s - 1] in wide and text[s - 1] not in finder.left_chars
                and tags.get(text[s - 1]) not in NOT_LAST_TAGS):
             s -= 1
