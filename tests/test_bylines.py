@@ -79,13 +79,14 @@ def test_a_byline_token_is_a_name_by_its_shape():
 
 def test_a_role_word_with_its_paper_before_it_is_that_role():
     assert [(p.name, p.role) for p in byline_people("湖南日报全媒体记者 蒋睿 郭宸")] == [("蒋睿", "记者"), ("郭宸", "记者")]
-    assert named("(本报通讯员 成和平 摄影报道)") == [("成和平", "通讯员")]
+    assert named("(本报通讯员 成和平 摄影报道)") == [("成和平", "通讯员、摄影")]
 
 
 def test_a_closing_word_gives_its_role_to_the_names_before_it_without_one():
+    # ... and stacks it onto a role word's (what every name of the credit did), written out (摄 → 摄影)
     assert [(p.name, p.role) for p in byline_people("记者 裕隆 通讯员 眭志祥 摄")] == [
-        ("裕隆", "记者"), ("眭志祥", "通讯员")]
-    assert [(p.name, p.role) for p in byline_people("崔国萁摄")] == [("崔国萁", "摄")]
+        ("裕隆", "记者、摄影"), ("眭志祥", "通讯员、摄影")]
+    assert [(p.name, p.role) for p in byline_people("崔国萁摄")] == [("崔国萁", "摄影")]
     # a word that is both gives its role to the names after it too
     assert [(p.name, p.role) for p in byline_people("摄影:张三 李四")] == [("张三", "摄影"), ("李四", "摄影")]
     assert [(p.name, p.role) for p in byline_people("曾雅燕 郭陈新 摄影")] == [("曾雅燕", "摄影"), ("郭陈新", "摄影")]
@@ -93,7 +94,7 @@ def test_a_closing_word_gives_its_role_to_the_names_before_it_without_one():
 
 
 def test_a_credit_closing_a_paragraph_after_its_last_sentence():
-    assert named("以群众喜闻乐见的形式宣传服务。曾雅燕 郭陈新 李崴 摄") == [("曾雅燕", "摄"), ("郭陈新", "摄"), ("李崴", "摄")]
+    assert named("以群众喜闻乐见的形式宣传服务。曾雅燕 郭陈新 李崴 摄") == [("曾雅燕", "摄影"), ("郭陈新", "摄影"), ("李崴", "摄影")]
     assert named("工作有序进行。相关报道详见第二版 本报记者 郭俊峰 荆天旭") == [("郭俊峰", "本报记者"), ("荆天旭", "本报记者")]
     # names with no role word before them and no closing word after them are no credit
     assert named("工作有序进行。郭俊峰 荆天旭") == []
@@ -128,9 +129,9 @@ def test_whose_name_a_byline_role_vouches_for():
 
 def test_a_role_word_its_paper_and_a_closing_word_may_all_be_run_on_to_the_name():
     people = byline_people("本报记者董芳忠摄影报道")
-    assert [(p.name, p.role, p.start, p.end) for p in people] == [("董芳忠", "本报记者", 4, 7)]
+    assert [(p.name, p.role, p.start, p.end) for p in people] == [("董芳忠", "本报记者、摄影", 4, 7)]
     assert [(p.name, p.role) for p in byline_people("湖南日报全媒体记者王强")] == [("王强", "记者")]
-    assert named("本报记者董芳忠摄影报道") == [("董芳忠", "本报记者")]
+    assert named("本报记者董芳忠摄影报道") == [("董芳忠", "本报记者、摄影")]
     assert named("文/本报记者王强 通讯员李明") == [("王强", "本报记者"), ("李明", "通讯员")]
 
 
@@ -193,7 +194,7 @@ def test_a_reporter_in_brackets_opening_the_text_before_a_place_the_lists_do_not
 def test_a_name_a_role_word_vouches_for_is_no_town_guessed_from_its_last_character():
     from ingest.extract.entities import extract_entities
     found = extract_entities(None, ["本报记者 吴奕镇 曹志成 摄"])
-    assert [(m.name, m.role) for m in found if m.type == "person"] == [("吴奕镇", "本报记者"), ("曹志成", "本报记者")]
+    assert [(m.name, m.role) for m in found if m.type == "person"] == [("吴奕镇", "本报记者、摄影"), ("曹志成", "本报记者、摄影")]
     assert [m.name for m in found if m.type == "place"] == []
     found = extract_entities(None, ["记者 王五 来源:东山镇"])
     assert [m.name for m in found if m.type == "place"] == ["东山镇"]
@@ -213,3 +214,21 @@ def test_names_first_then_what_they_did():
     # after a label or a department the role word opens the next names as before
     assert [(p.name, p.role) for p in byline_people("宣传科 张阳 记者 李四")] == [("张阳", None), ("李四", "记者")]
     assert [(p.name, p.role) for p in byline_people("文 张伟 图 李娜")] == [("张伟", "文"), ("李娜", "图")]
+
+
+def test_a_spaced_out_label_is_read_closed_up():
+    from ingest.extract.bylines import closed_up_labels
+    assert closed_up_labels("记 者:朱炽吉、罗林坤") == "记者 :朱炽吉、罗林坤"
+    assert closed_up_labels("责 任 编 辑：王五") == "责任编辑   ：王五"
+    assert closed_up_labels("记 者 张三") == "记 者 张三"  # no label mark: not a label
+    assert named("记 者:朱炽吉、罗林坤") == [("朱炽吉", "记者"), ("罗林坤", "记者")]
+    assert named("编 审:罗林坤") == [("罗林坤", "编审")]
+
+
+def test_a_newsroom_before_the_role_word_and_a_spaced_name_after_it():
+    from ingest.extract.entities import extract_entities
+    found = extract_entities(None, ["凤凰新闻中心 记者 詹钧名 詹丰瑞 通讯员 董 军"])
+    assert [(m.name, m.role, m.surface) for m in found if m.type == "person"] == [
+        ("詹钧名", "记者", "詹钧名"), ("詹丰瑞", "记者", "詹丰瑞"), ("董军", "通讯员", "董 军")]
+    found = extract_entities(None, ["本报记者 王 冰 摄"])
+    assert [(m.name, m.role, m.start, m.end) for m in found if m.type == "person"] == [("王冰", "本报记者、摄影", 5, 8)]

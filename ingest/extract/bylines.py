@@ -88,7 +88,7 @@ def label_values(text: str, start: int, end: int, role: str | None, checks: Valu
     """
     words = role_words()
     people: list[BylinePerson] = []
-    tokens = _TOKEN_RE if checks.in_text else words.token_re
+    tokens = words.token_re
     for segment in re.finditer(r"[^;；]+", text[start:end]):
         first, seg_start = len(people), start + segment.start()
         seg_end, skip_to, opened = seg_start + len(segment.group()), 0, False
@@ -98,7 +98,9 @@ def label_values(text: str, start: int, end: int, role: str | None, checks: Valu
                 continue  # the second word of a compound label (`文/图`)
             if checks.in_text and (token in words.end or any(c.isdigit() for c in token)):
                 return people  # page furniture after the credits (`发布时间 2022`)
-            if not checks.in_text and m.group("spaced"):  # `作者:王 博`, `记者俞 欣`: spaced to three widths
+            # `作者:王 博`, `记者俞 欣`: spaced to three widths; in a paragraph only after a role word
+            # (`本报记者 王 冰 摄`), the span then the name as written (`王 冰`), the name closed up
+            if m.group("spaced") and (not checks.in_text or role is not None or m.group("lead")):
                 lead = m.group("lead") or ""
                 name = token[len(lead)] + token[-1]
                 if _byline_names().token_name(name, set(), after_role=True):
@@ -126,13 +128,13 @@ def label_values(text: str, start: int, end: int, role: str | None, checks: Valu
                     role = None
                     continue
                 role, opened = None if word in words.plain else word, True
-                if closing is not None:
-                    words.give_after(people, first, token)
+                if closing is not None:  # `张三 摄影`; not `记者:张三 摄影:李四`, where it opens a label
+                    words.give_after(people, first, token, closing=not _label_mark(text, skip_to))
             elif closing is not None:  # `崔国萁摄`, `摄影报道`
                 name, after = closing
                 if name and checks.name(name, "摄"):
                     people.append(BylinePerson(name, at, at + len(name), role))
-                words.give_after(people, first, after)
+                words.give_after(people, first, after, closing=True)
                 if checks.in_text:
                     return people  # the credit is closed
             elif (prefixed := words.prefixed_role(token)) is not None:
@@ -167,6 +169,7 @@ class RoleWords:
     longest_first: tuple[str, ...]  # roles and plain words, for prefix matching (`记者张丽`)
     prefixed_re: re.Pattern  # a paper or team before a role word (`湖南日报全媒体记者`)
     after_longest: tuple[str, ...]
+    spelled: dict[str, str]  # a closing word that abbreviates its role, and the role (`摄` → 摄影)
     # the tokens of a byline, and a two-character name spaced out standing alone or after a role word
     # run on to it (`作者:王 博`, `记者俞 欣`)
     token_re: re.Pattern
@@ -210,20 +213,22 @@ class RoleWords:
         word = next((w for w in self.after_longest if token.endswith(w) and len(token) - len(w) >= 2), None)
         return (token[:-len(word)], word) if word else None
 
-    @staticmethod
-    def after_role(word: str) -> str | None:
-        """The role a closing word gives: `摄影报道` → 摄影, `报道` → none."""
+    def after_role(self, word: str) -> str | None:
+        """The role a closing word gives, written out: `摄影报道` → 摄影, `摄` → 摄影, `报道` → none."""
         for tail in ("报道", "报导"):
             if word.endswith(tail):
                 word = word[:-len(tail)]
-        return word or None
+        return self.spelled.get(word, word) or None
 
-    def give_after(self, people: list[BylinePerson], first: int, word: str) -> None:
-        """The people from index `first` on that have no role take the closing word's."""
-        role = self.after_role(word)
+    def give_after(self, people: list[BylinePerson], first: int, word: str, closing: bool = False) -> None:
+        """The people from index `first` on that have no role take the word's. A word `closing` the
+        credit (`摄`) is what every name in it did, so a role word's role gets it too: `本报记者 张龙 摄`
+        → 本报记者、摄影, as `本报记者张龙摄影报道` reads."""
+        role = self.after_role(word) if closing else word
         for k in range(first, len(people)):
-            if people[k].role is None:
-                people[k] = replace(people[k], role=role)
+            have = people[k].role
+            if have is None or closing and role and role not in have:
+                people[k] = replace(people[k], role=role if have is None else f"{have}、{role}")
 
 
 @lru_cache(maxsize=1)
@@ -237,9 +242,30 @@ def role_words() -> RoleWords:
                      tuple(sorted(every, key=lambda w: (-len(w), w))),
                      re.compile(r"[\u4e00-\u9fff]{2,10}?(" + trie_pattern(long_roles) + ")"),
                      tuple(sorted(by["after"], key=lambda w: (-len(w), w))),
+                     dict(row[:2] for row in rules.rows("ner_byline.txt", "spelled out")),
                      re.compile(r"(?P<spaced>(?<![^\s:：/／|｜丨])(?P<lead>" + trie_pattern(long_roles) + r")?"
                                 r"[\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff](?![^\s、,，/／:：|｜丨()（）;；]))"
                                 r"|[^\s、,，/／:：|｜丨()（）]+"))
+
+
+@lru_cache(maxsize=1)
+def _spaced_label_re() -> re.Pattern:
+    """A role word of two or more characters written with its characters spaced apart, before a label
+    mark (`记 者:`, `编  审:`, `责 任 编 辑：`)."""
+    spaced = sorted({"[ \u3000]{1,3}".join(map(re.escape, w)) for w in role_words().every
+                     if len(w) >= 2 and all(is_cjk(c) for c in w)}, key=len, reverse=True)
+    return re.compile(r"(?:^|(?<=[\s【\[(（]))(?:" + "|".join(spaced) + r")(?=[ \u3000]*[:：/／|｜丨])")
+
+
+def closed_up_labels(text: str) -> str:
+    """`text` with each spaced-out label written closed up and its spaces moved after it (`记 者:朱炽吉`
+    → `记者  :朱炽吉`): one character for one, so the names keep their offsets."""
+    if " " not in text and "\u3000" not in text:
+        return text
+    def close(m: re.Match) -> str:
+        word = m.group(0)
+        return "".join(c for c in word if c not in " \u3000") + "".join(c for c in word if c in " \u3000")
+    return _spaced_label_re().sub(close, text)
 
 
 @lru_cache(maxsize=1)
@@ -270,8 +296,15 @@ def credit_line(line: str) -> str | None:
     """The credits a page line ends with (`(责编:牛镛、岳弘彬)`, `【纠错】 责任编辑: 白羽`, `本版编辑:张三
     校对:李四`) as `label:names; label:names`, when every value is names (with a listed surname);
     None otherwise. Page furniture that holds the editor's name is dropped from the text, but the
-    name is still the article's."""
+    name is still the article's. Labels spaced out are read closed up (`编 辑:郑坚娟`); a line that is only
+    names and a closing word (`张学斌摄`, `曾雅燕 郭陈新 摄`) is a credit as written."""
+    line = closed_up_labels(line)
     labels = list(_credit_pattern().finditer(line))
+    if not labels:
+        reader = _byline_names()
+        names = reader.closing_credit(line, set())
+        head = line[:names[0][0]].strip() if names else None
+        return line.strip() if head == "" or head and reader.role_token(head) else None
     credits = []
     for k, m in enumerate(labels):
         value = line[m.end():labels[k + 1].start() if k + 1 < len(labels) else len(line)]
@@ -318,7 +351,8 @@ class BylineNames:
         marked = self.plain | {r for r in self.roles if len(r) == 1}
         spaced = self.roles - marked
         self.line_re = re.compile(r"^[\s【\[]*(?:" + trie_pattern(words.every) + r")[】\]]?\s*[/:：|]")
-        self.line_space_re = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,10}?)?(?:" + trie_pattern(spaced) + r")\s+")
+        # a role word opening a short line, its paper or newsroom before it (`凤凰新闻中心 记者 詹钧名`)
+        self.line_space_re = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,10}?[ \u3000]?)?(?:" + trie_pattern(spaced) + r")\s+")
         self.reported_re = re.compile(r"(?:^|(?<=[【〔\[(（\s]))[\u4e00-\u9fff]{0,8}?(?P<role>"
                                       + trie_pattern(spaced) + r")(?P<rest>[\u4e00-\u9fff]{4,10}?)(?:报道|报导)")
         self.paren_re = re.compile(r"[（(]\s*(?:" + trie_pattern(spaced) + "|"
@@ -361,6 +395,7 @@ class BylineNames:
         """(start, end, role) of the names in a bracketed byline (`(记者 张丽)`), a byline line
         (`记者 张丽 通讯员 王五`, `文/张丽`) or a credit closing the text (`…。周成龙 张雷 摄影报道`) in `text`."""
         out: list[tuple[int, int, str | None]] = []
+        text = closed_up_labels(text)
         for m in self.paren_re.finditer(text):
             out += self._tokens(text, m.start() + 1, m.end() - 1, not_names, None)
         m = self.line_re.match(text)
@@ -442,12 +477,14 @@ class BylineNames:
         names: list[tuple[int, int]] = []
         while tokens and self._credit_name(text[tokens[-1][0]:tokens[-1][1]], not_names):
             names.insert(0, tokens.pop())
-        role = self._role_token(text[tokens[-1][0]:tokens[-1][1]]) if tokens else None
+        role = self.role_token(text[tokens[-1][0]:tokens[-1][1]]) if tokens else None
         if not names or (role is None and (after is None or tokens)):
             return []
+        if role and after and after not in role:
+            role = f"{role}、{after}"  # `本报记者 郭俊峰 摄`: a reporter who took the photograph
         return [(s, e, role or after or None) for s, e in names]
 
-    def _role_token(self, token: str) -> str | None:
+    def role_token(self, token: str) -> str | None:
         """The role a token gives, as a role word or one with its paper before it (`本报记者`)."""
         if token in self.roles:
             return token

@@ -200,7 +200,7 @@ class PersonFinder(NameShapes):
             if span is None:
                 return False
             s, e = span
-            name = text[s:e]
+            name = "".join(c for c in text[s:e] if c not in SPACES)  # a credit's `王 冰` is 王冰
             if name in refused or any(bs <= s and e <= be and (bs, be) != (s, e) for bs, be in blocked):
                 return False
             if any(a_s < e and s < a_e for a_s, a_e in avoid):
