@@ -11,6 +11,8 @@ from functools import lru_cache
 
 import opencc
 
+from . import rules
+
 # Full-width digits and Latin letters (U+FF10–FF19, FF21–FF3A, FF41–FF5A) to ASCII.
 _WIDTH_FOLD = {cp: cp - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
                for cp in range(r[0], r[1] + 1)}
@@ -55,6 +57,9 @@ def _tables() -> tuple[dict[int, str], frozenset[str], frozenset[str], re.Patter
             if variant not in t2s and simplified != variant and not _in_gb2312(variant):
                 t2s[variant] = simplified
     traditional = frozenset(t2s)
+    # variant and look-alike forms of common characters the tables leave alone (巿 for 市, 槪 for 概):
+    # converted, but no sign of either script
+    t2s.update((variant, standard) for variant, standard, *_ in rules.rows("variant_chars.tsv"))
     # Characters only Simplified text uses: they convert to something else and are not themselves
     # Traditional forms.
     simplified_only = frozenset(c for c in s2t if c not in t2s)
@@ -64,6 +69,12 @@ def _tables() -> tuple[dict[int, str], frozenset[str], frozenset[str], re.Patter
     phrases = _opencc_dictionary("TSPhrases.txt", single_chars=False)
     phrase_re = re.compile("|".join(map(re.escape, sorted(phrases, key=lambda p: (-len(p), p)))))
     return char_table, traditional, simplified_only, has_traditional, phrase_re, phrases
+
+
+@lru_cache(maxsize=1)
+def _convertible() -> frozenset[str]:
+    """The characters `to_simplified` changes: Traditional forms and the variants of `variant_chars.tsv`."""
+    return frozenset(chr(c) for c in _tables()[0])
 
 
 def strip_invisible(text: str) -> str:
@@ -79,8 +90,8 @@ def fold_width(text: str) -> str:
 def to_simplified(text: str) -> str:
     """Traditional → Simplified as OpenCC's t2s does it, length kept: its phrase table first (longest
     match, left to right), then its character table, with str.translate rather than per character."""
-    char_table, traditional, _, _, phrase_re, phrases = _tables()
-    if traditional.isdisjoint(text):  # a set test: 15x faster than a character-class regex
+    char_table, _, _, _, phrase_re, phrases = _tables()
+    if _convertible().isdisjoint(text):  # a set test: 15x faster than a character-class regex
         return text
     out, pos = [], 0
     for m in phrase_re.finditer(text):

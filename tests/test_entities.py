@@ -692,7 +692,9 @@ def test_the_rules_alone_keep_their_reading_and_the_tagger_alone_gives_its_spans
         return [(m.surface, m.found_by) for m in extract_entities(None, ["记者唐进修报道说"], parts=parts)]
 
     assert spans(Parts()) == [("唐进修", "tagger")]
-    assert spans(Parts(tagger=False)) == [("唐进", "rule")]
+    # the rules alone once read 唐进 here; a two-character name whose given character opens a word (进|修)
+    # after a title is no name now, so they read nothing and the tagger's whole name stands alone
+    assert spans(Parts(tagger=False)) == []
     assert spans(Parts(rules=False)) == [("唐进修", "tagger")]
     assert spans(Parts(rules=False, tagger=False)) == []
 

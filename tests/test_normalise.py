@@ -49,3 +49,11 @@ def test_simplified_characters_that_taiwan_uses_as_variants_are_left_alone():
     # Taiwan writes 著 for 着 (看著); in Simplified text 著 is its own word (著名, 显著, 著作权)
     assert normalise("著名专家显著提高了著作权保护") == "著名专家显著提高了著作权保护"
     assert normalise("衞生署説明裡面為了") == "卫生署说明里面为了"  # real variants still convert
+
+
+def test_variant_and_look_alike_forms_the_tables_leave_alone_are_folded():
+    # 巿 (U+5DFF) is what input methods offer for 市; 槪 and 靑 are old printed forms of 概 and 青
+    assert normalise("台中巿長胡志強") == "台中市长胡志强"
+    assert normalise("槪況靑年") == "概况青年"
+    # a sign of neither script: Simplified text with 巿 stays Simplified
+    assert detect_script("台中巿长表示") == "simplified"

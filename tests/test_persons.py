@@ -142,3 +142,10 @@ def test_a_title_that_would_split_a_word_yields_to_the_one_after_it():
     assert ("张鹏飞", "队员", MEDIUM) in hits("站长舒志刚带领队员张鹏飞、戴文涛")
     assert person_finder().title_chains("带领队员") == [(2, 4, "队员", True)]
     assert person_finder().title_chains("担任领队") == [(2, 4, "领队", False)]
+
+
+def test_a_two_character_name_that_cuts_a_word_in_two_is_no_name():
+    # 访问 is a word: 谈 is a verb here, not a surname
+    assert hits("食物及卫生局局长谈访问台中") == []
+    # a word that is also a name after a title stands, with a cue after it
+    assert ("田野", "副局长", STRONG) in hits("副局长田野介绍")

@@ -253,6 +253,8 @@ class PersonFinder(NameShapes):
                 span = None  # `领导班子成员`: after a kind of person the name must end at a boundary
             if generic and span is not None and self._rare_surname_before_word(text, *span):
                 span = None  # `专家来义诊`, `代表全中国`: a verb or a word after a kind of person
+            if span is not None and self._ends_inside_word(text, *span):
+                span = None  # `局长谈访问台中`: 访 opens the word 访问, so 谈 is a verb, not a surname
             if accept(span, role, strength):
                 self._list_after(text, span[1], role, accept)
             elif not generic:
@@ -284,6 +286,12 @@ class PersonFinder(NameShapes):
         string is a word run on, unless a stronger cue than a kind of person vouches for it."""
         return (e - s == 3 and self.surname_len(text, s) == 1 and self.lex.surname_tier.get(text[s]) == 2
                 and text[s + 1:e] in word_bigrams() and self.lex.cue_re.match(text, e) is None)
+
+    def _ends_inside_word(self, text: str, s: int, e: int) -> bool:
+        """Is `text[s:e]` a two-character name whose given character and the one after it are a pair
+        written inside one word (`谈访|问`), with no speech or action verb after it? Then the candidate
+        cuts a word in two, and the surname is a word of its own."""
+        return e - s == 2 and text[e - 1:e + 1] in word_bigrams() and self.lex.cue_re.match(text, e) is None
 
     def _full_name_after_word(self, text: str, cs: int) -> tuple[int, int] | None:
         """A three-character name before a title with a word, not punctuation, before it (`引述郭家麒议员`):
