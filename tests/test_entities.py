@@ -823,3 +823,11 @@ def test_items_of_a_list_that_closes_on_villages_are_no_people():
     assert [m.name for m in found if m.type == "person"] == []
     found = extract_entities(None, ["王建国、李明华等村干部参加"])  # a kind of people after the level word
     assert [m.name for m in found if m.type == "person"] == ["王建国", "李明华"]
+
+
+def test_a_list_before_a_title_written_after_its_last_name_shares_it():
+    assert [(m.name, m.role) for m in one("由风险管理部任婉玉、张铭智助理专员,进行卫生教育") if m.type == "person"] == [
+        ("任婉玉", "助理专员"), ("张铭智", "助理专员")]  # the run read whole, not its first title (助理)
+    # a listed name with a title of its own before it keeps that
+    assert [(m.name, m.role) for m in one("院长王五、张三主任出席") if m.type == "person"] == [
+        ("王五", "院长"), ("张三", "主任")]

@@ -149,3 +149,18 @@ def test_a_two_character_name_that_cuts_a_word_in_two_is_no_name():
     assert hits("食物及卫生局局长谈访问台中") == []
     # a word that is also a name after a title stands, with a cue after it
     assert ("田野", "副局长", STRONG) in hits("副局长田野介绍")
+
+
+def test_a_name_after_an_honour_runs_to_the_word_after_it_and_the_post_before_is_its_role():
+    assert ("苏巴马念", "部长", STRONG) in hits("卫生部长拿督斯里苏巴马念透露,病毒已转型")
+    assert ("苏巴马念", None, STRONG) in hits("拿督斯里苏巴马念也是国会议员。")
+    assert ("李金友", None, STRONG) in hits("丹斯里李金友说")
+
+
+def test_a_listed_name_with_a_title_of_its_own_after_it_keeps_that():
+    assert [(n, r) for n, r, _ in hits("院长王五、张三主任")] == [("王五", "院长"), ("张三", "主任")]
+
+
+def test_stacked_titles_run_past_a_units_other_name_in_brackets():
+    text = "学校党委委员、副院长、附属医院(临床医学院)党委书记甘立军出席。"
+    assert ("甘立军", "党委委员、副院长、附属医院(临床医学院)党委书记", STRONG) in hits(text, bridges={11: 15, 16: 21})

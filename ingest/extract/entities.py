@@ -278,6 +278,19 @@ def _share_list_roles(items: list[_Text], mentions: list[Mention]) -> None:
                 m.role = prev.role
             if m.role == prev.role:
                 sharing.add(id(m))
+        _share_role_written_after(it, here, joins)
+
+
+def _share_role_written_after(it: _Text, here: list[Mention], joins) -> None:
+    """Names listed before a name whose title is written right after it share that title when they have
+    none of their own (`任婉玉、张铭智助理专员`: both are 助理专员), back through `、和及与`."""
+    title_at = {s: r for s, _, r in it.any_title_spans}
+    for m, nxt in reversed(list(zip(here, here[1:]))):
+        role = title_at.get(nxt.end)
+        if (m.role is None and nxt.role and role and role in nxt.role
+                and _ASIDE_RE.sub("", it.text[m.end:nxt.start]) in joins):
+            m.role = nxt.role
+            title_at[m.end] = role
 
 
 def _byline_only(byline: str | None, found: list[Mention]) -> list[Mention]:
@@ -715,6 +728,8 @@ def _merge_hits(hits: list[PersonHit], text: str) -> list[PersonHit]:
         else:
             if have.role is None and h.role is not None:
                 have.role = h.role
+            elif have.role and h.role and h.role.startswith(have.role) and text.startswith(h.role, h.end):
+                have.role = h.role  # `张铭智助理专员`: the run read whole (助理专员) over its first title (助理)
             elif have.role and h.role and have.role != h.role and h.ref_title is None and have.ref_title is None:
                 before, after = (have.role, h.role) if text.startswith(h.role, h.end) else (h.role, have.role)
                 head = _PORTFOLIO_END_RE.sub("", text[:h.start])  # `总行政经理（质素及安全）梁卓谦医生`

@@ -39,6 +39,7 @@ class PersonCues:
     position_re: re.Pattern  # a photo position after a name (`杨钰(中)`, `张明(前排左二)`)
     brand_heads: tuple[str, ...]  # after a name, make it a product's, company's or street's (`石榴云客户端`)
     title_modifiers: tuple[str, ...]  # before any title, part of the role (`总行政经理`), longest first
+    honorifics: tuple[str, ...]  # between a post and the name (`部长拿督斯里苏巴马念`), part of neither
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +55,8 @@ def person_cues() -> PersonCues:
                       department_endings=tuple(sections["department endings"]),
                       position_re=re.compile(f"[（(]{rows}?{sides}[一二三四五六七八九十0-9]*[)）]"),
                       brand_heads=tuple(sections["brand heads"]),
-                      title_modifiers=tuple(sorted(sections["title modifiers"], key=len, reverse=True)))
+                      title_modifiers=tuple(sorted(sections["title modifiers"], key=len, reverse=True)),
+                      honorifics=tuple(sections["honorifics"]))
 
 
 class NameShapes:

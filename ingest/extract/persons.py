@@ -86,6 +86,7 @@ class PersonFinder(NameShapes):
         # Three-character names standing alone between punctuation (`，王建国、李明华等`): no cue at all.
         self.bare_re = re.compile(f"(?=([{tier1}][{given}][{given}]))")
         self.leader_re = trie_regex(rules.words("ner_name_leaders.txt"))
+        self.honorific_re = trie_regex(cues.honorifics)
         surnames = [s for s in self.lex.surname_tier]
         self.ref_re = re.compile("(" + trie_pattern(surnames) + ")(" + trie_pattern(self.lex.titles) + ")")
 
@@ -152,9 +153,13 @@ class PersonFinder(NameShapes):
             return False
         if self.name_before(text, cs, STRONG, set()) is not None:
             return False  # `李明副院长、医务科科长王五`: the run before is another person's
-        k = ce + 1  # walk over the organisations and places after the join
+        k = ce + 1  # walk over the organisations and places after the join, and a unit's other name in
+        # brackets after it (`附属医院(临床医学院)|党委书记`)
         while k in bridges and bridges[k] <= s:
             k = bridges[k]
+            aside = PORTFOLIO_RE.match(text, k)
+            if aside is not None and aside.end() <= s:
+                k = aside.end()
         if k in bridges and k < s < bridges[k]:
             k = s  # the unit's name runs into the title (`市卫生健康局党组|书记` of 党组书记)
         if k == s:
@@ -219,6 +224,7 @@ class PersonFinder(NameShapes):
         leader_ends = {m.end() for m in self.leader_re.finditer(text)}
         self._after_leaders(text, leader_ends, accept)
         chain_roles = {e: role for _, e, role, _ in chains}
+        self._after_honorifics(text, chain_roles, accept)
         for span in self._dotted_names(text, starts_ok | leader_ends):
             title_end = len(text[:span[0]].rstrip(SPACES))  # `通讯员 热娜古丽·艾则孜`
             accept(span, chain_roles.get(title_end) if span[0] not in leader_ends else None, STRONG)
@@ -316,6 +322,18 @@ class PersonFinder(NameShapes):
                          or span[1] - span[0] == 3 and self.lex.cue_re.match(text, span[1]))
                     and accept(span, None, MEDIUM)):
                 self._list_after(text, span[1], None, accept)
+
+    def _after_honorifics(self, text: str, chain_roles: dict[int, str], accept) -> None:
+        """`卫生部长拿督斯里苏巴马念透露`: the name after an honour runs to the nearest word that follows names
+        (a speech or action verb, a particle, an adverb, a title) or punctuation (two to five characters, a transliteration as often as a surname and given name);
+        a post written right before the honour is its role."""
+        for m in self.honorific_re.finditer(text):
+            p = m.end()
+            end = next((p + k for k in range(2, 6) if p + k <= len(text) and all(is_cjk(c) for c in text[p:p + k])
+                        and (p + k == len(text) or not is_cjk(text[p + k]) or self._word_len_at(text, p + k))),
+                       None)
+            if end is not None and not self.rejected(text[p:end]):
+                accept((p, end), chain_roles.get(m.start()), STRONG)
 
     def _cued(self, text: str, starts_ok: set[int], accept) -> None:
         """Names before a speech or action verb (`郭伟强调`) or a photo position (`杨钰(中)`)."""
@@ -469,6 +487,8 @@ class PersonFinder(NameShapes):
             if self.lex.title_re.match(text, end + 1):
                 return  # the next item has its own title
             span = self.name_at(text, end + 1, MEDIUM)
+            if span is not None and self.lex.title_re.match(text, span[1]):
+                return  # `院长王五、张三主任`: the name has a title of its own after it
             if span is None or not self.is_boundary(text, span[1]) or not accept(span, role, MEDIUM):
                 return
             end = span[1]
