@@ -164,3 +164,11 @@ def test_a_listed_name_with_a_title_of_its_own_after_it_keeps_that():
 def test_stacked_titles_run_past_a_units_other_name_in_brackets():
     text = "学校党委委员、副院长、附属医院(临床医学院)党委书记甘立军出席。"
     assert ("甘立军", "党委委员、副院长、附属医院(临床医学院)党委书记", STRONG) in hits(text, bridges={11: 15, 16: 21})
+
+
+def test_a_title_with_a_name_right_after_it_takes_no_name_run_into_it_before():
+    # 卫福部 is the minister's unit, not a person: the post is the name's after it
+    assert [(n, r) for n, r, _ in hits("与卫福部长石崇良现场接种")] == [("石崇良", "部长")]
+    assert [(n, r) for n, r, _ in hits("坦桑尼亚桑给巴尔总统姆维尼出席")] == [("姆维尼", "总统")]
+    # a name before a title with none after it stands
+    assert hits("刘宇主任表示,") == [("刘宇", "主任", STRONG)]

@@ -261,10 +261,13 @@ class PersonFinder(NameShapes):
                 span = None  # `专家来义诊`, `代表全中国`: a verb or a word after a kind of person
             if span is not None and self._ends_inside_word(text, *span):
                 span = None  # `局长谈访问台中`: 访 opens the word 访问, so 谈 is a verb, not a surname
-            if accept(span, role, strength):
+            named_after = accept(span, role, strength)
+            if named_after:
                 self._list_after(text, span[1], role, accept)
             elif not generic:
-                accept(self.foreign_at(text, p), role, STRONG)
+                named_after = accept(self.foreign_at(text, p), role, STRONG)
+            if not generic and named_after and p == ce:
+                continue  # `与卫福部长石崇良`: the title is the name's after it; what runs into it is its unit
             if not generic:
                 if not accept(self.name_before(text, cs, STRONG, starts_ok), role, STRONG):
                     if not accept(self.foreign_before(text, cs), role, STRONG):
