@@ -172,3 +172,13 @@ def test_a_title_with_a_name_right_after_it_takes_no_name_run_into_it_before():
     assert [(n, r) for n, r, _ in hits("坦桑尼亚桑给巴尔总统姆维尼出席")] == [("姆维尼", "总统")]
     # a name before a title with none after it stands
     assert hits("刘宇主任表示,") == [("刘宇", "主任", STRONG)]
+
+
+def test_a_post_before_a_list_of_units_is_the_name_after_them_too():
+    text = "研究所所长、中国协和医科大学、中国医学科学院和北京大学医学部黎健教授、复旦大学研究所欧周罗教授"
+    units = {6: 14, 15: 22, 23: 30, 35: 42}
+    found = [(h.name, h.role) for h in person_finder().find(text, [], set(units.values()), set(), bridges=units)]
+    assert ("黎健", "所长、教授") in found and ("欧周罗", "教授") in found  # 教授 before the units is 黎健's
+    # a post with a name right before it is that name's
+    found = person_finder().find("李明院长、北京大学王五教授出席", [], {9}, set(), bridges={5: 9})
+    assert [(h.name, h.role) for h in found] == [("李明", "院长"), ("王五", "教授")]

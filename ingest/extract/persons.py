@@ -76,6 +76,8 @@ class PersonFinder(NameShapes):
         self.title_modifiers = cues.title_modifiers
         # how a unit before a title ends (`…信息化司|司长`, `…县疾控中心|主任`): organisation suffixes, departments
         self.unit_endings = tuple(sorted(set(org_index().suffix) | set(cues.department_endings), key=len))
+        unit = f"[\u4e00-\u9fff]{{0,{_UNIT_REACH - 1}}}?(?:{trie_pattern(self.unit_endings)})"
+        self.units_re = re.compile(f"{unit}(?:[{''.join(sorted(self.list_joins))}]{unit})*")  # `甲大学、乙学院和丙部`
         # a department opening a clause, the name after it (`、儿科林瑜主任`, `、内科陈年慧副主任`)
         one_char = "".join(sorted(e for e in cues.department_endings if len(e) == 1))
         self.clause_unit_re = re.compile(f"(?:^|(?<=[{re.escape(''.join(sorted(_BARE_LEFT)))}]))"
@@ -220,7 +222,7 @@ class PersonFinder(NameShapes):
             accept((s, e), role, STRONG, not_names if role is None else credited)
         chains = self.title_chains(text, bridges)
         starts_ok = left_ok | {e for _, e, _, _ in chains} | self._clause_unit_ends(text)
-        self._titled(text, chains, starts_ok, accept)
+        self._titled(text, chains, starts_ok, accept, bridges or {})
         leader_ends = {m.end() for m in self.leader_re.finditer(text)}
         self._after_leaders(text, leader_ends, accept)
         chain_roles = {e: role for _, e, role, _ in chains}
@@ -242,7 +244,8 @@ class PersonFinder(NameShapes):
         there, though the finders do not know the department as an organisation."""
         return {m.end() for m in self.clause_unit_re.finditer(text)}
 
-    def _titled(self, text: str, chains: list[tuple[int, int, str, bool]], starts_ok: set[int], accept) -> None:
+    def _titled(self, text: str, chains: list[tuple[int, int, str, bool]], starts_ok: set[int], accept,
+                bridges: dict[int, int]) -> None:
         """Names right after a run of titles (`副院长李宏伟`, and the list after it) or right before one
         (`刘宇主任`); with a kind-of-person title (`队员`, `医生`) more weakly, and before it only a name
         that looks like one on its own."""
@@ -268,12 +271,35 @@ class PersonFinder(NameShapes):
                 named_after = accept(self.foreign_at(text, p), role, STRONG)
             if not generic and named_after and p == ce:
                 continue  # `与卫福部长石崇良`: the title is the name's after it; what runs into it is its unit
+            if not generic and not named_after:
+                self._across_units(text, cs, ce, role, starts_ok, chains, accept)
             if not generic:
                 if not accept(self.name_before(text, cs, STRONG, starts_ok), role, STRONG):
                     if not accept(self.foreign_before(text, cs), role, STRONG):
                         accept(self._full_name_after_word(text, cs), role, STRONG)
             else:
                 accept(self._name_before_kind(text, cs, starts_ok), role, MEDIUM)
+
+    def _across_units(self, text: str, cs: int, ce: int, role: str, starts_ok: set[int],
+                      chains: list[tuple[int, int, str, bool]], accept) -> None:
+        """`研究所所长、中国协和医科大学和北京大学医学部黎健教授`: a post, then only units joined by `、和及与`,
+        then a name with a title of its own after it: the post is the name's too (the units are its other
+        affiliations), written before its own (所长、教授). Not when a name stands right before the post
+        (`李明院长、北京大学王五教授`: it is 李明's)."""
+        if text[ce:ce + 1] != "、" or self.name_before(text, cs, STRONG, starts_ok) is not None:
+            return
+        for s, _, own, generic in chains:
+            if s <= ce or generic:
+                continue
+            span = self.name_before(text, s, STRONG, starts_ok)
+            if span is not None and self._units_only(text[ce + 1:span[0]]):
+                accept(span, f"{role}、{own}", STRONG)
+            return
+
+    def _units_only(self, gap: str) -> bool:
+        """Is `gap` one or more units (`中国协和医科大学`, `北京大学医学部`) joined by `、和及与`: each all
+        Chinese, at most `_UNIT_REACH` characters, ending like an organisation or department?"""
+        return self.units_re.fullmatch(gap) is not None
 
     def _name_before_kind(self, text: str, cs: int, starts_ok: set[int]) -> tuple[int, int] | None:
         """A name before a kind-of-person title (`张丽医生说`, `易军常委建议`): its characters common in names,
