@@ -831,3 +831,9 @@ def test_a_list_before_a_title_written_after_its_last_name_shares_it():
     # a listed name with a title of its own before it keeps that
     assert [(m.name, m.role) for m in one("院长王五、张三主任出席") if m.type == "person"] == [
         ("王五", "院长"), ("张三", "主任")]
+
+
+def test_a_name_found_again_takes_the_post_the_copula_hands_it():
+    found = extract_entities(None, ["卫生部长拿督斯里苏巴马念透露,病毒转型。", "苏巴马念也是国大党昔加末区国会议员。"])
+    assert [(m.name, m.role, m.paragraph_seq) for m in found if m.type == "person"] == [
+        ("苏巴马念", "部长", 0), ("苏巴马念", "国会议员", 1)]

@@ -153,7 +153,7 @@ def test_a_two_character_name_that_cuts_a_word_in_two_is_no_name():
 
 def test_a_name_after_an_honour_runs_to_the_word_after_it_and_the_post_before_is_its_role():
     assert ("苏巴马念", "部长", STRONG) in hits("卫生部长拿督斯里苏巴马念透露,病毒已转型")
-    assert ("苏巴马念", None, STRONG) in hits("拿督斯里苏巴马念也是国会议员。")
+    assert ("苏巴马念", None, STRONG) in hits("拿督斯里苏巴马念也在现场。")
     assert ("李金友", None, STRONG) in hits("丹斯里李金友说")
 
 
@@ -182,3 +182,9 @@ def test_a_post_before_a_list_of_units_is_the_name_after_them_too():
     # a post with a name right before it is that name's
     found = person_finder().find("李明院长、北京大学王五教授出席", [], {9}, set(), bridges={5: 9})
     assert [(h.name, h.role) for h in found] == [("李明", "院长"), ("王五", "教授")]
+
+
+def test_the_copula_hands_a_name_the_post_after_it_unless_a_name_follows_the_post():
+    assert ("苏巴马念", "国会议员", STRONG) in hits("拿督斯里苏巴马念也是国大党昔加末区国会议员。")
+    assert person_finder().handed_role("王五是市长李四的秘书", 2, [(3, 5, "市长")], {5}) is None
+    assert person_finder().handed_role("王五是该院院长", 2, [(5, 7, "院长")], set()) == "院长"

@@ -773,6 +773,8 @@ def _persons(items: list[_Text]) -> list[Mention]:
                 if not (left and (right or e - s >= 3)):
                     continue
                 role = next((r for ts, te, r in it.any_title_spans if te == s or ts == e), None)
+                if role is None:  # `苏巴马念也是国大党昔加末区国会议员`: a post the copula or `担任` hands it
+                    role = finder.handed_role(text, e, it.title_spans, {ps for ps, _ in spans})
                 spans.append((s, e))
                 out.append(Mention("person", text[s:e], text[s:e], s, e, role, it.seq))
         for h in it.hits:

@@ -445,16 +445,26 @@ class PersonFinder(NameShapes):
     def _roles_after(self, text: str, hits: list[PersonHit], chains) -> None:
         """Give a name the title that `作为`/`担任` hands it just after (`刘亮亮作为副领队`); a name with a
         title before it keeps that one too (`厅长杨敬担任卫生计生委党组书记、主任`: both are the text's)."""
+        starts = {o.start for o in hits}
         for h in hits:
-            m = self.as_re.match(text, h.end)
-            if not m:
-                continue
-            for cs, ce, role, generic in chains:
-                if m.end() <= cs <= m.end() + _AS_REACH and not generic:
-                    between = text[m.end():cs]
-                    if all(is_cjk(c) for c in between) and role != h.role:
-                        h.role = role if h.role is None else f"{h.role}；{role}"
-                    break
+            role = self.handed_role(text, h.end, [c[:3] for c in chains if not c[3]], starts)
+            if role is not None and role != h.role:
+                h.role = role if h.role is None else f"{h.role}；{role}"
+
+    def handed_role(self, text: str, end: int, chains: list[tuple[int, int, str]], name_starts: set[int]) -> str | None:
+        """The post that `作为`, `担任` or the copula hands the name ending at `end` (`刘亮亮作为副领队`,
+        `苏巴马念也是国大党昔加末区国会议员`): the first of `chains` (posts, not kinds of person) within
+        `_AS_REACH` Chinese characters after the verb, unless a name starts right after it (`王五是市长李四的
+        秘书`: the post is 李四's)."""
+        m = self.as_re.match(text, end)
+        if not m:
+            return None
+        for cs, ce, role in chains:
+            if m.end() <= cs <= m.end() + _AS_REACH:
+                if ce in name_starts or not all(is_cjk(c) for c in text[m.end():cs]):
+                    return None
+                return role
+        return None
 
     def list_neighbours(self, text: str, names: list[tuple[int, int]], taken: list[tuple[int, int]],
                         starts_ok: set[int]) -> list[tuple[int, int]]:
