@@ -232,3 +232,8 @@ def test_a_newsroom_before_the_role_word_and_a_spaced_name_after_it():
         ("詹钧名", "记者", "詹钧名"), ("詹丰瑞", "记者", "詹丰瑞"), ("董军", "通讯员", "董 军")]
     found = extract_entities(None, ["本报记者 王 冰 摄"])
     assert [(m.name, m.role, m.start, m.end) for m in found if m.type == "person"] == [("王冰", "本报记者、摄影", 5, 8)]
+
+
+def test_a_semicolon_typed_for_the_colon_of_a_label_before_one_name_ending_the_line():
+    assert named("责任编辑;白岚") == [("白岚", "责任编辑")]
+    assert named("责任编辑；白岚 王五") == []  # more than one name after it: no label read

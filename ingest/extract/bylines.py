@@ -350,7 +350,10 @@ class BylineNames:
         # one-character roles (`文`, `图`, `摄`) open a byline only with a mark after them (`文/`, `图:`)
         marked = self.plain | {r for r in self.roles if len(r) == 1}
         spaced = self.roles - marked
-        self.line_re = re.compile(r"^[\s【\[]*(?:" + trie_pattern(words.every) + r")[】\]]?\s*[/:：|]")
+        # a line opening with a label; a semicolon typed for its colon (`责任编辑;白岚`) only before a name that
+        # ends the line
+        self.line_re = re.compile(r"^[\s【\[]*(?:" + trie_pattern(words.every) + r")[】\]]?\s*(?:[/:：|]|[;；](?=\s*"
+                                  r"[\u4e00-\u9fff]{2,4}\s*$))")
         # a role word opening a short line, its paper or newsroom before it (`凤凰新闻中心 记者 詹钧名`)
         self.line_space_re = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,10}?[ \u3000]?)?(?:" + trie_pattern(spaced) + r")\s+")
         self.reported_re = re.compile(r"(?:^|(?<=[【〔\[(（\s]))[\u4e00-\u9fff]{0,8}?(?P<role>"
@@ -400,7 +403,7 @@ class BylineNames:
             out += self._tokens(text, m.start() + 1, m.end() - 1, not_names, None)
         m = self.line_re.match(text)
         if m:
-            head = text[:m.end()].strip(" \t\u3000【】[]/:：|")
+            head = text[:m.end()].strip(" \t\u3000【】[]/:：|;；")
             role, begin = (head if head in self.roles else None), m.end()
             word = _TOKEN_RE.match(text, text.find(head))
             if role is not None and word is not None and word.group() == head:
