@@ -188,3 +188,8 @@ def test_the_copula_hands_a_name_the_post_after_it_unless_a_name_follows_the_pos
     assert ("苏巴马念", "国会议员", STRONG) in hits("拿督斯里苏巴马念也是国大党昔加末区国会议员。")
     assert person_finder().handed_role("王五是市长李四的秘书", 2, [(3, 5, "市长")], {5}) is None
     assert person_finder().handed_role("王五是该院院长", 2, [(5, 7, "院长")], set()) == "院长"
+
+
+def test_a_name_before_a_title_stands_when_what_follows_the_title_is_words():
+    # 关心基 opens with a word (关心) and ends inside one (基层): no name to take the title from 习近平
+    assert ("习近平", "主席", STRONG) in hits("统帅的深情牵挂——习近平主席关心基层部队官兵纪实")

@@ -268,8 +268,9 @@ class PersonFinder(NameShapes):
             if named_after:
                 self._list_after(text, span[1], role, accept)
             elif not generic:
-                named_after = accept(self.foreign_at(text, p), role, STRONG)
-            if not generic and named_after and p == ce:
+                span = self.foreign_at(text, p)
+                named_after = accept(span, role, STRONG)
+            if not generic and named_after and p == ce and self._whole_words_around(text, *span):
                 continue  # `与卫福部长石崇良`: the title is the name's after it; what runs into it is its unit
             if not generic and not named_after:
                 self._across_units(text, cs, ce, role, starts_ok, chains, accept)
@@ -321,6 +322,13 @@ class PersonFinder(NameShapes):
         string is a word run on, unless a stronger cue than a kind of person vouches for it."""
         return (e - s == 3 and self.surname_len(text, s) == 1 and self.lex.surname_tier.get(text[s]) == 2
                 and text[s + 1:e] in word_bigrams() and self.lex.cue_re.match(text, e) is None)
+
+    @staticmethod
+    def _whole_words_around(text: str, s: int, e: int) -> bool:
+        """Does the name `text[s:e]` neither open with a pair written inside one word nor end inside one
+        (not `习近平主席|关心基|层`: 关心, 基层)? Only such a name after a title outweighs one before it."""
+        pairs = word_bigrams()
+        return text[s:s + 2] not in pairs and text[e - 1:e + 1] not in pairs
 
     def _ends_inside_word(self, text: str, s: int, e: int) -> bool:
         """Is `text[s:e]` a two-character name whose given character and the one after it are a pair
