@@ -250,7 +250,7 @@ def test_same_words_counted_when_not_a_session_ordinal():
     ("70家机构类医学资讯及健康科普自媒体加入。", "70家", "机构类医学资讯及健康科普自媒体"),
     ("62家大中型医院和专科医院恢复医疗服务。", "62家", "大中型医院"),  # a verb in the second phrase: not joined
     # no subject in the clause: the clause before that states no figure of its own
-    ("居民上万人,老年人多,80岁以上的就有1000多人。", "1000多人", "老年人多"),
+    ("居民上万人,老年人多,80岁以上的就有1000多人。", "1000多人", "80岁以上"),
     # … passing a clause that is only a figure (63,093、)
     ("(去年同期的就诊病例百分比分别为:63,093、1.3%)。", "1.3%", "去年同期的就诊病例百分比"),
     # nothing fits: no subject rather than a fragment or a discourse word
@@ -306,7 +306,7 @@ def test_same_words_counted_when_not_a_session_ordinal():
     # an adverb after the unit ends the noun only right after a noun (30余人早早赶来: no noun before)
     ("刘长根等30余人早早赶来体检。", "30余人", "早早赶来体检"),
     # nothing is cut off beside a surname (an unknown name); a time word before a noun names people
-    ("这两年徐凡的科研进展很快。", "两年", "徐凡"),
+    ("三篇徐凡的论文获奖。", "三篇", "徐凡"),  # (was 这两年…: 这两年 is now the time of the narrative, no claim)
     ("我们见到了36岁的青年科学家徐凡。", "36岁", "青年科学家徐凡"),
     # 多达 links like 达; 上届 is a comparison base like 上年
     ("美国有多达5400多万人。", "5400多万人", "美国"),
@@ -556,3 +556,17 @@ def test_after_the_number_a_hedge_before_the_unit():
 def test_found_adds_the_half_then_turns_a_negative_range_round():
     f = _found("零下3至5度半", _Reading(0, 8, 3, 5, None, "3至5", half=True, negative=True))
     assert (f.claim.surface, f.claim.value, f.claim.value_max, f.unit_end) == ("零下3至5度半", -5.5, -3.5, 8)
+
+
+# Figures that name a time or a group rather than state a quantity (issue 20, round 4).
+@pytest.mark.parametrize("text", [
+    "更新于 2天前", "三年后再复查", "这两天出入医院的人多", "50岁以上的患者", "3至11岁孩子", "60岁或以上人士",
+    "2012级临床医学专业", "2020届毕业生", "五年制同学", "公元前201年", "5万次阅读",
+])
+def test_a_time_an_age_group_a_cohort_or_a_view_count_is_no_claim(text):
+    assert claims(text) == []
+
+
+def test_a_single_age_and_a_span_stay_claims():
+    assert [(c.surface, c.unit) for c in claims("预期寿命79.6岁,患者67岁,潜伏期约3天。")] == [
+        ("79.6岁", "岁"), ("67岁", "岁"), ("约3天", "天")]

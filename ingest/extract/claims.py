@@ -201,6 +201,13 @@ _VAGUE = "数"  # the qualifier of 数十, 几百: some tens, some hundreds (cla
 _TITLE_REACH = 40  # how far around a number a 《…》 title is looked for
 _PLENARY_AFTER = re.compile("|".join(rules.words("claims_context_words.txt", "plenary after")))
 _SESSION_AFTER = re.compile("|".join(rules.words("claims_context_words.txt", "session after")))
+_POINT_IN_TIME_AFTER = tuple(rules.words("claims_context_words.txt", "point in time after"))
+_DEICTIC_BEFORE = tuple(rules.words("claims_context_words.txt", "deictic before a span"))
+_AGE_UNITS = frozenset(rules.words("claims_context_words.txt", "age units"))
+_AGE_BOUND_AFTER = tuple(rules.words("claims_context_words.txt", "age bound after"))
+_COHORT_UNITS = frozenset(rules.words("claims_context_words.txt", "cohort units"))
+_YEAR_BEFORE = tuple(rules.words("claims_context_words.txt", "year before"))
+_PAGE_COUNT_AFTER = tuple(rules.words("claims_context_words.txt", "page counts after"))
 # Longer digit runs are identity, account or serial numbers, never counts.
 _MAX_DIGITS = 15
 _ASCII_LETTER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -344,7 +351,10 @@ def _number_claim(text: str, m: re.Match, masks: list[tuple[int, int]]) -> _Foun
     if _unit_says_no_quantity(text, s, pos, arabic, r):
         return None
     if r.unit is not None:
+        unit_end = r.end
         _read_after_unit(text, r)
+        if _names_a_time_or_group(text, r, unit_end):
+            return None
     if not arabic and _fills_a_quote(text, r.start, r.end):
         return None
     if _overlaps_not_number(text, r.start, r.end):
@@ -479,6 +489,25 @@ def _unit_says_no_quantity(text: str, s: int, pos: int, arabic: bool, r: _Readin
     # 八次全会, 十三届全国人大五次会议: a session's ordinal, written without 第
     return r.unit.spelling == "次" and bool(_PLENARY_AFTER.match(text, r.end) or (
         _SESSION_AFTER.match(text, r.end) and "届" in _clause_before(text, s, 16)))
+
+
+def _names_a_time_or_group(text: str, r: _Reading, unit_end: int) -> bool:
+    """A figure whose words around it make it no stated quantity: a point in time (更新于2天前, 三年后),
+    the time of the narrative (这两天), an age group (65岁以上, 3至11岁, 60岁或以上人士), a cohort
+    (2012级, 2020届), a year of history (公元前201年) or the page's own view count (5万次阅读).
+    `unit_end`: where the unit ends, before any bound read after it."""
+    unit = r.unit
+    if unit.kind == "time" and (text.startswith(_POINT_IN_TIME_AFTER, r.end)
+                                or text.endswith(_DEICTIC_BEFORE, 0, r.start)):
+        return True
+    if unit.spelling in _AGE_UNITS and (r.value_max is not None or r.end > unit_end
+                                        or text.startswith(_AGE_BOUND_AFTER, r.end)):
+        return True
+    if unit.spelling in _COHORT_UNITS and r.value_max is None and 1900 <= r.value <= 2100 and r.value.is_integer():
+        return True
+    if unit.spelling == "年" and text.endswith(_YEAR_BEFORE, 0, r.start):
+        return True
+    return text.startswith(_PAGE_COUNT_AFTER, r.end)
 
 
 def _read_after_unit(text: str, r: _Reading) -> None:
