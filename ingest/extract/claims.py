@@ -201,13 +201,11 @@ _VAGUE = "数"  # the qualifier of 数十, 几百: some tens, some hundreds (cla
 _TITLE_REACH = 40  # how far around a number a 《…》 title is looked for
 _PLENARY_AFTER = re.compile("|".join(rules.words("claims_context_words.txt", "plenary after")))
 _SESSION_AFTER = re.compile("|".join(rules.words("claims_context_words.txt", "session after")))
-_POINT_IN_TIME_AFTER = tuple(rules.words("claims_context_words.txt", "point in time after"))
-_DEICTIC_BEFORE = tuple(rules.words("claims_context_words.txt", "deictic before a span"))
-_AGE_UNITS = frozenset(rules.words("claims_context_words.txt", "age units"))
-_AGE_BOUND_AFTER = tuple(rules.words("claims_context_words.txt", "age bound after"))
-_COHORT_UNITS = frozenset(rules.words("claims_context_words.txt", "cohort units"))
-_YEAR_BEFORE = tuple(rules.words("claims_context_words.txt", "year before"))
-_PAGE_COUNT_AFTER = tuple(rules.words("claims_context_words.txt", "page counts after"))
+# Words around a figure that make it a time, an age group, a cohort or a view count (_names_a_time_or_group).
+(_POINT_IN_TIME_AFTER, _DEICTIC_BEFORE, _AGE_UNITS, _AGE_BOUND_AFTER, _COHORT_UNITS, _YEAR_BEFORE,
+ _PAGE_COUNT_AFTER) = (tuple(rules.words("claims_context_words.txt", section)) for section in (
+    "point in time after", "deictic before a span", "age units", "age bound after", "cohort units",
+    "year before", "page counts after"))
 # Longer digit runs are identity, account or serial numbers, never counts.
 _MAX_DIGITS = 15
 _ASCII_LETTER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
