@@ -710,14 +710,56 @@ def _subject_after(text: str, pos: int, limit: int, unit: Unit | None = None) ->
         end = _noun_end(rest)
         obj = _strip_back(rest[:end])
         return verb + obj, True
-    noun = _noun_phrase(seg, len(verb) if verb else 0)
-    if not verb and seg.startswith("的", len(noun)) and claim_words.word_tag(noun) in _ADJECTIVE_TAGS \
-            and unit is not None and unit.spelling in _PEOPLE_UNITS | _GROUP_UNITS:
+    noun = (not verb and counted and _head_after_clause(seg)) or _noun_phrase(seg, len(verb) if verb else 0)
+    if not noun and not verb and unit is not None and unit.spelling in _PEOPLE_UNITS and (done := _what_people_do(seg)):
+        return done, True  # 4200余人在线观摩: what the people did
+    if not verb and counted and seg.startswith("的", len(noun)) and claim_words.word_tag(noun) in _ADJECTIVE_TAGS:
         head = _noun_phrase(seg[len(noun) + 1:])
-        noun = noun + "的" + head if len(head) > 1 and _ends_with_noun(head) else noun  # 七个精干的医护团队
+        noun = noun + "的" + head if len(head) > 1 and _ends_with_noun(head) else noun  # 4台先进的超声诊断仪器
     elif not verb and counted and noun and seg.startswith(_JOINS_NOUNS, len(noun)):
         noun = _joined_nouns(seg, noun, _SUBJECT_AFTER_REACH)
     return (noun[:16] or None), False
+
+
+_VERB_PHRASE_MAX = 8  # characters of what a count of people did (在线观摩, 到我院贴敷)
+# Word classes that open what people did: verbs, adverbs, prepositions, distinguishing words (在线).
+_DEED_OPENING_TAGS = claim_words.VERB_TAGS | {"d", "ad", "p", "b"}
+_VERB_PHRASE_ENDS = frozenset({"u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "c"})  # 的, 了, 着, 吗, 和 …
+
+
+def _what_people_do(seg: str) -> str:
+    """The verb phrase right after a count of people that names no noun (4200余人在线观摩 → 在线观摩,
+    近300人到我院贴敷了… → 到我院贴敷): a verb within its first three words, up to a particle or
+    conjunction, ending with a verb; '' when none."""
+    words = claim_words.segment(seg)
+    if not words or claim_words.word_tag(words[0]) not in _DEED_OPENING_TAGS or not any(
+            claim_words.word_tag(w) in claim_words.VERB_TAGS for w in words[:3]):
+        return ""  # (17人中有14名党员: a locative opens no deed)
+    phrase, last = "", None
+    for w in words:
+        if claim_words.word_tag(w) in _VERB_PHRASE_ENDS or len(phrase) + len(w) > _VERB_PHRASE_MAX:
+            break
+        phrase, last = phrase + w, w
+    # it ends with its verb (到我院 alone says where, not what was done)
+    return phrase if len(phrase) > 1 and claim_words.word_tag(last) in claim_words.VERB_TAGS else ""
+
+
+_RELATIVE_REACH = 10  # the longest clause between a count's unit and the 的 before the noun it counts
+
+
+def _head_after_clause(seg: str) -> str:
+    """The noun a count counts when a clause led by a preposition (perhaps after an adverb) and ending with a verb
+    stands between the unit and it (2名曾在外国确诊的澳门居民 → 澳门居民; not 5名患者出现的症状, whose
+    clause opens with the noun counted; 30人在医院接受的治疗 → '': a verbal noun is no thing counted); else ''."""
+    k = seg.find("的", 0, _RELATIVE_REACH + 1)
+    if k < 1:
+        return ""
+    words = claim_words.segment(seg[:k])
+    opening = [claim_words.word_tag(w) for w in words[:2]]
+    if not (opening[0] == "p" or opening[:2] == ["d", "p"]) or claim_words.word_tag(words[-1]) not in claim_words.VERB_TAGS:
+        return ""  # (10个非常任理事国提出的…: 非常 is no adverb there)
+    head = _noun_phrase(seg[k + 1:])
+    return head if len(head) > 1 and _ends_with_noun(head) else ""
 
 
 _JOINS_NOUNS = ("及", "和", "与")
@@ -818,8 +860,11 @@ _ASIDE_BEFORE = re.compile(r"[（(][^（()）]{1,12}[)）]$")
 # A time phrase closing the words before a number (国家数量从2021年的22个, 增加到2022年的37个) says when,
 # not what: it is dropped from the subject.
 _TIME_BEFORE = "|".join(rules.words("claims_context_words.txt", "time before"))
+_SPAN_UNITS = "年|天|周|月|小时|分钟"  # a span before 前/后 is a point in time (十多年前的, 三周之前的)
+_COMPARISON_BEFORE = frozenset(rules.words("claims_context_words.txt", "comparison before"))
 _COMPARISON_BASE = "|".join(rules.words("claims_context_words.txt", "comparison base"))  # 较平时, 较上年
-_TIME_TAIL = re.compile(rf"(?:从|自|较|比|到|至|在)?(?:[0-9]{{4}}年(?:底|初|末)?|{_TIME_BEFORE})的?$"
+_TIME_TAIL = re.compile(rf"(?:从|自|较|比|到|至|在|是)?(?:[0-9]{{4}}年(?:底|初|末)?|{_TIME_BEFORE}"
+                        rf"|{_NUMX}多?个?(?:{_SPAN_UNITS})(?:{'|'.join(_POINT_IN_TIME_AFTER)}))的?$"
                         rf"|(?:较|比)(?:{_COMPARISON_BASE})$")
 
 
@@ -876,11 +921,13 @@ def _subject_before(text: str, pos: int, limit: int) -> str | None:
     seg = seg[cut + 1:]
     if not seg:
         return None
+    if claim_words.segment(seg)[0] in _COMPARISON_BEFORE:
+        return None  # 比上个月底多出84个: the base of a comparison, not what is counted
     aspect = seg.endswith(("了", "过"))  # 换了三辆: a verb with its aspect mark, the count is its object
-    seg = _strip_back(seg)
-    timed = _TIME_TAIL.search(seg)
+    timed = _TIME_TAIL.search(seg) or _TIME_TAIL.search(seg := _strip_back(seg))  # (十年前的 before 前的 goes)
     if timed:
-        seg = _strip_back(seg[:timed.start()])
+        seg = timed.string[:timed.start()]
+    seg = _strip_back(seg)
     # The subject follows the last governing verb or scope word that still leaves something after it.
     for m in reversed(list(t.cut_words.finditer(seg))):
         if _noun_after_verb(seg, m.end()):
@@ -889,6 +936,8 @@ def _subject_before(text: str, pos: int, limit: int) -> str | None:
         if tail:
             if len(tail) == 1 and aspect:
                 return _topic(seg[:m.start()]) or tail
+            if _says_only_when([(0, w) for w in claim_words.segment(tail)]):
+                return _topic(seg[:m.start()])  # 低保平均标准达到每人每月746元: the topic, not 每人每月
             if m.group() in _ATTRIBUTIVE and seg.startswith(tail, m.end()) and _ends_with_noun(tail):
                 return _last_words(m.group() + tail)  # 累计确诊病例12416例: part of the noun phrase
             return _last_words(tail)
@@ -1044,11 +1093,25 @@ def _in_words(text: str, phrase: str, lo: int, hi: int, last: bool = False, afte
             len(words) == 1 or tag(words[1][1]) in claim_words.VERB_TAGS))):
         return None  # (过去两天, 1850亿元今天公布: when; 43个日夜: a count's measure word counts the days;
         # 36岁的青年科学家: 青年 names people)
+    if last and _says_only_when(words):
+        return None  # (这个月就有23个, 每天: a pronoun and a time say when, not what)
     whole = text[words[0][0]:words[-1][0] + len(words[-1][1])]
     if len(whole) == 1 and whole not in tables().change and tag(whole) in claim_words.NOT_A_THING_TAGS and not (
             after_count and tag(whole) in claim_words.PLACE_TAGS):
         return None  # (a count's measure word wants a noun: 26个里的 counts 里, villages; 两天里 does not)
     return whole
+
+
+# Word classes of words that name no thing (pronouns, numerals, measure words, times, locatives): a phrase
+# before a figure made only of them that says a time (这个月, 上个月底) is no subject (他们一家, 我国 are).
+_NO_CONTENT_TAGS = frozenset({"r", "m", "mq", "q", "t", "tg", "f"})
+_TIME_CHARS = frozenset("年月日天周")
+def _says_only_when(words: list[tuple[int, str]]) -> bool:
+    """Whether the (offset, word) list names no thing but a time: pronouns, numerals, measure words and
+    locatives with a time word or ending with a time character (这个月, 上个月底, 每人每月; not 他们一家, 我国)."""
+    tag = claim_words.word_tag
+    return bool(words) and all(tag(w) in _NO_CONTENT_TAGS for _, w in words) and (
+        any(tag(w) in claim_words.TIME_TAGS for _, w in words) or words[-1][1][-1] in _TIME_CHARS)
 
 
 # Prepositions of the people something is done for (为600多人提供…): the verb phrase after is the subject.
