@@ -4,7 +4,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.extract.dates import _extract, carry_article_year, extract_dates, iso_date, parse_published, period_bounds, timeline_day
+from ingest.extract.dates import _extract, carry_article_year, extract_dates, iso_date, opening_stamp, parse_published, period_bounds, timeline_day
 
 
 def rows(text: str, published: str | None = None):
@@ -176,7 +176,9 @@ def test_a_bare_day_takes_the_month_named_before_else_the_nearest_to_the_article
     assert rows("介绍,14日0时至24时,新增", "2020-06-15") == [("14日", 3, 6, 2020, 6, 14, "published")]
     assert rows("华联会29日宣布", "2023-05-02") == [("29日", 3, 6, 2023, 4, 29, "published")]
     assert rows("3月5日开幕,7日闭幕") == [("3月5日", 0, 4, None, 3, 5, None), ("7日", 7, 9, None, 3, 7, None)]
-    assert rows("3月5日开幕。7日闭幕") == [("3月5日", 0, 4, None, 3, 5, None)]  # not across a sentence
+    # across a sentence, a later day of the month the paragraph named (the story goes on); not an earlier one
+    assert rows("3月5日开幕。7日闭幕") == [("3月5日", 0, 4, None, 3, 5, None), ("7日", 7, 9, None, 3, 7, None)]
+    assert rows("3月5日开幕。2日闭幕") == [("3月5日", 0, 4, None, 3, 5, None)]
     # durations, ordinals, house numbers and undated articles give no day
     assert rows("3日内完成,第3日,14号楼,每月14日前", "2020-06-15") == []
     assert rows("14日0时起") == []
@@ -370,3 +372,14 @@ def test_a_date_after_from_now_until_is_not_before_the_article_date():
     assert rows("由即日起至2月28日", "2025-12-14") == [("2月28日", 5, 10, 2026, 2, 28, "published")]
     assert rows("即日起至12月31日", "2025-12-14") == [("12月31日", 4, 10, 2025, 12, 31, "published")]
     assert rows("2月28日截止", "2025-12-14") == [("2月28日", 0, 5, 2025, 2, 28, "published")]
+
+
+def test_a_date_stamp_standing_alone_before_the_first_sentence():
+    assert opening_stamp("字 小 大 嚴防骨痛熱症 2017年6月10日460369460369 蘇巴馬念派發粥食給民眾。") == "2017年6月10日"
+    assert opening_stamp("主页 2021/5/30 社区筛检站设置补助上路") == "2021/5/30"
+    assert opening_stamp("2017年6月10日，会议召开。") is None  # a sentence's date
+    assert opening_stamp("他说。2017-06-10 更多") is None  # after the first sentence
+
+
+def test_a_template_that_prints_month_for_year():
+    assert parse_published("2019 月 01 月 03 日") == ("2019-01-03", None)

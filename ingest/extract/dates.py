@@ -115,10 +115,11 @@ _RANGE_RE = re.compile(rf"\s*{_RANGE_MARK}\s*(?:(?P<y>{_YEAR})年)?(?:(?P<m>{_NU
 _MONTH_RANGE_RE = re.compile(rf"\s?{_RANGE_MARK}\s?(?P<m>{_NUM})月(?!{_NUM}[日号])")
 # A list of days after a date: `10月17日、18日`, `5月1日、2日和3日`.
 _DAY_LIST_RE = re.compile(rf"\s?{_LIST_MARK}\s?(?P<d>{_NUM})(?:[日号]|{_LIST_AHEAD})")
-# A published date and time on a metadata line (`2022-06-07 11:22:27`, `2022年6月7日 11:22`).
+# A published date and time on a metadata line (`2022-06-07 11:22:27`, `2022年6月7日 11:22`; a template
+# that prints 月 for 年, `2019 月 01 月 03 日`, is read too: a four-digit year can be no month).
 # A European page writes the day first with dots (`26.02.2018 15:54`): groups dm_y, dm_m, dm_d, dm_t.
 DATE_TIME = re.compile(
-    r"(?:(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
+    r"(?:(?P<y>(?:19|20)\d{2})\s*[-/.年月]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
     r"(?:\s*(?P<t>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?))?"
     r"|(?<![\d.])(?P<dm_d>[0-3]?\d)\.(?P<dm_m>[01]?\d)\.(?P<dm_y>(?:19|20)\d{2})(?![\d.])"
     r"(?:\s*(?P<dm_t>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?))?)")
@@ -130,6 +131,18 @@ ROC_DATE_TIME = re.compile(r"(?<!\d)" + DATE_TIME.pattern.replace(r"(?P<y>(?:19|
 # text right after its last sentence (`…并告知医师旅游史。2020/06/30`).
 DATE_STAMP = re.compile(r"^(?:date|Date|DATE)\s+" + DATE_TIME.pattern)
 CLOSING_DATE = re.compile(r"[。！？!?]\s*" + DATE_TIME.pattern + r"\s*$")
+# A full date standing alone inside a line a saved page ran together, before its first sentence ends:
+# spaces or the line's start before it, a space, digits (a view count run on: `2017年6月10日460369`) or the
+# line's end after it; read by `opening_stamp`.
+_INLINE_STAMP = re.compile(r"(?:^|(?<=\s))(?P<date>(?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日|([-/.])\d{1,2}\2\d{1,2}))(?=\s|\d|$)")
+
+
+def opening_stamp(line: str) -> str | None:
+    """The first full date standing alone in `line` before its first sentence ends (`字 小 大 … 嚴防骨痛熱症
+    2017年6月10日460369460369 蘇巴馬念…。`): the page's own date stamp, not a date a sentence tells of."""
+    end = min((k for k in (line.find(ch) for ch in _SENTENCE_MARKS) if k >= 0), default=len(line))
+    m = _INLINE_STAMP.search(line, 0, end)
+    return m.group("date") if m else None
 # The period a numeric claim covers (`4月23日至6月6日`, `3月以来`, `截至5月`, `1-3月份`, `今年以来`).
 _PERIOD_DATE = r"(?:[0-9]{4}年)?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})?[日号]?"
 _PERIOD_MONTHS = r"(?:[0-9]{4}年)?[0-9]{1,2}\s?(?:至|到|—|-|~|－)\s?[0-9]{1,2}月(?:份)?"
@@ -263,9 +276,10 @@ class _Found:
     def free(self, s: int, e: int) -> bool:
         return all(e <= ts or te <= s for ts, te in self.taken)
 
-    def earlier_in_sentence(self, pos: int, wanted) -> DateMention | None:
-        """The last date found before `pos` in the same sentence that `wanted` accepts, else None."""
-        start = max(self.text.rfind(ch, 0, pos) for ch in _SENTENCE_MARKS) + 1
+    def earlier_in_sentence(self, pos: int, wanted, paragraph: bool = False) -> DateMention | None:
+        """The last date found before `pos` in the same sentence (`paragraph`: anywhere before it in the
+        text) that `wanted` accepts, else None."""
+        start = 0 if paragraph else max(self.text.rfind(ch, 0, pos) for ch in _SENTENCE_MARKS) + 1
         before = [d for d in self.out if start <= d.start and d.end <= pos and wanted(d)]
         return max(before, key=lambda d: d.end) if before else None
 
@@ -451,12 +465,15 @@ def _heads_a_name(text: str, end: int) -> bool:
 
 def _bare_days(found: _Found, pub: dt.date | None) -> None:
     """Days written alone (`14日0时至24时`): in the month of the last date named before in the sentence,
-    else, in a dated article, the nearest day of that number to its date."""
+    else of an earlier day named before in the paragraph (`今年5月6日,…发高烧。11日她在脸书发文`: the story
+    goes on in that month), else, in a dated article, the nearest day of that number to its date."""
     for m in _BARE_DAY_RE.finditer(found.text):
         if not found.free(*m.span()):
             continue
         want = int(m.group("d"))
-        last = found.earlier_in_sentence(m.start(), lambda d: d.month is not None and d.day is not None)
+        last = found.earlier_in_sentence(m.start(), lambda d: d.month is not None and d.day is not None) \
+            or found.earlier_in_sentence(m.start(), lambda d: d.month is not None and d.day is not None
+                                         and d.day < want, paragraph=True)  # (an earlier day of that month)
         if last is not None:
             year, month, source = last.year, last.month, last.year_source
         elif pub is not None and (day := _nearest_day(pub, want, _BARE_DAY_REACH,
