@@ -383,3 +383,15 @@ def test_a_date_stamp_standing_alone_before_the_first_sentence():
 
 def test_a_template_that_prints_month_for_year():
     assert parse_published("2019 月 01 月 03 日") == ("2019-01-03", None)
+
+
+def test_a_relative_day_with_its_day_in_brackets_opens_a_range():
+    assert rows("昨天(1)起到7号,全市医院开放", "2019-09-02") == [
+        ("昨天(1)", 0, 5, 2019, 9, 1, "relative"), ("7号", 7, 9, 2019, 9, 7, "relative")]
+    assert [(d.surface, d.day) for d in extract_dates("3月1日起至5日开展", "2020-03-01")] == [("3月1日", 1), ("5日", 5)]
+
+
+def test_a_two_digit_year_is_read_by_the_weekday_written_after_it():
+    assert [(d.surface, d.year) for d in extract_dates("1.96年10月22日(一)9:00")] == [("96年10月22日", 2007)]
+    assert [(d.surface, d.year) for d in extract_dates("96年10月22日(二)")] == [("96年10月22日", 1996)]
+    assert [d.year for d in extract_dates("96年10月22日(五)")] == [None]  # no weekday fits: no year

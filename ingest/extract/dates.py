@@ -95,6 +95,7 @@ _WEEKDAYS = "一二三四五六日天"  # after a week word (`上周五`): Monda
 # Taiwan news style: the day in brackets inside a relative word, `今（14）日`, `昨（13）日`. The month and
 # year come from the article's date (the day nearest it that has this day number).
 _BRACKET_DAY_RE = re.compile(r"(?P<w>[今昨前明])[（(](?P<d>\d{1,2})[)）](?P<u>日|天)")
+_DAY_IN_BRACKETS = re.compile(r"[（(](\d{1,2})日?[)）]")  # after a relative day: 昨天(1), 今天（14日）
 _BRACKET_REACH = 3  # days either side of the relative word's day a bracketed day may sit
 _YEAR_ONLY_RE = re.compile(rf"(?<![\d.\-/])(?P<y>{_YEAR})年(?!\d|[〇零一二三四五六七八九十]|份)")
 _ISO_RE = re.compile(r"(?<![\d.\-/A-Za-z])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d]|\.\d)")
@@ -109,8 +110,12 @@ _SHORT_IN_BRACKETS_RE = re.compile(
 _SHORT_BEFORE_WEEKDAY_RE = re.compile(
     r"(?<![\d./\-])(?P<m1>1[0-2]|0?[1-9])[/.](?P<d1>3[01]|[12]\d|0?[1-9])"
     rf"(?=\s?[（(]{_WEEKDAY_WORD}[一二三四五六日天][)）])")
+# A two-digit year with month, day and the weekday in brackets (`96年10月22日(一)`): read by the weekday.
+_SHORT_YEAR_WEEKDAY_RE = re.compile(r"(?<!\d)(?P<date>(?P<y>\d{2})\s?年\s?(?P<m>\d{1,2})\s?月\s?(?P<d>\d{1,2})\s?日)"
+                                    r"\s?[（(](?:星期|周|礼拜)?(?P<w>[一二三四五六日天])[)）]")
 # After a date: `至6月6日`, `-25日`, `到2022年1月3日`.
-_RANGE_RE = re.compile(rf"\s*{_RANGE_MARK}\s*(?:(?P<y>{_YEAR})年)?(?:(?P<m>{_NUM})月)?(?P<d>{_NUM})[日号]")
+# `起` may stand before the mark (`3月1日起至5日`, `昨天(1)起到7号`: from … until).
+_RANGE_RE = re.compile(rf"\s*起?{_RANGE_MARK}\s*(?:(?P<y>{_YEAR})年)?(?:(?P<m>{_NUM})月)?(?P<d>{_NUM})[日号]")
 # The other end of a range of months: `2019年1月至11月`, `1—9月`.
 _MONTH_RANGE_RE = re.compile(rf"\s?{_RANGE_MARK}\s?(?P<m>{_NUM})月(?!{_NUM}[日号])")
 # A list of days after a date: `10月17日、18日`, `5月1日、2日和3日`.
@@ -305,6 +310,8 @@ def _extract(text: str, published_date: str | None) -> list[DateMention]:
         year, month, day = int(m.group(1)), int(m.group(3)), int(m.group(4))
         if _valid(year, month, day):
             found.emit(m.start(), m.end(), year, month, day, "text")
+    if "年" in text and ("）" in text or ")" in text):
+        _short_years_by_weekday(found)
     _written_dates(found, pub)
     if pub is not None and ("）" in text or ")" in text):
         for m in _BRACKET_DAY_RE.finditer(text):
@@ -350,6 +357,19 @@ def _written_dates(found: _Found, pub: dt.date | None) -> None:
             _listed_days(found, m.end(), year, month, source)
         elif (r := _MONTH_RANGE_RE.match(text, m.end())) and found.free(r.start("m"), r.end()):
             found.emit(r.start("m"), r.end(), year, _number(r.group("m")), None, source)  # 2019年1月至11月
+
+
+def _short_years_by_weekday(found: _Found) -> None:
+    """`96年10月22日(一)`: a two-digit year, Taiwan's (1911 + 96 = 2007) or a century's (1996), with the
+    weekday written after the date, which says which of the two it is; no weekday that fits, no date."""
+    for m in _SHORT_YEAR_WEEKDAY_RE.finditer(found.text):
+        short, month, day = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+        weekday = _WEEKDAYS.index(m.group("w")) if m.group("w") != "天" else 6
+        for year in (ROC_OFFSET + short, 1900 + short):
+            if _valid(year, month, day) and dt.date(year, month, day).weekday() == min(weekday, 6) \
+                    and found.free(*m.span("date")):
+                found.emit(*m.span("date"), year, month, day, "text")
+                break
 
 
 def _short_dates(found: _Found, pub: dt.date | None) -> None:
@@ -532,7 +552,11 @@ def _relative_words(found: _Found, pub: dt.date) -> None:
                 found.emit(m.start(), m.end() + 1, day.year, day.month, day.day, "relative")
         elif not _figure_of_speech(text, m.start()):
             day = pub + dt.timedelta(days=offset)
-            found.emit(m.start(), m.end(), day.year, day.month, day.day, "relative")
+            end = m.end()
+            if (b := _DAY_IN_BRACKETS.match(text, end)) and int(b.group(1)) == day.day:
+                end = b.end()  # 昨天(1): the day the word names, written in brackets
+            if found.emit(m.start(), end, day.year, day.month, day.day, "relative"):
+                _range_end(found, end, day.year, day.month, "relative")  # 昨天(1)起到7号
 
 
 def _inside_other_word(text: str, start: int, end: int) -> bool:
