@@ -332,6 +332,9 @@ def test_same_words_counted_when_not_a_session_ordinal():
     # a count of people followed by no noun: what they did
     ("本次大赛同步开展在线直播和解说,4200余人在线观摩。", "4200余人", "在线观摩"),
     ("已有近300人到我院贴敷了“三九贴”。", "近300人", "到我院贴敷"),
+    # a count's noun after a quoted name (a measure's is what is measured: 总面积448.6万平方公里的“三北”工程区)
+    ("组建了一支16人的“肺癌早筛”义诊团队。", "16人", "义诊团队"),
+    ("在总面积448.6万平方公里的“三北”工程区。", "448.6万平方公里", "总面积"),
     # a span with 前 before the figure is a time, dropped from the subject
     ("高新技术企业数量从十多年前的4.9万家增加到33万家。", "4.9万家", "高新技术企业数量"),
     ("区生产总值达到3万亿，是十年前的2.1倍。", "2.1倍", None),

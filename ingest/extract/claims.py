@@ -685,6 +685,12 @@ def _subject_after(text: str, pos: int, limit: int, unit: Unit | None = None) ->
     quoted = _quoted_at(text, pos, limit)
     if quoted:  # 1180次“会诊”: the quoted word is what was done
         return quoted, False
+    if counted and text.startswith("的", pos) and (named := _quoted_at(text, pos + 1, limit)):
+        # 16人的“肺癌早筛”义诊团队: the noun after the quoted name is what is counted
+        after = pos + 1 + len(named) + 2
+        head = _noun_phrase(_cut_at_punct(text[after:min(limit, after + _SUBJECT_AFTER_REACH)]))
+        if len(head) > 1 and _ends_with_noun(head):
+            return head, False
     seg = _cut_at_punct(text[pos:min(limit, pos + _SUBJECT_AFTER_REACH)])
     if unit is not None and unit.spelling.endswith("元"):  # 250元澳门币: the currency is part of the amount
         seg = seg[len(next((w for w in t.currency if seg.startswith(w)), "")):]
