@@ -16,7 +16,7 @@ from . import rules
 from .furniture import LABELS, TITLE_FEATURES, is_prose, line_probabilities, title_choice, title_shape
 from .extract.bylines import (byline_line, byline_names, closing_byline, credit_line, dateline_byline,
                                ends_with_credit)
-from .extract.dates import CLOSING_DATE, DATE_STAMP, DATE_TIME, opening_stamp, parse_published
+from .extract.dates import CLOSING_DATE, DATE_STAMP, DATE_TIME, opening_stamp, parse_published, written_out_date
 from .normalise import detect_script, normalise, strip_pinyin
 from .records import Article, DroppedLine, Paragraph, RawArticle
 from .rules import chrome_rules
@@ -131,6 +131,8 @@ def parse_meta_line(line: str, loose: bool = False) -> dict[str, str] | None:
     labels = list(_meta_pattern().finditer(stripped))
     if bare_date:
         return {"published": date.group(0)}
+    if written := written_out_date(stripped):  # 二〇二三年五月六日, an official notice's date
+        return {"published": written}
     if clock:
         return {"clock": stripped}
     # labels open the line, or follow the date it opens with (`2024-03-25 08:30  来源:… 作者:…`)

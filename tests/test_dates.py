@@ -4,7 +4,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.extract.dates import _extract, carry_article_year, extract_dates, iso_date, opening_stamp, parse_published, period_bounds, timeline_day
+from ingest.extract.dates import (_extract, carry_article_year, extract_dates, iso_date, opening_stamp, parse_published,
+                                  period_bounds, timeline_day, written_out_date)
 
 
 def rows(text: str, published: str | None = None):
@@ -395,3 +396,10 @@ def test_a_two_digit_year_is_read_by_the_weekday_written_after_it():
     assert [(d.surface, d.year) for d in extract_dates("1.96年10月22日(一)9:00")] == [("96年10月22日", 2007)]
     assert [(d.surface, d.year) for d in extract_dates("96年10月22日(二)")] == [("96年10月22日", 1996)]
     assert [d.year for d in extract_dates("96年10月22日(五)")] == [None]  # no weekday fits: no year
+
+
+def test_a_line_that_is_only_a_date_in_chinese_numerals():
+    assert written_out_date("二〇二三年十二月三十一日") == "2023-12-31"
+    assert written_out_date("二○二三年五月六日") == "2023-05-06"  # a circle for the zero
+    assert written_out_date("二〇二三年二月三十日") is None  # no such day
+    assert written_out_date("他说二〇二三年五月六日") is None  # a sentence's date

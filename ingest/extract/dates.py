@@ -204,6 +204,21 @@ def parse_published(value: str) -> tuple[str | None, str | None]:
     return f"{y:04d}-{mo:02d}-{d:02d}", time
 
 
+# A date written out in Chinese numerals, as an official notice signs off (`二〇二三年五月六日`).
+_WRITTEN_OUT_DATE = re.compile(r"(?P<y>[〇○零一二三四五六七八九]{4})\s?年\s?(?P<m>[一二三四五六七八九十]{1,2})\s?月"
+                               r"\s?(?P<d>[一二三四五六七八九十]{1,3})\s?日")
+
+
+def written_out_date(line: str) -> str | None:
+    """`2023-05-06` for a line that is only a date in Chinese numerals (`二〇二三年五月六日`, the date an
+    official notice is signed with), else None."""
+    m = _WRITTEN_OUT_DATE.fullmatch(line.strip())
+    if not m:
+        return None
+    year, month, day = (_number(m.group(k).replace("○", "〇")) for k in ("y", "m", "d"))
+    return iso_date(year, month, day) if day and _valid(year, month, day) else None
+
+
 def _valid(year: int | None, month: int | None, day: int | None) -> bool:
     if month is not None and not 1 <= month <= 12:
         return False
