@@ -403,3 +403,9 @@ def test_a_line_that_is_only_a_date_in_chinese_numerals():
     assert written_out_date("二○二三年五月六日") == "2023-05-06"  # a circle for the zero
     assert written_out_date("二〇二三年二月三十日") is None  # no such day
     assert written_out_date("他说二〇二三年五月六日") is None  # a sentence's date
+
+
+def test_a_range_of_numeric_dates_and_three_days_ago():
+    assert [(d.surface, d.day) for d in extract_dates("2023.5.1-2023.5.5")] == [("2023.5.1", 1), ("2023.5.5", 5)]
+    assert [(d.surface, d.day) for d in extract_dates("2023-05-01至2023-05-05")] == [("2023-05-01", 1), ("2023-05-05", 5)]
+    assert [(d.surface, d.day) for d in extract_dates("大前天", "2023-05-10")] == [("大前天", 7)]

@@ -99,6 +99,9 @@ _DAY_IN_BRACKETS = re.compile(r"[（(](\d{1,2})日?[)）]")  # after a relative 
 _BRACKET_REACH = 3  # days either side of the relative word's day a bracketed day may sit
 _YEAR_ONLY_RE = re.compile(rf"(?<![\d.\-/])(?P<y>{_YEAR})年(?!\d|[〇零一二三四五六七八九十]|份)")
 _ISO_RE = re.compile(r"(?<![\d.\-/A-Za-z])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d]|\.\d)")
+# The other end of a range of such dates after a dash (`2023.5.1-2023.5.5`), which the pattern above does not
+# start a date after.
+_ISO_RANGE_END = re.compile(rf"\s?{_RANGE_MARK}\s?(?P<y>\d{{4}})([-/.])(?P<m>\d{{1,2}})\2(?P<d>\d{{1,2}})(?![\d]|\.\d)")
 # A month and day written with a slash or a dot (`6/9`, `11.29`), a date only where the page makes it
 # one: a range of slash dates in brackets (`上周(6/9至6/15)`), one in brackets after a day word
 # (`今(6/9)`), or any with its weekday after it (`11.29(周六)`). Elsewhere `1/3` is a fraction
@@ -323,8 +326,11 @@ def _extract(text: str, published_date: str | None) -> list[DateMention]:
     found = _Found(text)
     for m in _ISO_RE.finditer(text):
         year, month, day = int(m.group(1)), int(m.group(3)), int(m.group(4))
-        if _valid(year, month, day):
+        if _valid(year, month, day) and found.free(*m.span()):
             found.emit(m.start(), m.end(), year, month, day, "text")
+            if (r := _ISO_RANGE_END.match(text, m.end())) and found.free(r.start("y"), r.end()) \
+                    and _valid(*(int(r.group(k)) for k in ("y", "m", "d"))):
+                found.emit(r.start("y"), r.end(), int(r.group("y")), int(r.group("m")), int(r.group("d")), "text")
     if "年" in text and ("）" in text or ")" in text):
         _short_years_by_weekday(found)
     _written_dates(found, pub)
