@@ -517,3 +517,10 @@ def test_a_catalogues_labelled_title_field_is_the_headline():
     assert a.title == "县卫健委2023年工作总结及2024年工作安排"
     assert texts(a) == [BODY, BODY2]
     assert a.published_date == "2023-11-07"
+
+
+def test_a_page_whose_first_line_is_a_label_line_takes_the_headline_under_it():
+    a = clean("\n".join(["信息来源自: 结核病防治科", "我市开展“世界防治结核病日”宣传活动", BODY, BODY2]))
+    assert a.title == "我市开展“世界防治结核病日”宣传活动"
+    assert rules(a)["信息来源自: 结核病防治科"] == "metadata"
+    assert texts(a) == [BODY, BODY2]
