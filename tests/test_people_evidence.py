@@ -1,5 +1,7 @@
 """People in plain sentences, as the whole extractor reads them: names the statistical tagger finds
 with no cue beside them, and the rules that weigh them (`entities._tagged_person`, `name_confidence.py`)."""
+import pytest
+
 from ingest.extract.entities import extract_entities
 from ingest.extract.name_confidence import person_margin
 
@@ -22,8 +24,9 @@ def test_rules_against_a_tagged_name_raise_the_bar_rather_than_veto_it():
 
 def test_the_tagger_margin_of_a_person():
     assert person_margin("我们见到了扎琳娜。", 5, 8) > 20  # read as one person, clearly
-    assert person_margin("我们见到了扎琳娜。", 5, 7) == 0  # not a reading the tagger takes
-    assert person_margin("我们见到了扎琳娜。", 0, 2) == 0
+    # not a reading the tagger takes: 0 up to float32 rounding of its forward + backward sums
+    assert person_margin("我们见到了扎琳娜。", 5, 7) == pytest.approx(0, abs=1e-3)
+    assert person_margin("我们见到了扎琳娜。", 0, 2) == pytest.approx(0, abs=1e-3)
 
 
 def test_a_name_of_neither_shape_also_needs_a_place_where_a_name_starts():

@@ -414,3 +414,12 @@ def test_a_tagged_name_one_past_a_name_the_article_gives_is_cut_back_before_a_fo
     ms = extract_entities(None, ["副院长郑燕一同参加活动。", "“我们会继续。”郑燕说，今后医院将继续。"])
     assert [(m.surface, m.paragraph_seq, m.start, m.end) for m in ms if m.type == "person"] == [
         ("郑燕", 0, 3, 5), ("郑燕", 1, 8, 10)]
+
+
+def test_the_shipped_model_reads_names_without_cues_and_short_names_the_archive_way():
+    # round 4's model (docs/ner.md): plain-sentence names, a dotted name in the web's variant, and a run of
+    # one-character short names read as the archive reads them (the teacher's `中俄` mapped to 中|俄)
+    assert [(t, s, a, b) for t, s, a, b, _ in found("马化腾说")] == [("person", "马化腾", 0, 3)]
+    assert [(t, s, a, b) for t, s, a, b, _ in found("何炅主持了晚会。")] == [("person", "何炅", 0, 2)]
+    assert [(t, s, a, b) for t, s, a, b, _ in found("鲍里斯・约翰逊表示")] == [("person", "鲍里斯・约翰逊", 0, 7)]
+    assert [(t, s, a, b) for t, s, a, b, _ in found("中俄两国元首会晤")] == [("place", "中", 0, 1), ("place", "俄", 1, 2)]

