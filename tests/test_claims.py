@@ -590,3 +590,14 @@ def test_a_single_age_and_a_span_stay_claims():
 
 def test_a_pronoun_and_a_time_before_a_figure_are_no_subject():
     assert next(c.subject for c in claims("这个月就有23个。") if c.surface == "23个") is None
+
+
+# --- round 4: a copula right after a count (其中20架是…) left an empty phrase to read; it raised -------
+@pytest.mark.parametrize("text, surface, subject", [
+    ("俄防空系统在9个地区共击落144架乌克兰无人机，其中20架是在莫斯科州击落的。", "20架", "乌克兰无人机"),
+    ("其中，有22人是在等待领取救援物资时遭袭身亡。", "22人", None),
+    ("全国总共452处国家级自然保护区中，236处为“优”，211处为“良”，5处为“中”。", "5处", "国家级自然保护区"),
+])
+def test_count_before_a_copula_reads_without_error(text, surface, subject):
+    found = {c.surface: c.subject for c in extract_claims(text)}
+    assert found[surface] == subject

@@ -984,7 +984,7 @@ def _ends_with_noun(phrase: str) -> bool:
     tags = [claim_words.word_tag(w) for w in claim_words.segment(phrase)]
     while len(tags) > 1 and tags[-1] in claim_words.NOT_LAST_TAGS:
         tags.pop()  # (确诊病例已 of 累计确诊病例已达…)
-    return tags[-1] in claim_words.NOUN_TAGS - {"vn"}
+    return bool(tags) and tags[-1] in claim_words.NOUN_TAGS - {"vn"}  # an empty phrase names nothing
 
 
 def _only_places(phrase: str) -> bool:
