@@ -17,7 +17,7 @@ from .furniture import LABELS, TITLE_FEATURES, is_prose, line_probabilities, tit
 from .extract.bylines import (byline_line, byline_names, byline_people, byline_person_ok, closing_byline, credit_line,
                                dateline_byline, ends_with_credit, role_words)
 from .extract.places import place_index
-from .extract.dates import CLOSING_DATE, DATE_STAMP, DATE_TIME, parse_published
+from .extract.dates import CLOSING_DATE, DATE_STAMP, DATE_TIME, opening_stamp, parse_published, written_out_date
 from .normalise import detect_script, normalise, strip_pinyin
 from .records import Article, DroppedLine, Paragraph, RawArticle
 from .rules import chrome_rules
@@ -37,6 +37,11 @@ BROKEN_LINE_MIN = 20
 HEAD_WINDOW = 15
 META_WINDOW = 6
 
+# A label opening a line: a short word (no space, bar or punctuation) before a colon (`信息来源自:`).
+LABEL_OPENING = re.compile(r"^\s*[•·●\-*【\[]?\s*([^\s:：，。,|｜【】\[\]]{1,8})\s*[:：]")
+# A where-or-when label may have a word this long before it (`主要来源:`), or run on into a preposition.
+LABEL_PREFIX_CHARS = 2
+LABEL_PREPOSITIONS = ("自", "于")
 # What may follow a bare date on a metadata line: its weekday (`2022年12月5日（星期一）`).
 WEEKDAY = re.compile(r"\s*(?:[（(]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][）)]?)?\s*")
 # A line that is only a clock time, perhaps named (`香港时间16时45分`, `16:45`).
@@ -130,6 +135,23 @@ def _meta_pattern() -> re.Pattern:
     return re.compile(r"(" + "|".join(map(re.escape, labels)) + r")\s*[:：]")
 
 
+def label_line(s: str) -> bool:
+    """Does the line open with a label before a colon: a metadata label, or one of where and when
+    (`source`, `published`) with a word of up to two characters before it (`主要来源:`, `北京时间:`) or
+    run on into a preposition (`信息来源自: 结核病防治科`)? Such a line labels a value; it is no headline.
+    A word merely holding a label is none (`韩文宝：`, `记者观察：`, `国新办发布会：` open headlines)."""
+    opening = LABEL_OPENING.match(s)
+    if opening is None:
+        return False
+    word = opening.group(1)
+    labels = _meta_labels()
+    if word in labels:
+        return True
+    word = word[:-1] if word.endswith(LABEL_PREPOSITIONS) else word
+    return any(word.endswith(label) and len(word) - len(label) <= LABEL_PREFIX_CHARS and len(label) >= 2
+               for label, field in labels.items() if field in ("source", "published"))
+
+
 def parse_meta_line(line: str, loose: bool = False) -> dict[str, str] | None:
     """Fields of a metadata line (`来源:宣传科 张阳 发布时间:2022-06-07 11:22:27`), or None if it is not one.
 
@@ -145,6 +167,8 @@ def parse_meta_line(line: str, loose: bool = False) -> dict[str, str] | None:
     labels = list(_meta_pattern().finditer(stripped))
     if bare_date:
         return {"published": date.group(0)}
+    if written := written_out_date(stripped):  # 二〇二三年五月六日, an official notice's date
+        return {"published": written}
     if clock:
         return {"clock": stripped}
     # labels open the line, or follow the date it opens with (`2024-03-25 08:30  来源:… 作者:…`)
@@ -166,8 +190,10 @@ def parse_meta_line(line: str, loose: bool = False) -> dict[str, str] | None:
         value_end = labels[k + 1].start() if k + 1 < len(labels) else len(stripped)
         value = stripped[m.end():value_end].strip().rstrip("【[|｜").strip()
         field = fieldmap[m.group(1)]
+        if field == "title":  # a table's cell bars around it (`名称: | 县卫健委…工作总结 | 文号: |`)
+            value = value.strip(" |｜")
         if field in ("source", "byline"):  # an unlabelled date after it is the publication date
-            value = DATE_TIME.sub("", value).strip()
+            value = DATE_TIME.sub("", value).strip().rstrip(",，").strip()  # (`…公报 ,2015/12/2`)
         if not value:
             continue
         if field == "source":  # where it came from: a department or a paper, sometimes with its writer
@@ -228,7 +254,7 @@ def _find_title(lines: list[_Line], counts: Counter) -> int | None:
             k = run + 1  # a disclosure catalogue (`索引号:…`) stands above the headline, not under it
             continue
         for j in reversed(window[max(0, k - 3):k]):
-            if _title_like(lines[j].text):
+            if _title_like(lines[j].text) and not label_line(lines[j].norm):
                 return j
         break
     for i in window[:5]:
@@ -348,6 +374,10 @@ def _headline(raw: RawArticle, lines: list[_Line], counts: Counter,
                     HEADLINE.match(ln.text) and squash(normalise(HEADLINE.match(ln.text).group(1))) == squash(title_norm)):
                 return i, title, title_norm
         return None, title, title_norm
+    labelled = _labelled_title(lines)
+    if labelled is not None:
+        title_idx, title, title_norm = labelled
+        return title_idx, bare_headline(title), bare_headline(title_norm)
     title_idx = _find_title(lines, counts)
     if probs is not None:
         title_idx = _model_title(lines, counts, title_idx, probs)
@@ -363,6 +393,16 @@ def _headline(raw: RawArticle, lines: list[_Line], counts: Counter,
                           and not any(is_prose(ln.norm) for ln in lines[title_idx:j])), title_idx)
         title, title_norm = next(ln.text for ln in lines if ln.norm == fuller), fuller
     return title_idx, bare_headline(title), bare_headline(title_norm)
+
+
+def _labelled_title(lines: list[_Line]) -> tuple[int, str, str] | None:
+    """(index, text as written, normalised text) of a headline a catalogue gives in a labelled field among
+    the article's first lines (`名称: | 县卫健委2023年工作总结 | 文号: |`): the page says which line is
+    its title, no guess is surer; None when no such field holds a title-like value."""
+    for i, ln in enumerate(lines[:HEAD_WINDOW]):
+        if "title" in (meta := parse_meta_line(ln.text) or {}) and _title_like(meta["title"]):
+            return i, meta["title"], (parse_meta_line(ln.norm) or {}).get("title", normalise(meta["title"]))
+    return None
 
 
 def _past_kicker(lines: list[_Line], i: int) -> int:
@@ -433,7 +473,7 @@ def title_candidates(lines: list[_Line], counts: Counter, probs: np.ndarray,
 def _not_a_headline(s: str) -> bool:
     """Is the line one the rules are sure is something else: a page's tail (`分享到：…`), a metadata line
     (`来源：…　浏览次数：1268`), a credit (`文 / 杨凯文`)?"""
-    return bool(_chrome_rule(s, ("tail",)) or parse_meta_line(s) is not None or byline_line(s))
+    return bool(_chrome_rule(s, ("tail",)) or parse_meta_line(s) is not None or byline_line(s) or label_line(s))
 
 
 def _char_pairs(s: str) -> set[str]:
@@ -598,7 +638,8 @@ def _date_from_model(lines: list[_Line], meta_prob: np.ndarray, body: _Body) -> 
     metadata (p >= METADATA_MIN); a line opening with a date stamp (`date 2025-09-12 …`); a dateline
     opening the running text (`【新唐人2009年11月1日訊】`, `新华社北京2023年5月12日电`); a short line
     with no sentence that gives a full date, the most metadata-like first (`《 人民日报 》( 2022年02月07日
-    04 版)`); a full date closing the text after its last sentence (`…旅游史。2020/06/30`)."""
+    04 版)`); a full date closing the text after its last sentence (`…旅游史。2020/06/30`); a full date standing
+    alone before the first sentence of a line the saved page ran together (`… 2017年6月10日460369 …。`)."""
     dated = [i for i, ln in enumerate(lines) if DATE_TIME.search(ln.norm)]
     sure = [i for i in dated if meta_prob[i] >= METADATA_MIN]
     first_text = next((ln.norm for ln in lines if is_prose(ln.norm)), "")
@@ -615,6 +656,8 @@ def _date_from_model(lines: list[_Line], meta_prob: np.ndarray, body: _Body) -> 
         found = DATE_TIME.search(lines[max(short, key=lambda i: meta_prob[i])].norm)
     elif closing is not None:
         found = DATE_TIME.search(closing.group(0))
+    elif (stamp := next((st for ln in lines if (st := opening_stamp(ln.norm))), None)) is not None:
+        found = DATE_TIME.search(stamp)
     else:
         return
     body.take_meta({"published": found.group(0)})

@@ -4,7 +4,7 @@ import pytest
 from collections import Counter
 
 from ingest.clean import (_authors, _headline, _line, _page_above, _paragraphs, _repeats_title, _text_bylines,
-                          clean_article, credit_only, parse_meta_line, squash)
+                          clean_article, credit_only, label_line, parse_meta_line, squash)
 from ingest.records import Paragraph, RawArticle
 
 BODY = "自4月22日本轮疫情以来,医院党委始终坚持疫情就是命令,防控就是责任,把疫情防控工作放在第一位。"
@@ -197,6 +197,11 @@ def test_script_of_the_original_is_recorded():
     ("发布日期：2021年3月5日", {"published": "2021年3月5日"}),
     ("2022-06-07 11:22", {"published": "2022-06-07 11:22"}),
     ("来源于一线的报道说明了很多问题。", None),
+    # a date in Chinese numerals alone, as an official notice signs off
+    ("二〇二三年五月六日", {"published": "2023-05-06"}),
+    # a source label with what it is a source of (资料来源, 消息来源), its date after a comma
+    ("资料来源:香港卫生防护中心、香港新闻公报 ,2015/12/2", {"byline": "香港卫生防护中心、香港新闻公报",
+                                                          "published": "2015/12/2"}),
 ])
 def test_parse_meta_line(line, fields):
     assert parse_meta_line(line) == fields
@@ -516,3 +521,40 @@ def test_a_dated_dateline_under_the_headline_gives_the_byline():
     assert parse_meta_line("【记者魏云日/新竹报导】2021-10-17", loose=True) == {
         "published": "2021-10-17", "byline": "记者魏云日"}
     assert parse_meta_line("市第三人民医院 2023-06-19 18:30", loose=True) == {"published": "2023-06-19 18:30"}
+
+
+def test_a_label_run_on_into_a_preposition_is_metadata_not_the_headline():
+    page = "\n".join(["疾控新闻", "我市开展“世界防治结核病日”宣传活动", "信息来源自: 结核病防治科",
+                      "发布时间:2025/3/25", "阅读次数:856", BODY, BODY2])
+    a = clean(page)
+    assert a.title == "我市开展“世界防治结核病日”宣传活动"
+    assert rules(a)["信息来源自: 结核病防治科"] == "metadata"
+    assert parse_meta_line("信息来源自: 结核病防治科") == {"byline": "结核病防治科"}
+
+
+@pytest.mark.parametrize("line, labelled", [
+    ("信息来源自: 结核病防治科", True), ("主要来源:新华社", True), ("• 作者:张三", True),
+    ("我市开展宣传活动", False), ("专家提醒:勤洗手", False), ("流感来袭 专家提醒:勤洗手", False),
+    ("北京时间:2024年1月1日", True), ("韩文宝：“陀螺式”的“换肝医生”", False), ("记者观察：让“生命通道”不再添堵", False),
+    ("国新办发布会：精准施策 决战疫情防控关键期", False), ("人民日报署名文章：火线上激扬青春力量", False),
+])
+def test_a_line_opening_with_a_word_holding_a_metadata_label_is_a_label_line(line, labelled):
+    assert label_line(line) is labelled
+
+
+def test_a_catalogues_labelled_title_field_is_the_headline():
+    page = "\n".join(["索引号: | 11341823MB1566401C/202311-00052 | 组配分类: | 规划计划 |",
+                      "发布机构: | 青阳县卫生健康委员会 | 主题分类: | 卫生、体育 |",
+                      "名称: | 县卫健委2023年工作总结及2024年工作安排 | 文号: | |",
+                      "成文日期: | 发布日期: | 2023-11-07 | |", BODY, BODY2])
+    a = clean(page)
+    assert a.title == "县卫健委2023年工作总结及2024年工作安排"
+    assert texts(a) == [BODY, BODY2]
+    assert a.published_date == "2023-11-07"
+
+
+def test_a_page_whose_first_line_is_a_label_line_takes_the_headline_under_it():
+    a = clean("\n".join(["信息来源自: 结核病防治科", "我市开展“世界防治结核病日”宣传活动", BODY, BODY2]))
+    assert a.title == "我市开展“世界防治结核病日”宣传活动"
+    assert rules(a)["信息来源自: 结核病防治科"] == "metadata"
+    assert texts(a) == [BODY, BODY2]
