@@ -14,9 +14,8 @@ import numpy as np
 
 from . import rules
 from .furniture import LABELS, TITLE_FEATURES, is_prose, line_probabilities, title_choice, title_shape
-from .extract.bylines import (byline_line, byline_names, byline_people, byline_person_ok, closing_byline, credit_line,
-                               dateline_byline, ends_with_credit, role_words)
-from .extract.places import place_index
+from .extract.bylines import (byline_line, byline_names, closing_byline, credit_line, dateline_byline,
+                               ends_with_credit)
 from .extract.dates import CLOSING_DATE, DATE_STAMP, DATE_TIME, opening_stamp, parse_published, written_out_date
 from .normalise import detect_script, normalise, strip_pinyin
 from .records import Article, DroppedLine, Paragraph, RawArticle
@@ -84,14 +83,6 @@ HEADLINE_SUFFIX = re.compile(r"(?:\s*[(（]\d{1,3}\s*/\s*\d{1,3}[)）]|\s*[(（]
 KICKER_END = ("——", "—", "--")
 # A dateline opening a news text, with the full date: an outlet, perhaps a place, the date, then 讯 or 电.
 DATELINE_DATE = re.compile(r"^[【\[(（]?[^\s，。,]{0,12}?" + DATE_TIME.pattern + r"\s*[电電讯訊]")
-# A credit line standing alone (`credit_only`): at most CREDIT_MAX characters inside what frames it (a
-# list bullet, brackets), its parts split at white space and label marks.
-CREDIT_MAX = 60
-CREDIT_FRAME = re.compile(r"^[•·●\-*【\[(（\s]+|[】\])）\s]+$")
-CREDIT_LABEL_OPENS = re.compile(r"[^\s:：/／丨|]{1,6}\s*[:：/／丨|]")
-# The paper's or station's word for itself before a role word (`本报记者`, `本台通讯员`): no outlet named.
-OWN_OUTLET = re.compile(r"本[报報台刊网網社](.+)")
-CREDIT_SEPARATORS = re.compile(r"[\s:：/／|｜丨、,，]+")
 _TITLE, _METADATA, _FURNITURE = (LABELS.index(k) for k in ("title", "metadata", "furniture"))
 
 
@@ -335,8 +326,6 @@ def clean_article(raw: RawArticle) -> Article:
         _date_from_masthead(article, raw.page_header)
     article.paragraphs = _paragraphs(body.kept)
     dateline, text_bylines = _text_bylines(article.paragraphs)
-    article.paragraphs, credits = _without_credits(article.paragraphs, body.dropped)
-    text_bylines += credits
     opening = [dateline] if dateline is not None else []
     article.byline, article.authors = _authors(opening + body.bylines + text_bylines)
     article.script = detect_script((title or "") + "".join(p.text_original for p in article.paragraphs))
@@ -607,8 +596,8 @@ def _walk_body(lines: list[_Line], title_key: str | None, counts: Counter, body:
 def _model_rule(ln: _Line, prob: np.ndarray, inside: bool, body: _Body) -> str | None:
     """`furniture-model` or `metadata-model` for a line the classifier is sure of, else None.
     `inside`: the line stands between two lines of running text. A credit line (`图/志愿者服务队`,
-    `（通讯员 钱晓燕 张国庆）`) is the byline's (`credit_only` takes it from the text with its names),
-    and a source line (`_names_source`) the text's."""
+    `（通讯员 钱晓燕 张国庆）`) is the byline's, which keeps it as a byline paragraph, and a source line
+    (`_names_source`) the text's."""
     if byline_line(ln.norm) or ((closing := closing_byline(ln.norm)) is not None and closing[1]) or _names_source(ln.norm):
         return None
     sentence = ln.norm.endswith(("。", "！", "？"))
@@ -616,7 +605,7 @@ def _model_rule(ln: _Line, prob: np.ndarray, inside: bool, body: _Body) -> str |
         return "furniture-model"
     if prob[_METADATA] >= METADATA_MIN and not SENTENCE_PUNCT.search(ln.norm):
         if not (found := DATE_TIME.search(ln.norm)):
-            # a credit line with no label (`本报记者 罗韬 摄影报道`) is left to credit_only, which gives its roles
+            # a credit line with no label (`本报记者 罗韬 摄影报道`) stays, where its names and roles are read
             return None if byline_names(ln.norm) else "metadata-model"
         body.take_meta({"published": found.group(0)})
         if byline_names(undated := DATE_TIME.sub("", ln.norm).strip()):
@@ -687,48 +676,6 @@ def _paragraphs(kept: list[tuple[_Line, bool]]) -> list[Paragraph]:
         p.kind = _kind(p.text)
     return paragraphs
 
-
-
-def credit_only(text: str) -> bool:
-    """Is the line nothing but a credit naming people with their role (`本报记者 王 冰 摄`, `记者 葛虹虹
-    通讯员 隋郁`, `【撰稿:李宁  责编:马冰冰  终审:张良】`, `(记者 吴国超)`)? Such a line is the page's staff
-    list, not the article's text; its names still go to the byline. Every part of it must be a name (not
-    a place the place lists know: `花莲` of `记者王兆麟 /花莲报导`), a byline word (a role, perhaps after
-    the paper's word for itself: `本报通讯员`; a closing word: `摄影报道`). A line naming an outlet
-    (`凤凰新闻中心 记者 …`, `湖南日报全媒体记者 …`) stays: the outlet is a mention of the text's."""
-    s = CREDIT_FRAME.sub("", text.strip())
-    if not s or len(s) > CREDIT_MAX or SENTENCE_PUNCT.search(s):
-        return False
-    if CREDIT_LABEL_OPENS.match(s) and credit_line(s) is not None:
-        return True  # labelled credits from the line's start to its end
-    people = byline_people(s)
-    places = place_index().canon
-    if not any(p.role for p in people) or any(not byline_person_ok(p.name, p.role) or p.name in places for p in people):
-        return False
-    residue = list(s)
-    for p in people:
-        residue[p.start:p.end] = " " * (p.end - p.start)
-    words = role_words()
-    for token in (t for t in CREDIT_SEPARATORS.split("".join(residue)) if t):
-        closing = words.closing(token)
-        own = OWN_OUTLET.match(token)
-        if not (token in words.every or (closing and not closing[0]) or (own and own.group(1) in words.roles)):
-            return False
-    return True
-
-
-def _without_credits(paragraphs: list[Paragraph], dropped: list[DroppedLine]) -> tuple[list[Paragraph], list[str]]:
-    """(the paragraphs but those that are only a credit, the credits): a credit line (`credit_only`) goes
-    from the text as page furniture, dropped with the rule `credit`, and its names go to the byline."""
-    kept, credits = [], []
-    for p in paragraphs:
-        if credit_only(p.text):
-            credits.append(CREDIT_FRAME.sub("", p.text.strip()))
-            dropped.append(DroppedLine(p.line_start, p.text_original, "credit"))
-            continue
-        p.seq = len(kept)
-        kept.append(p)
-    return kept, credits
 
 
 def _dropped_credits(body: _Body) -> list[str]:

@@ -4,7 +4,7 @@ import pytest
 from collections import Counter
 
 from ingest.clean import (_authors, _headline, _line, _page_above, _paragraphs, _repeats_title, _text_bylines,
-                          clean_article, credit_only, label_line, parse_meta_line, squash)
+                          clean_article, label_line, parse_meta_line, squash)
 from ingest.records import Paragraph, RawArticle
 
 BODY = "自4月22日本轮疫情以来,医院党委始终坚持疫情就是命令,防控就是责任,把疫情防控工作放在第一位。"
@@ -149,37 +149,11 @@ def test_trailing_author_parenthesis_names_the_authors():
     assert a.authors == ["姜晓萌", "赵太迎"]
 
 
-def test_a_closing_byline_line_with_roles_is_a_byline_that_leaves_the_text():
+def test_a_closing_byline_line_with_roles_is_a_byline():
     a = clean("\n".join(["标题在此处", BODY, "（记者 赵敏 通讯员 孙伟）"]))
     assert a.authors == ["赵敏", "孙伟"]
     assert a.byline == "记者 赵敏 通讯员 孙伟"
-    assert [p.kind for p in a.paragraphs] == ["body"]
-    assert rules(a)["（记者 赵敏 通讯员 孙伟）"] == "credit"
-
-
-@pytest.mark.parametrize("line, byline", [
-    ("本报记者 王 冰 摄", "本报记者 王 冰 摄"),
-    ("记者 葛虹虹 通讯员 隋郁", "记者 葛虹虹 通讯员 隋郁"),
-    ("本报记者张龙摄影报道", "本报记者张龙摄影报道"),
-    ("【撰稿:李宁     责编:马冰冰     终审:张良】", "撰稿:李宁     责编:马冰冰     终审:张良"),
-])
-def test_a_line_that_is_only_a_credit_leaves_the_text_and_gives_the_byline(line, byline):
-    a = clean("\n".join(["标题在此处", BODY, line, BODY2]))
-    assert texts(a) == [BODY, BODY2]
-    assert rules(a)[line] == "credit"
-    assert byline in a.byline.split("; ")
-
-
-@pytest.mark.parametrize("line", [
-    "凤凰新闻中心 记者 詹钧名 通讯员 董 军",  # names an outlet: a mention of the text's
-    "记者王兆麟 /花莲报导",  # a place, not a name
-    "图为记者采访张三",
-    "院长 张三",
-    "记者在现场看到",
-    "来源:红网",
-])
-def test_a_line_that_is_more_than_a_credit_stays(line):
-    assert not credit_only(line)
+    assert [p.kind for p in a.paragraphs] == ["body", "byline"]
 
 
 def test_a_trailing_parenthesis_that_is_not_names_is_ignored():
@@ -287,16 +261,14 @@ def test_agency_and_taiwan_datelines_give_the_reporter():
 def test_a_share_bar_under_the_byline_drops_only_that_line():
     a = clean("\n".join(["标题在此处", "发布/2024年7月14日 18:05", "文 / 杨凯文", "分享：Facebook　WhatsApp　复制链接",
                          BODY, BODY2]))
-    assert texts(a) == [BODY, BODY2]  # the credit line leaves the text too (`credit`), its name the byline's
+    assert texts(a) == ["文 / 杨凯文", BODY, BODY2]
     assert rules(a)["分享：Facebook　WhatsApp　复制链接"] == "share"
-    assert rules(a)["文 / 杨凯文"] == "credit" and a.authors == ["杨凯文"]
 
 
 def test_a_share_bar_above_the_body_drops_only_that_line():
     a = clean("\n".join(["医院党委筑牢疫情防控堡垒", "2023-08-19 08:10 来源:川北日报", "分享到：微信　微博　QQ空间",
                          "记者 杨雪 通讯员 何佳", BODY, BODY2, "分享到:", "这一行也是页面的一部分"]))
-    assert texts(a) == [BODY, BODY2]
-    assert rules(a)["记者 杨雪 通讯员 何佳"] == "credit" and a.authors == ["杨雪", "何佳"]
+    assert texts(a) == ["记者 杨雪 通讯员 何佳", BODY, BODY2]
     assert rules(a)["分享到：微信　微博　QQ空间"] == "share"
     assert rules(a)["这一行也是页面的一部分"] == "share"  # after the body it still ends the article
 
@@ -401,8 +373,7 @@ def test_a_government_header_with_date_weather_and_breadcrumb_is_chrome():
 def test_wechat_collection_tag_and_closing_lines_are_chrome():
     a = clean("\n".join(["标题在此处", "收录于合集 #乡村振兴 12个 #健康古零 36个", BODY, "文图：覃丽华",
                          "投稿邮箱：gulingfabu@163.com", "喜欢此内容的人还喜欢", "另一篇文章的标题"]))
-    assert texts(a) == [BODY]
-    assert rules(a)["文图：覃丽华"] == "credit" and a.authors == ["覃丽华"]
+    assert texts(a) == [BODY, "文图：覃丽华"]
     assert rules(a)["收录于合集 #乡村振兴 12个 #健康古零 36个"] == "wechat"
 
 
