@@ -164,7 +164,7 @@ NOT_CLAIMS = [
     "编号007号", "身份证号110101199003071234",
     # a time, an age range, a cohort or a year of history (issue 20, round 4)
     "更新于 2天前", "三年后再复查", "这两天出入医院的人多", "3至11岁孩子", "十二至十五岁市民",
-    "2012级临床医学专业", "2020届毕业生", "五年制同学", "公元前201年",
+    "2012级临床医学专业", "2020届毕业生", "五年制同学", "公元前201年", "“20家族”",
 ]
 
 
@@ -335,6 +335,9 @@ def test_same_words_counted_when_not_a_session_ordinal():
     # a count's noun after a quoted name (a measure's is what is measured: 总面积448.6万平方公里的“三北”工程区)
     ("组建了一支16人的“肺癌早筛”义诊团队。", "16人", "义诊团队"),
     ("在总面积448.6万平方公里的“三北”工程区。", "448.6万平方公里", "总面积"),
+    # after a measure, a one-character adjective and 的 lead to the thing measured, or to none (长 alone says how)
+    ("河水由2.8公里长的承压钢管向下输送。", "2.8公里", "承压钢管"),
+    ("16日，为期3天的第16届世界未来能源峰会开幕。", "3天", None),  # 为期 (lasting) is no subject
     # a span with 前 before the figure is a time, dropped from the subject
     ("高新技术企业数量从十多年前的4.9万家增加到33万家。", "4.9万家", "高新技术企业数量"),
     ("区生产总值达到3万亿，是十年前的2.1倍。", "2.1倍", None),

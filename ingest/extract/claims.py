@@ -715,9 +715,13 @@ def _subject_after(text: str, pos: int, limit: int, unit: Unit | None = None) ->
     noun = (not verb and counted and _head_after_clause(seg)) or _noun_phrase(seg, len(verb) if verb else 0)
     if not noun and not verb and unit is not None and unit.spelling in _PEOPLE_UNITS and (done := _what_people_do(seg)):
         return done, True  # 4200余人在线观摩: what the people did
-    if not verb and counted and seg.startswith("的", len(noun)) and claim_words.word_tag(noun) in _ADJECTIVE_TAGS:
+    if not verb and (counted or len(noun) == 1) and seg.startswith("的", len(noun)) \
+            and claim_words.word_tag(noun) in _ADJECTIVE_TAGS:
         head = _noun_phrase(seg[len(noun) + 1:])
-        noun = noun + "的" + head if len(head) > 1 and _ends_with_noun(head) else noun  # 4台先进的超声诊断仪器
+        if len(head) > 1 and _ends_with_noun(head):  # 4台先进的超声诊断仪器; 2.8公里长的承压钢管 → 承压钢管
+            noun = head if len(noun) == 1 else noun + "的" + head
+        elif len(noun) == 1:
+            noun = ""  # (一百米长的退水口: 长 says how it measures, not what)
     elif not verb and counted and noun and seg.startswith(_JOINS_NOUNS, len(noun)):
         noun = _joined_nouns(seg, noun, _SUBJECT_AFTER_REACH)
     return (noun[:16] or None), False
