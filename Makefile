@@ -179,7 +179,7 @@ person-score: $(INSTALLED)
 furniture-model: $(INSTALLED)
 	$(BIN)/python training/train_furniture.py
 
-# Score each study set (study, study2, fresh) with a furniture model trained without its labels (docs/pages.md).
+# Score each study set (study, study2, fresh, fresh3) with a furniture model trained without its labels (docs/pages.md).
 held-out-sets: $(INSTALLED)
 	$(BIN)/python training/held_out_sets.py
 

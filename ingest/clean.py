@@ -59,6 +59,11 @@ SENTENCE_PUNCT = re.compile(r"[，。；！？;!?]|(?<!\d),|,(?!\d{3}(?!\d))")
 FURNITURE_MIN = 0.4
 FURNITURE_SURE_MIN = 0.85
 METADATA_MIN = 0.6
+# A line of sentences is running text, which bounds the lines `inside` it, unless the classifier gives it
+# furniture at least this probability (more likely than not): study 33 -> 22, study2 12 -> 11, fresh
+# 30 -> 25 leaks (fresh3 29 as it was) with titles, dates, people and claims as they were (at 0.4,
+# FURNITURE_MIN, a staff line went too, `责任编辑;白岚`, and a test's short line of markup between two sentences).
+PROSE_FURNITURE_MAX = 0.5
 # Where the headline is looked for, a line of prose is running text unless the classifier gives it
 # furniture at least this probability.
 TEXT_FURNITURE_MAX = 0.6
@@ -549,7 +554,10 @@ def _walk_body(lines: list[_Line], title_key: str | None, counts: Counter, body:
     a line no rule decides goes when the classifier (`probs`, a row per line) calls it furniture."""
     gap = False
     in_tail = None
-    prose = [i for i, ln in enumerate(lines) if len(ln.norm) >= BROKEN_LINE_MIN // 2 and SENTENCE_PUNCT.search(ln.norm)]
+    # the running text: lines with a sentence that the classifier does not hold for furniture (a reprint notice
+    # or a disclaimer under the article has sentences too, and the lines above it are not inside the text)
+    prose = [i for i, ln in enumerate(lines) if len(ln.norm) >= BROKEN_LINE_MIN // 2 and SENTENCE_PUNCT.search(ln.norm)
+             and probs[i, _FURNITURE] < PROSE_FURNITURE_MAX]
     phrases = not any(is_prose(ln.norm) for ln in lines)  # a post cut into phrases: each may be the text's
     for i, (ln, prob) in enumerate(zip(lines, probs)):
         inside = phrases or (bool(prose) and prose[0] < i < prose[-1])
@@ -588,8 +596,9 @@ def _walk_body(lines: list[_Line], title_key: str | None, counts: Counter, body:
 def _model_rule(ln: _Line, prob: np.ndarray, inside: bool, body: _Body) -> str | None:
     """`furniture-model` or `metadata-model` for a line the classifier is sure of, else None.
     `inside`: the line stands between two lines of running text. A credit line (`图/志愿者服务队`,
-    `（通讯员 钱晓燕 张国庆）`) is the byline's, which keeps it as a byline paragraph."""
-    if byline_line(ln.norm) or ((closing := closing_byline(ln.norm)) is not None and closing[1]):
+    `（通讯员 钱晓燕 张国庆）`) is the byline's, which keeps it as a byline paragraph, and a source line
+    (`_names_source`) the text's."""
+    if byline_line(ln.norm) or ((closing := closing_byline(ln.norm)) is not None and closing[1]) or _names_source(ln.norm):
         return None
     sentence = ln.norm.endswith(("。", "！", "？"))
     if prob[_FURNITURE] >= (FURNITURE_SURE_MIN if inside or sentence else FURNITURE_MIN):
@@ -603,6 +612,14 @@ def _model_rule(ln: _Line, prob: np.ndarray, inside: bool, body: _Body) -> str |
             body.bylines.append(undated)  # the names beside the date (`记者 张丽 2023-05-12`)
         return "metadata-model"
     return None
+
+
+def _names_source(line: str) -> bool:
+    """Does a source label open the line (`本文来源: 卫生和计划生育委员会`)? The source it names is one of the
+    article's organisations, which the extraction reads from the text only: the line stays unless a rule
+    drops it."""
+    found = _meta_pattern().match(HEADLINE_BULLET.sub("", line.strip()))
+    return found is not None and _meta_labels()[found.group(1)] == "source"
 
 
 def _date_from_model(lines: list[_Line], meta_prob: np.ndarray, body: _Body) -> None:

@@ -163,3 +163,20 @@ def test_a_bulleted_metadata_line_is_metadata_and_the_line_above_it_the_headline
     a = clean(["服务百姓健康,我们在行动", "• 文:医务部", "• 日期:2017-09-12", B1, B2, B3])
     assert a.title == "服务百姓健康,我们在行动" and a.published_date == "2017-09-12"
     assert [p.text for p in a.paragraphs] == [B1, B2, B3]
+
+
+def test_the_running_text_ends_before_a_closing_notice_the_model_calls_furniture():
+    from ingest.clean import _walk_body, _Body, _line as line
+    lines = [line(i, t) for i, t in enumerate([B1, B2, "更 多", "精彩图文", "转载请注明出处,未经许可不得转载。"])]
+    body = _Body()
+    probs = np.array([[0.9, 0, 0, 0, 0.1], [0.9, 0, 0, 0, 0.1], [0.3, 0, 0, 0, 0.7], [0.3, 0, 0, 0, 0.7],
+                      [0.1, 0, 0, 0, 0.9]])
+    _walk_body(lines, None, Counter(), body, probs)
+    assert [ln.norm for ln, _ in body.kept] == [B1, B2]  # the widgets stand after the text, not inside it
+
+
+def test_a_source_line_stays_for_its_organisation_whatever_the_model_says():
+    from ingest.clean import _model_rule, _Body, _line as line
+    sure = np.array([0.0, 0.0, 0.0, 0.0, 1.0])
+    assert _model_rule(line(0, "本文来源: 卫生和计划生育委员会"), sure, False, _Body()) is None
+    assert _model_rule(line(0, "分享到微信朋友圈"), sure, False, _Body()) == "furniture-model"

@@ -48,17 +48,26 @@ Page = tuple[str, np.ndarray, np.ndarray, RawArticle, dict[int, str]]
 
 def load_pages(label_file: Path) -> list[Page]:
     """(page name, features, label index per line, the article, labels by line) for each labelled article,
-    cut as the pipeline cuts."""
+    cut as the pipeline cuts. A page whose labels give each line's article (`article`, train2) and that
+    the splitter cuts into another number of articles is left out: its lines' features (where a line stands
+    against its article's text) would not be the ones its labels describe (train2: all ten pages of several
+    articles; the 40 pages of one article stay)."""
     labels: dict[str, dict[int, str]] = {}
+    articles: dict[str, int] = {}  # articles on the page, where the labels give each line's (train2)
     for row in map(json.loads, label_file.read_text(encoding="utf-8").splitlines()):
         labels.setdefault(row["file"], {})[row["line"]] = row["label"]
+        if row.get("article") is not None:
+            articles[row["file"]] = max(articles.get(row["file"], 0), row["article"] + 1)
     folder = label_file.parent / label_file.name.replace("_lines.jsonl", "")
     if "untouched" in folder.name:
         raise SystemExit("the untouched half is never used for training")
     out = []
     for name, by_line in sorted(labels.items()):
         text, _ = decode((folder / name).read_bytes())
-        for raw in split_articles(text):
+        cut = split_articles(text)
+        if name in articles and len(cut) != articles[name]:
+            continue  # cut otherwise than its articles: a line's place in its article would be taught wrong
+        for raw in cut:
             kept = [(no, normalise(strip_pinyin(t.strip())[0])) for no, t in raw.lines if t.strip()]
             kept = [(no, s) for no, s in kept if by_line.get(no, "blank") != "blank"]
             if not kept:
