@@ -515,3 +515,9 @@ def test_a_catalogues_labelled_title_field_is_the_headline():
     assert a.title == "县卫健委2023年工作总结及2024年工作安排"
     assert texts(a) == [BODY, BODY2]
     assert a.published_date == "2023-11-07"
+
+
+def test_an_article_of_one_line_of_running_text_is_all_text():
+    teaser = "【本澳首宗疫苗接種後嚴重不良事件】新型冠狀病毒感染應變協調中心表示,一名67"
+    a = clean(teaser)
+    assert a.title is None and [p.text_original for p in a.paragraphs] == [teaser]
