@@ -39,7 +39,7 @@ ITEM_LABEL_CHARS = 12
 # What a list's cell bars and bullets put around an item's line (`| 預防幼兒肥胖計劃 | |`, `  • 標題`).
 ITEM_FRAME = " \t|｜•·●-"
 # A teaser cut short: its text ends with an ellipsis (`…`, `⋯`, `...`).
-ELLIPSIS = ("…", "⋯", "...", "。。。")
+ELLIPSIS = ("…", "⋯", "...", "。。。")  # after ITEM_FRAME is stripped (`合… |`)
 SENTENCE_CLOSE = tuple("。！？!?”」』")
 # Items of the same shape, with no date or repeated label in each, split a page only when there are this
 # many of them (two will do when every one is a teaser ending in an ellipsis).
@@ -251,18 +251,21 @@ def _item_heads(lines: list[str]) -> list[tuple[int, str | None, int]]:
         items.append((filled[opens] if title is None else title, None if title is None else lines[title].strip(ITEM_FRAME),
                       0 if n == 0 else filled[opens]))
     titles = [_squash(t) for _, t, _ in items if t is not None]
-    return items if len(set(titles)) == len(titles) else []  # each item its own headline
+    texts = [_squash(lines[filled[start]]) for start, _ in blocks]
+    # each item its own headline and text (a page printing its text twice holds one article)
+    return items if len(set(titles)) == len(titles) and len(set(texts)) == len(texts) else []
 
 
 def _teasers(ends: list[str], bare: bool, one_line: bool) -> bool:
     """Are text blocks ending so (`ends`, each block's last line) a list's teasers, cut short? Two or more
     ending in an ellipsis, or at least SHAPED_ITEMS blocks of one line each (`one_line`: a teaser is one
-    paragraph), all but one ending with no sentence's end. A list of bare blocks (`bare`, no line of their
-    own between them) needs SHAPED_ITEMS, all but one ending in an ellipsis: an article's paragraphs
-    stand the same way."""
+    paragraph), all but one ending with no sentence's end. Bare blocks (`bare`, no line of their own
+    between them: an article's paragraphs stand the same way) must each end in an ellipsis, but for the
+    last (the page may cut it elsewhere); a headline in running text's shape (`平安過好年,1月30日起…`)
+    between two teasers is then no teaser."""
     cut = sum(t.endswith(ELLIPSIS) for t in ends)
     if bare:
-        return len(ends) >= SHAPED_ITEMS and cut >= len(ends) - 1
+        return cut >= 2 and all(t.endswith(ELLIPSIS) for t in ends[:-1])
     unfinished = sum(not t.endswith(SENTENCE_CLOSE) for t in ends)
     return (cut == len(ends) and len(ends) >= 2) or (
         one_line and len(ends) >= SHAPED_ITEMS and unfinished >= len(ends) - 1)

@@ -171,3 +171,14 @@ def test_an_articles_sub_headings_do_not_split_it():
     dated = "\n".join(["流感高峰期到來", "2019-01-03", P1, "醫生提醒", P2, "疫苗接種", P3])
     undated = "\n".join(["流感高峰期到來", P1, "醫生提醒", P2, "疫苗接種", P3])
     assert len(split_articles(dated)) == 1 and len(split_articles(undated)) == 1
+
+
+def test_a_text_printed_twice_or_a_headline_between_teasers_is_no_list():
+    twice = "\n".join(["聚焦洛川小統籌實驗", "2005年12月24日 - 新浪新聞", P1[:40] + "...", "詳情", P1[:40] + "..."])
+    assert len(split_articles(twice)) == 1
+    headed = "\n".join(["平安過好年", P1[:40] + "...", P2[:36], P3[:40] + "..."])  # a headline shaped like text
+    assert len(split_articles(headed)) == 1
+
+
+def test_two_lines_of_text_each_ending_in_an_ellipsis_are_two_teasers():
+    assert len(split_articles("\n".join([P1[:40] + "...", P2[:40] + "..."]))) == 2
