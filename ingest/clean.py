@@ -38,6 +38,9 @@ META_WINDOW = 6
 
 # A label opening a line: a short word (no space, bar or punctuation) before a colon (`信息来源自:`).
 LABEL_OPENING = re.compile(r"^\s*[•·●\-*【\[]?\s*([^\s:：，。,|｜【】\[\]]{1,8})\s*[:：]")
+# A where-or-when label may have a word this long before it (`主要来源:`), or run on into a preposition.
+LABEL_PREFIX_CHARS = 2
+LABEL_PREPOSITIONS = ("自", "于")
 # What may follow a bare date on a metadata line: its weekday (`2022年12月5日（星期一）`).
 WEEKDAY = re.compile(r"\s*(?:[（(]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][）)]?)?\s*")
 # A line that is only a clock time, perhaps named (`香港时间16时45分`, `16:45`).
@@ -119,10 +122,20 @@ def _meta_pattern() -> re.Pattern:
 
 
 def label_line(s: str) -> bool:
-    """Does the line open with a label (a short word before a colon) holding a metadata label
-    (`信息来源自: 结核病防治科`, `稿件来源于:`, `主要来源:`)? Such a line labels a value; it is no headline."""
+    """Does the line open with a label before a colon: a metadata label, or one of where and when
+    (`source`, `published`) with a word of up to two characters before it (`主要来源:`, `北京时间:`) or
+    run on into a preposition (`信息来源自: 结核病防治科`)? Such a line labels a value; it is no headline.
+    A word merely holding a label is none (`韩文宝：`, `记者观察：`, `国新办发布会：` open headlines)."""
     opening = LABEL_OPENING.match(s)
-    return opening is not None and any(label in opening.group(1) for label in _meta_labels())
+    if opening is None:
+        return False
+    word = opening.group(1)
+    labels = _meta_labels()
+    if word in labels:
+        return True
+    word = word[:-1] if word.endswith(LABEL_PREPOSITIONS) else word
+    return any(word.endswith(label) and len(word) - len(label) <= LABEL_PREFIX_CHARS and len(label) >= 2
+               for label, field in labels.items() if field in ("source", "published"))
 
 
 def parse_meta_line(line: str, loose: bool = False) -> dict[str, str] | None:

@@ -501,6 +501,8 @@ def test_a_label_run_on_into_a_preposition_is_metadata_not_the_headline():
 @pytest.mark.parametrize("line, labelled", [
     ("信息来源自: 结核病防治科", True), ("主要来源:新华社", True), ("• 作者:张三", True),
     ("我市开展宣传活动", False), ("专家提醒:勤洗手", False), ("流感来袭 专家提醒:勤洗手", False),
+    ("北京时间:2024年1月1日", True), ("韩文宝：“陀螺式”的“换肝医生”", False), ("记者观察：让“生命通道”不再添堵", False),
+    ("国新办发布会：精准施策 决战疫情防控关键期", False), ("人民日报署名文章：火线上激扬青春力量", False),
 ])
 def test_a_line_opening_with_a_word_holding_a_metadata_label_is_a_label_line(line, labelled):
     assert label_line(line) is labelled
