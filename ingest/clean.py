@@ -16,7 +16,7 @@ from . import rules
 from .furniture import LABELS, TITLE_FEATURES, is_prose, line_probabilities, title_choice, title_shape
 from .extract.bylines import (byline_line, byline_names, closing_byline, credit_line, dateline_byline,
                                ends_with_credit)
-from .extract.dates import CLOSING_DATE, DATE_STAMP, DATE_TIME, parse_published
+from .extract.dates import CLOSING_DATE, DATE_STAMP, DATE_TIME, opening_stamp, parse_published, written_out_date
 from .normalise import detect_script, normalise, strip_pinyin
 from .records import Article, DroppedLine, Paragraph, RawArticle
 from .rules import chrome_rules
@@ -153,6 +153,8 @@ def parse_meta_line(line: str, loose: bool = False) -> dict[str, str] | None:
     labels = list(_meta_pattern().finditer(stripped))
     if bare_date:
         return {"published": date.group(0)}
+    if written := written_out_date(stripped):  # 二〇二三年五月六日, an official notice's date
+        return {"published": written}
     if clock:
         return {"clock": stripped}
     # labels open the line, or follow the date it opens with (`2024-03-25 08:30  来源:… 作者:…`)
@@ -177,7 +179,7 @@ def parse_meta_line(line: str, loose: bool = False) -> dict[str, str] | None:
         if field == "title":  # a table's cell bars around it (`名称: | 县卫健委…工作总结 | 文号: |`)
             value = value.strip(" |｜")
         if field in ("source", "byline"):  # an unlabelled date after it is the publication date
-            value = DATE_TIME.sub("", value).strip()
+            value = DATE_TIME.sub("", value).strip().rstrip(",，").strip()  # (`…公报 ,2015/12/2`)
         if not value:
             continue
         if field == "source":  # where it came from: a department or a paper, sometimes with its writer
@@ -608,7 +610,8 @@ def _date_from_model(lines: list[_Line], meta_prob: np.ndarray, body: _Body) -> 
     metadata (p >= METADATA_MIN); a line opening with a date stamp (`date 2025-09-12 …`); a dateline
     opening the running text (`【新唐人2009年11月1日訊】`, `新华社北京2023年5月12日电`); a short line
     with no sentence that gives a full date, the most metadata-like first (`《 人民日报 》( 2022年02月07日
-    04 版)`); a full date closing the text after its last sentence (`…旅游史。2020/06/30`)."""
+    04 版)`); a full date closing the text after its last sentence (`…旅游史。2020/06/30`); a full date standing
+    alone before the first sentence of a line the saved page ran together (`… 2017年6月10日460369 …。`)."""
     dated = [i for i, ln in enumerate(lines) if DATE_TIME.search(ln.norm)]
     sure = [i for i in dated if meta_prob[i] >= METADATA_MIN]
     first_text = next((ln.norm for ln in lines if is_prose(ln.norm)), "")
@@ -625,6 +628,8 @@ def _date_from_model(lines: list[_Line], meta_prob: np.ndarray, body: _Body) -> 
         found = DATE_TIME.search(lines[max(short, key=lambda i: meta_prob[i])].norm)
     elif closing is not None:
         found = DATE_TIME.search(closing.group(0))
+    elif (stamp := next((st for ln in lines if (st := opening_stamp(ln.norm))), None)) is not None:
+        found = DATE_TIME.search(stamp)
     else:
         return
     body.take_meta({"published": found.group(0)})

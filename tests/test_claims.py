@@ -162,6 +162,9 @@ NOT_CLAIMS = [
     "十三届全国人大五次会议", "贯彻八次全会精神",
     # codes with leading zeros and run-on digits
     "编号007号", "身份证号110101199003071234",
+    # a time, an age range, a cohort or a year of history (issue 20, round 4)
+    "更新于 2天前", "三年后再复查", "这两天出入医院的人多", "3至11岁孩子", "十二至十五岁市民",
+    "2012级临床医学专业", "2020届毕业生", "五年制同学", "公元前201年", "“20家族”",
 ]
 
 
@@ -306,7 +309,7 @@ def test_same_words_counted_when_not_a_session_ordinal():
     # an adverb after the unit ends the noun only right after a noun (30余人早早赶来: no noun before)
     ("刘长根等30余人早早赶来体检。", "30余人", "早早赶来体检"),
     # nothing is cut off beside a surname (an unknown name); a time word before a noun names people
-    ("这两年徐凡的科研进展很快。", "两年", "徐凡"),
+    ("三篇徐凡的论文获奖。", "三篇", "徐凡"),  # (was 这两年…: 这两年 is now the time of the narrative, no claim)
     ("我们见到了36岁的青年科学家徐凡。", "36岁", "青年科学家徐凡"),
     # 多达 links like 达; 上届 is a comparison base like 上年
     ("美国有多达5400多万人。", "5400多万人", "美国"),
@@ -321,6 +324,28 @@ def test_same_words_counted_when_not_a_session_ordinal():
     ("社会消费品零售总额首次超过50万亿元。", "超过50万亿元", "社会消费品零售总额"),
     # yearly averages are scope words like 日均
     ("城镇新增就业年均1270多万人。", "1270多万人", "就业"),
+    # round 4 (issue 20)
+    # a clause led by an adverb or preposition and ending with a verb stands before the noun counted
+    ("3月7日入境的2名曾在外国确诊的澳门居民,在医学观察期间检测阳性。", "2名", "澳门居民"),
+    # an adjective before 的 after any count's unit describes the noun counted
+    ("本次义诊共用了4台先进的超声诊断仪器。", "4台", "先进的超声诊断仪器"),
+    # a count of people followed by no noun: what they did
+    ("本次大赛同步开展在线直播和解说,4200余人在线观摩。", "4200余人", "在线观摩"),
+    ("已有近300人到我院贴敷了“三九贴”。", "近300人", "到我院贴敷"),
+    # a count's noun after a quoted name (a measure's is what is measured: 总面积448.6万平方公里的“三北”工程区)
+    ("组建了一支16人的“肺癌早筛”义诊团队。", "16人", "义诊团队"),
+    ("在总面积448.6万平方公里的“三北”工程区。", "448.6万平方公里", "总面积"),
+    # after a measure, a one-character adjective and 的 lead to the thing measured, or to none (长 alone says how)
+    ("河水由2.8公里长的承压钢管向下输送。", "2.8公里", "承压钢管"),
+    ("16日，为期3天的第16届世界未来能源峰会开幕。", "3天", None),  # 为期 (lasting) is no subject
+    # a span with 前 before the figure is a time, dropped from the subject
+    ("高新技术企业数量从十多年前的4.9万家增加到33万家。", "4.9万家", "高新技术企业数量"),
+    ("区生产总值达到3万亿，是十年前的2.1倍。", "2.1倍", None),
+    # after the verb only a time: the topic before the verb
+    ("低保平均标准达到每人每年6848元。", "6848元", "低保平均标准"),
+    # a locative opens no deed of the people counted; 非常 before 任 is no adverb of a clause
+    ("17人中有14名党员。", "17人", None),
+    ("10个非常任理事国提出的草案", "10个", "非常任理事国"),
 ])
 def test_subject(text, surface, subject):
     c = next(c for c in claims(text) if c.surface == surface)
@@ -556,3 +581,12 @@ def test_after_the_number_a_hedge_before_the_unit():
 def test_found_adds_the_half_then_turns_a_negative_range_round():
     f = _found("零下3至5度半", _Reading(0, 8, 3, 5, None, "3至5", half=True, negative=True))
     assert (f.claim.surface, f.claim.value, f.claim.value_max, f.unit_end) == ("零下3至5度半", -5.5, -3.5, 8)
+
+
+def test_a_single_age_and_a_span_stay_claims():
+    assert [(c.surface, c.unit) for c in claims("预期寿命79.6岁,患者67岁,潜伏期约3天,65岁以上老人。")] == [
+        ("79.6岁", "岁"), ("67岁", "岁"), ("约3天", "天"), ("65岁以上", "岁")]
+
+
+def test_a_pronoun_and_a_time_before_a_figure_are_no_subject():
+    assert next(c.subject for c in claims("这个月就有23个。") if c.surface == "23个") is None

@@ -171,6 +171,11 @@ def test_script_of_the_original_is_recorded():
     ("发布日期：2021年3月5日", {"published": "2021年3月5日"}),
     ("2022-06-07 11:22", {"published": "2022-06-07 11:22"}),
     ("来源于一线的报道说明了很多问题。", None),
+    # a date in Chinese numerals alone, as an official notice signs off
+    ("二〇二三年五月六日", {"published": "2023-05-06"}),
+    # a source label with what it is a source of (资料来源, 消息来源), its date after a comma
+    ("资料来源:香港卫生防护中心、香港新闻公报 ,2015/12/2", {"byline": "香港卫生防护中心、香港新闻公报",
+                                                          "published": "2015/12/2"}),
 ])
 def test_parse_meta_line(line, fields):
     assert parse_meta_line(line) == fields

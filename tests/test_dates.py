@@ -4,7 +4,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.extract.dates import _extract, carry_article_year, extract_dates, iso_date, parse_published, period_bounds, timeline_day
+from ingest.extract.dates import (_extract, carry_article_year, extract_dates, iso_date, opening_stamp, parse_published,
+                                  period_bounds, timeline_day, written_out_date)
 
 
 def rows(text: str, published: str | None = None):
@@ -176,7 +177,9 @@ def test_a_bare_day_takes_the_month_named_before_else_the_nearest_to_the_article
     assert rows("介绍,14日0时至24时,新增", "2020-06-15") == [("14日", 3, 6, 2020, 6, 14, "published")]
     assert rows("华联会29日宣布", "2023-05-02") == [("29日", 3, 6, 2023, 4, 29, "published")]
     assert rows("3月5日开幕,7日闭幕") == [("3月5日", 0, 4, None, 3, 5, None), ("7日", 7, 9, None, 3, 7, None)]
-    assert rows("3月5日开幕。7日闭幕") == [("3月5日", 0, 4, None, 3, 5, None)]  # not across a sentence
+    # across a sentence, a later day of the month the paragraph named (the story goes on); not an earlier one
+    assert rows("3月5日开幕。7日闭幕") == [("3月5日", 0, 4, None, 3, 5, None), ("7日", 7, 9, None, 3, 7, None)]
+    assert rows("3月5日开幕。2日闭幕") == [("3月5日", 0, 4, None, 3, 5, None)]
     # durations, ordinals, house numbers and undated articles give no day
     assert rows("3日内完成,第3日,14号楼,每月14日前", "2020-06-15") == []
     assert rows("14日0时起") == []
@@ -370,3 +373,39 @@ def test_a_date_after_from_now_until_is_not_before_the_article_date():
     assert rows("由即日起至2月28日", "2025-12-14") == [("2月28日", 5, 10, 2026, 2, 28, "published")]
     assert rows("即日起至12月31日", "2025-12-14") == [("12月31日", 4, 10, 2025, 12, 31, "published")]
     assert rows("2月28日截止", "2025-12-14") == [("2月28日", 0, 5, 2025, 2, 28, "published")]
+
+
+def test_a_date_stamp_standing_alone_before_the_first_sentence():
+    assert opening_stamp("字 小 大 嚴防骨痛熱症 2017年6月10日460369460369 蘇巴馬念派發粥食給民眾。") == "2017年6月10日"
+    assert opening_stamp("主页 2021/5/30 社区筛检站设置补助上路") == "2021/5/30"
+    assert opening_stamp("2017年6月10日，会议召开。") is None  # a sentence's date
+    assert opening_stamp("他说。2017-06-10 更多") is None  # after the first sentence
+
+
+def test_a_template_that_prints_month_for_year():
+    assert parse_published("2019 月 01 月 03 日") == ("2019-01-03", None)
+
+
+def test_a_relative_day_with_its_day_in_brackets_opens_a_range():
+    assert rows("昨天(1)起到7号,全市医院开放", "2019-09-02") == [
+        ("昨天(1)", 0, 5, 2019, 9, 1, "relative"), ("7号", 7, 9, 2019, 9, 7, "relative")]
+    assert [(d.surface, d.day) for d in extract_dates("3月1日起至5日开展", "2020-03-01")] == [("3月1日", 1), ("5日", 5)]
+
+
+def test_a_two_digit_year_is_read_by_the_weekday_written_after_it():
+    assert [(d.surface, d.year) for d in extract_dates("1.96年10月22日(一)9:00")] == [("96年10月22日", 2007)]
+    assert [(d.surface, d.year) for d in extract_dates("96年10月22日(二)")] == [("96年10月22日", 1996)]
+    assert [d.year for d in extract_dates("96年10月22日(五)")] == [None]  # no weekday fits: no year
+
+
+def test_a_line_that_is_only_a_date_in_chinese_numerals():
+    assert written_out_date("二〇二三年十二月三十一日") == "2023-12-31"
+    assert written_out_date("二○二三年五月六日") == "2023-05-06"  # a circle for the zero
+    assert written_out_date("二〇二三年二月三十日") is None  # no such day
+    assert written_out_date("他说二〇二三年五月六日") is None  # a sentence's date
+
+
+def test_a_range_of_numeric_dates_and_three_days_ago():
+    assert [(d.surface, d.day) for d in extract_dates("2023.5.1-2023.5.5")] == [("2023.5.1", 1), ("2023.5.5", 5)]
+    assert [(d.surface, d.day) for d in extract_dates("2023-05-01至2023-05-05")] == [("2023-05-01", 1), ("2023-05-05", 5)]
+    assert [(d.surface, d.day) for d in extract_dates("大前天", "2023-05-10")] == [("大前天", 7)]

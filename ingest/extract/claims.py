@@ -201,6 +201,10 @@ _VAGUE = "数"  # the qualifier of 数十, 几百: some tens, some hundreds (cla
 _TITLE_REACH = 40  # how far around a number a 《…》 title is looked for
 _PLENARY_AFTER = re.compile("|".join(rules.words("claims_context_words.txt", "plenary after")))
 _SESSION_AFTER = re.compile("|".join(rules.words("claims_context_words.txt", "session after")))
+# Words around a figure that make it a time, an age group, a cohort or a year (_names_a_time_or_group).
+(_POINT_IN_TIME_AFTER, _DEICTIC_BEFORE, _AGE_UNITS, _COHORT_UNITS, _YEAR_BEFORE) = (
+    tuple(rules.words("claims_context_words.txt", section)) for section in (
+        "point in time after", "deictic before a span", "age units", "cohort units", "year before"))
 # Longer digit runs are identity, account or serial numbers, never counts.
 _MAX_DIGITS = 15
 _ASCII_LETTER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -345,6 +349,8 @@ def _number_claim(text: str, m: re.Match, masks: list[tuple[int, int]]) -> _Foun
         return None
     if r.unit is not None:
         _read_after_unit(text, r)
+        if _names_a_time_or_group(text, r):
+            return None
     if not arabic and _fills_a_quote(text, r.start, r.end):
         return None
     if _overlaps_not_number(text, r.start, r.end):
@@ -479,6 +485,23 @@ def _unit_says_no_quantity(text: str, s: int, pos: int, arabic: bool, r: _Readin
     # 八次全会, 十三届全国人大五次会议: a session's ordinal, written without 第
     return r.unit.spelling == "次" and bool(_PLENARY_AFTER.match(text, r.end) or (
         _SESSION_AFTER.match(text, r.end) and "届" in _clause_before(text, s, 16)))
+
+
+def _names_a_time_or_group(text: str, r: _Reading) -> bool:
+    """A figure whose words around it make it no stated quantity: a point in time (更新于2天前, 三年后),
+    the time of the narrative (这两天), an age range (3至11岁孩子: an age group), a cohort (2012级,
+    2020届) or a year of history (公元前201年). An age with a bound (65岁以上) stays a claim: the gold of
+    unseen pages holds such ones. (A page's view count, 5万次阅读, is page furniture, the furniture
+    classifier's to drop with its line.)"""
+    unit = r.unit
+    if unit.kind == "time" and (text.startswith(_POINT_IN_TIME_AFTER, r.end)
+                                or text.endswith(_DEICTIC_BEFORE, 0, r.start)):
+        return True
+    if unit.spelling in _AGE_UNITS and r.value_max is not None:
+        return True
+    if unit.spelling in _COHORT_UNITS and r.value_max is None and 1900 <= r.value <= 2100 and r.value.is_integer():
+        return True
+    return unit.spelling == "年" and text.endswith(_YEAR_BEFORE, 0, r.start)
 
 
 def _read_after_unit(text: str, r: _Reading) -> None:
@@ -662,6 +685,12 @@ def _subject_after(text: str, pos: int, limit: int, unit: Unit | None = None) ->
     quoted = _quoted_at(text, pos, limit)
     if quoted:  # 1180次“会诊”: the quoted word is what was done
         return quoted, False
+    if counted and text.startswith("的", pos) and (named := _quoted_at(text, pos + 1, limit)):
+        # 16人的“肺癌早筛”义诊团队: the noun after the quoted name is what is counted
+        after = pos + 1 + len(named) + 2
+        head = _noun_phrase(_cut_at_punct(text[after:min(limit, after + _SUBJECT_AFTER_REACH)]))
+        if len(head) > 1 and _ends_with_noun(head):
+            return head, False
     seg = _cut_at_punct(text[pos:min(limit, pos + _SUBJECT_AFTER_REACH)])
     if unit is not None and unit.spelling.endswith("元"):  # 250元澳门币: the currency is part of the amount
         seg = seg[len(next((w for w in t.currency if seg.startswith(w)), "")):]
@@ -683,14 +712,60 @@ def _subject_after(text: str, pos: int, limit: int, unit: Unit | None = None) ->
         end = _noun_end(rest)
         obj = _strip_back(rest[:end])
         return verb + obj, True
-    noun = _noun_phrase(seg, len(verb) if verb else 0)
-    if not verb and seg.startswith("的", len(noun)) and claim_words.word_tag(noun) in _ADJECTIVE_TAGS \
-            and unit is not None and unit.spelling in _PEOPLE_UNITS | _GROUP_UNITS:
+    noun = (not verb and counted and _head_after_clause(seg)) or _noun_phrase(seg, len(verb) if verb else 0)
+    if not noun and not verb and unit is not None and unit.spelling in _PEOPLE_UNITS and (done := _what_people_do(seg)):
+        return done, True  # 4200余人在线观摩: what the people did
+    if not verb and (counted or len(noun) == 1) and seg.startswith("的", len(noun)) \
+            and claim_words.word_tag(noun) in _ADJECTIVE_TAGS:
         head = _noun_phrase(seg[len(noun) + 1:])
-        noun = noun + "的" + head if len(head) > 1 and _ends_with_noun(head) else noun  # 七个精干的医护团队
+        if len(head) > 1 and _ends_with_noun(head):  # 4台先进的超声诊断仪器; 2.8公里长的承压钢管 → 承压钢管
+            noun = head if len(noun) == 1 else noun + "的" + head
+        elif len(noun) == 1:
+            noun = ""  # (一百米长的退水口: 长 says how it measures, not what)
     elif not verb and counted and noun and seg.startswith(_JOINS_NOUNS, len(noun)):
         noun = _joined_nouns(seg, noun, _SUBJECT_AFTER_REACH)
     return (noun[:16] or None), False
+
+
+_VERB_PHRASE_MAX = 8  # characters of what a count of people did (在线观摩, 到我院贴敷)
+# Word classes that open what people did: verbs, adverbs, prepositions, distinguishing words (在线).
+_DEED_OPENING_TAGS = claim_words.VERB_TAGS | {"d", "ad", "p", "b"}
+_VERB_PHRASE_ENDS = frozenset({"u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "c"})  # 的, 了, 着, 吗, 和 …
+
+
+def _what_people_do(seg: str) -> str:
+    """The verb phrase right after a count of people that names no noun (4200余人在线观摩 → 在线观摩,
+    近300人到我院贴敷了… → 到我院贴敷): a verb within its first three words, up to a particle or
+    conjunction, ending with a verb; '' when none."""
+    words = claim_words.segment(seg)
+    if not words or claim_words.word_tag(words[0]) not in _DEED_OPENING_TAGS or not any(
+            claim_words.word_tag(w) in claim_words.VERB_TAGS for w in words[:3]):
+        return ""  # (17人中有14名党员: a locative opens no deed)
+    phrase, last = "", None
+    for w in words:
+        if claim_words.word_tag(w) in _VERB_PHRASE_ENDS or len(phrase) + len(w) > _VERB_PHRASE_MAX:
+            break
+        phrase, last = phrase + w, w
+    # it ends with its verb (到我院 alone says where, not what was done)
+    return phrase if len(phrase) > 1 and claim_words.word_tag(last) in claim_words.VERB_TAGS else ""
+
+
+_RELATIVE_REACH = 10  # the longest clause between a count's unit and the 的 before the noun it counts
+
+
+def _head_after_clause(seg: str) -> str:
+    """The noun a count counts when a clause led by a preposition (perhaps after an adverb) and ending with a verb
+    stands between the unit and it (2名曾在外国确诊的澳门居民 → 澳门居民; not 5名患者出现的症状, whose
+    clause opens with the noun counted; 30人在医院接受的治疗 → '': a verbal noun is no thing counted); else ''."""
+    k = seg.find("的", 0, _RELATIVE_REACH + 1)
+    if k < 1:
+        return ""
+    words = claim_words.segment(seg[:k])
+    opening = [claim_words.word_tag(w) for w in words[:2]]
+    if not (opening[0] == "p" or opening[:2] == ["d", "p"]) or claim_words.word_tag(words[-1]) not in claim_words.VERB_TAGS:
+        return ""  # (10个非常任理事国提出的…: 非常 is no adverb there)
+    head = _noun_phrase(seg[k + 1:])
+    return head if len(head) > 1 and _ends_with_noun(head) else ""
 
 
 _JOINS_NOUNS = ("及", "和", "与")
@@ -791,8 +866,10 @@ _ASIDE_BEFORE = re.compile(r"[（(][^（()）]{1,12}[)）]$")
 # A time phrase closing the words before a number (国家数量从2021年的22个, 增加到2022年的37个) says when,
 # not what: it is dropped from the subject.
 _TIME_BEFORE = "|".join(rules.words("claims_context_words.txt", "time before"))
+_SPAN_UNITS = "年|天|周|月|小时|分钟"  # a span before 前/后 is a point in time (十多年前的, 三周之前的)
 _COMPARISON_BASE = "|".join(rules.words("claims_context_words.txt", "comparison base"))  # 较平时, 较上年
-_TIME_TAIL = re.compile(rf"(?:从|自|较|比|到|至|在)?(?:[0-9]{{4}}年(?:底|初|末)?|{_TIME_BEFORE})的?$"
+_TIME_TAIL = re.compile(rf"(?:从|自|较|比|到|至|在|是)?(?:[0-9]{{4}}年(?:底|初|末)?|{_TIME_BEFORE}"
+                        rf"|{_NUMX}多?个?(?:{_SPAN_UNITS})(?:{'|'.join(_POINT_IN_TIME_AFTER)}))的?$"
                         rf"|(?:较|比)(?:{_COMPARISON_BASE})$")
 
 
@@ -850,10 +927,10 @@ def _subject_before(text: str, pos: int, limit: int) -> str | None:
     if not seg:
         return None
     aspect = seg.endswith(("了", "过"))  # 换了三辆: a verb with its aspect mark, the count is its object
-    seg = _strip_back(seg)
-    timed = _TIME_TAIL.search(seg)
+    timed = _TIME_TAIL.search(seg) or _TIME_TAIL.search(seg := _strip_back(seg))  # (十年前的 before 前的 goes)
     if timed:
-        seg = _strip_back(seg[:timed.start()])
+        seg = timed.string[:timed.start()]
+    seg = _strip_back(seg)
     # The subject follows the last governing verb or scope word that still leaves something after it.
     for m in reversed(list(t.cut_words.finditer(seg))):
         if _noun_after_verb(seg, m.end()):
@@ -862,6 +939,8 @@ def _subject_before(text: str, pos: int, limit: int) -> str | None:
         if tail:
             if len(tail) == 1 and aspect:
                 return _topic(seg[:m.start()]) or tail
+            if _says_only_when([(0, w) for w in claim_words.segment(tail)]):
+                return _topic(seg[:m.start()])  # 低保平均标准达到每人每月746元: the topic, not 每人每月
             if m.group() in _ATTRIBUTIVE and seg.startswith(tail, m.end()) and _ends_with_noun(tail):
                 return _last_words(m.group() + tail)  # 累计确诊病例12416例: part of the noun phrase
             return _last_words(tail)
@@ -1017,11 +1096,25 @@ def _in_words(text: str, phrase: str, lo: int, hi: int, last: bool = False, afte
             len(words) == 1 or tag(words[1][1]) in claim_words.VERB_TAGS))):
         return None  # (过去两天, 1850亿元今天公布: when; 43个日夜: a count's measure word counts the days;
         # 36岁的青年科学家: 青年 names people)
+    if last and _says_only_when(words):
+        return None  # (这个月就有23个, 每天: a pronoun and a time say when, not what)
     whole = text[words[0][0]:words[-1][0] + len(words[-1][1])]
     if len(whole) == 1 and whole not in tables().change and tag(whole) in claim_words.NOT_A_THING_TAGS and not (
             after_count and tag(whole) in claim_words.PLACE_TAGS):
         return None  # (a count's measure word wants a noun: 26个里的 counts 里, villages; 两天里 does not)
     return whole
+
+
+# Word classes of words that name no thing (pronouns, numerals, measure words, times, locatives): a phrase
+# before a figure made only of them that says a time (这个月, 上个月底) is no subject (他们一家, 我国 are).
+_NO_CONTENT_TAGS = frozenset({"r", "m", "mq", "q", "t", "tg", "f"})
+_TIME_CHARS = frozenset("年月日天周")
+def _says_only_when(words: list[tuple[int, str]]) -> bool:
+    """Whether the (offset, word) list names no thing but a time: pronouns, numerals, measure words and
+    locatives with a time word or ending with a time character (这个月, 上个月底, 每人每月; not 他们一家, 我国)."""
+    tag = claim_words.word_tag
+    return bool(words) and all(tag(w) in _NO_CONTENT_TAGS for _, w in words) and (
+        any(tag(w) in claim_words.TIME_TAGS for _, w in words) or words[-1][1][-1] in _TIME_CHARS)
 
 
 # Prepositions of the people something is done for (为600多人提供…): the verb phrase after is the subject.

@@ -95,9 +95,13 @@ _WEEKDAYS = "一二三四五六日天"  # after a week word (`上周五`): Monda
 # Taiwan news style: the day in brackets inside a relative word, `今（14）日`, `昨（13）日`. The month and
 # year come from the article's date (the day nearest it that has this day number).
 _BRACKET_DAY_RE = re.compile(r"(?P<w>[今昨前明])[（(](?P<d>\d{1,2})[)）](?P<u>日|天)")
+_DAY_IN_BRACKETS = re.compile(r"[（(](\d{1,2})日?[)）]")  # after a relative day: 昨天(1), 今天（14日）
 _BRACKET_REACH = 3  # days either side of the relative word's day a bracketed day may sit
 _YEAR_ONLY_RE = re.compile(rf"(?<![\d.\-/])(?P<y>{_YEAR})年(?!\d|[〇零一二三四五六七八九十]|份)")
 _ISO_RE = re.compile(r"(?<![\d.\-/A-Za-z])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d]|\.\d)")
+# The other end of a range of such dates after a dash (`2023.5.1-2023.5.5`), which the pattern above does not
+# start a date after.
+_ISO_RANGE_END = re.compile(rf"\s?{_RANGE_MARK}\s?(?P<y>\d{{4}})([-/.])(?P<m>\d{{1,2}})\2(?P<d>\d{{1,2}})(?![\d]|\.\d)")
 # A month and day written with a slash or a dot (`6/9`, `11.29`), a date only where the page makes it
 # one: a range of slash dates in brackets (`上周(6/9至6/15)`), one in brackets after a day word
 # (`今(6/9)`), or any with its weekday after it (`11.29(周六)`). Elsewhere `1/3` is a fraction
@@ -109,16 +113,21 @@ _SHORT_IN_BRACKETS_RE = re.compile(
 _SHORT_BEFORE_WEEKDAY_RE = re.compile(
     r"(?<![\d./\-])(?P<m1>1[0-2]|0?[1-9])[/.](?P<d1>3[01]|[12]\d|0?[1-9])"
     rf"(?=\s?[（(]{_WEEKDAY_WORD}[一二三四五六日天][)）])")
+# A two-digit year with month, day and the weekday in brackets (`96年10月22日(一)`): read by the weekday.
+_SHORT_YEAR_WEEKDAY_RE = re.compile(r"(?<!\d)(?P<date>(?P<y>\d{2})\s?年\s?(?P<m>\d{1,2})\s?月\s?(?P<d>\d{1,2})\s?日)"
+                                    r"\s?[（(](?:星期|周|礼拜)?(?P<w>[一二三四五六日天])[)）]")
 # After a date: `至6月6日`, `-25日`, `到2022年1月3日`.
-_RANGE_RE = re.compile(rf"\s*{_RANGE_MARK}\s*(?:(?P<y>{_YEAR})年)?(?:(?P<m>{_NUM})月)?(?P<d>{_NUM})[日号]")
+# `起` may stand before the mark (`3月1日起至5日`, `昨天(1)起到7号`: from … until).
+_RANGE_RE = re.compile(rf"\s*起?{_RANGE_MARK}\s*(?:(?P<y>{_YEAR})年)?(?:(?P<m>{_NUM})月)?(?P<d>{_NUM})[日号]")
 # The other end of a range of months: `2019年1月至11月`, `1—9月`.
 _MONTH_RANGE_RE = re.compile(rf"\s?{_RANGE_MARK}\s?(?P<m>{_NUM})月(?!{_NUM}[日号])")
 # A list of days after a date: `10月17日、18日`, `5月1日、2日和3日`.
 _DAY_LIST_RE = re.compile(rf"\s?{_LIST_MARK}\s?(?P<d>{_NUM})(?:[日号]|{_LIST_AHEAD})")
-# A published date and time on a metadata line (`2022-06-07 11:22:27`, `2022年6月7日 11:22`).
+# A published date and time on a metadata line (`2022-06-07 11:22:27`, `2022年6月7日 11:22`; a template
+# that prints 月 for 年, `2019 月 01 月 03 日`, is read too: a four-digit year can be no month).
 # A European page writes the day first with dots (`26.02.2018 15:54`): groups dm_y, dm_m, dm_d, dm_t.
 DATE_TIME = re.compile(
-    r"(?:(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
+    r"(?:(?P<y>(?:19|20)\d{2})\s*[-/.年月]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
     r"(?:\s*(?P<t>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?))?"
     r"|(?<![\d.])(?P<dm_d>[0-3]?\d)\.(?P<dm_m>[01]?\d)\.(?P<dm_y>(?:19|20)\d{2})(?![\d.])"
     r"(?:\s*(?P<dm_t>\d{1,2}[:：]\d{2}(?:[:：]\d{2})?))?)")
@@ -130,6 +139,18 @@ ROC_DATE_TIME = re.compile(r"(?<!\d)" + DATE_TIME.pattern.replace(r"(?P<y>(?:19|
 # text right after its last sentence (`…并告知医师旅游史。2020/06/30`).
 DATE_STAMP = re.compile(r"^(?:date|Date|DATE)\s+" + DATE_TIME.pattern)
 CLOSING_DATE = re.compile(r"[。！？!?]\s*" + DATE_TIME.pattern + r"\s*$")
+# A full date standing alone inside a line a saved page ran together, before its first sentence ends:
+# spaces or the line's start before it, a space, digits (a view count run on: `2017年6月10日460369`) or the
+# line's end after it; read by `opening_stamp`.
+_INLINE_STAMP = re.compile(r"(?:^|(?<=\s))(?P<date>(?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日|([-/.])\d{1,2}\2\d{1,2}))(?=\s|\d|$)")
+
+
+def opening_stamp(line: str) -> str | None:
+    """The first full date standing alone in `line` before its first sentence ends (`字 小 大 … 嚴防骨痛熱症
+    2017年6月10日460369460369 蘇巴馬念…。`): the page's own date stamp, not a date a sentence tells of."""
+    end = min((k for k in (line.find(ch) for ch in _SENTENCE_MARKS) if k >= 0), default=len(line))
+    m = _INLINE_STAMP.search(line, 0, end)
+    return m.group("date") if m else None
 # The period a numeric claim covers (`4月23日至6月6日`, `3月以来`, `截至5月`, `1-3月份`, `今年以来`).
 _PERIOD_DATE = r"(?:[0-9]{4}年)?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})?[日号]?"
 _PERIOD_MONTHS = r"(?:[0-9]{4}年)?[0-9]{1,2}\s?(?:至|到|—|-|~|－)\s?[0-9]{1,2}月(?:份)?"
@@ -184,6 +205,21 @@ def parse_published(value: str) -> tuple[str | None, str | None]:
         return None, None
     time = m[k + "t"].replace("：", ":") if m[k + "t"] else None
     return f"{y:04d}-{mo:02d}-{d:02d}", time
+
+
+# A date written out in Chinese numerals, as an official notice signs off (`二〇二三年五月六日`).
+_WRITTEN_OUT_DATE = re.compile(r"(?P<y>[〇○零一二三四五六七八九]{4})\s?年\s?(?P<m>[一二三四五六七八九十]{1,2})\s?月"
+                               r"\s?(?P<d>[一二三四五六七八九十]{1,3})\s?日")
+
+
+def written_out_date(line: str) -> str | None:
+    """`2023-05-06` for a line that is only a date in Chinese numerals (`二〇二三年五月六日`, the date an
+    official notice is signed with), else None."""
+    m = _WRITTEN_OUT_DATE.fullmatch(line.strip())
+    if not m:
+        return None
+    year, month, day = (_number(m.group(k).replace("○", "〇")) for k in ("y", "m", "d"))
+    return iso_date(year, month, day) if day and _valid(year, month, day) else None
 
 
 def _valid(year: int | None, month: int | None, day: int | None) -> bool:
@@ -263,9 +299,10 @@ class _Found:
     def free(self, s: int, e: int) -> bool:
         return all(e <= ts or te <= s for ts, te in self.taken)
 
-    def earlier_in_sentence(self, pos: int, wanted) -> DateMention | None:
-        """The last date found before `pos` in the same sentence that `wanted` accepts, else None."""
-        start = max(self.text.rfind(ch, 0, pos) for ch in _SENTENCE_MARKS) + 1
+    def earlier_in_sentence(self, pos: int, wanted, paragraph: bool = False) -> DateMention | None:
+        """The last date found before `pos` in the same sentence (`paragraph`: anywhere before it in the
+        text) that `wanted` accepts, else None."""
+        start = 0 if paragraph else max(self.text.rfind(ch, 0, pos) for ch in _SENTENCE_MARKS) + 1
         before = [d for d in self.out if start <= d.start and d.end <= pos and wanted(d)]
         return max(before, key=lambda d: d.end) if before else None
 
@@ -289,8 +326,13 @@ def _extract(text: str, published_date: str | None) -> list[DateMention]:
     found = _Found(text)
     for m in _ISO_RE.finditer(text):
         year, month, day = int(m.group(1)), int(m.group(3)), int(m.group(4))
-        if _valid(year, month, day):
+        if _valid(year, month, day) and found.free(*m.span()):
             found.emit(m.start(), m.end(), year, month, day, "text")
+            if (r := _ISO_RANGE_END.match(text, m.end())) and found.free(r.start("y"), r.end()) \
+                    and _valid(*(int(r.group(k)) for k in ("y", "m", "d"))):
+                found.emit(r.start("y"), r.end(), int(r.group("y")), int(r.group("m")), int(r.group("d")), "text")
+    if "年" in text and ("）" in text or ")" in text):
+        _short_years_by_weekday(found)
     _written_dates(found, pub)
     if pub is not None and ("）" in text or ")" in text):
         for m in _BRACKET_DAY_RE.finditer(text):
@@ -336,6 +378,19 @@ def _written_dates(found: _Found, pub: dt.date | None) -> None:
             _listed_days(found, m.end(), year, month, source)
         elif (r := _MONTH_RANGE_RE.match(text, m.end())) and found.free(r.start("m"), r.end()):
             found.emit(r.start("m"), r.end(), year, _number(r.group("m")), None, source)  # 2019年1月至11月
+
+
+def _short_years_by_weekday(found: _Found) -> None:
+    """`96年10月22日(一)`: a two-digit year, Taiwan's (1911 + 96 = 2007) or a century's (1996), with the
+    weekday written after the date, which says which of the two it is; no weekday that fits, no date."""
+    for m in _SHORT_YEAR_WEEKDAY_RE.finditer(found.text):
+        short, month, day = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+        weekday = _WEEKDAYS.index(m.group("w")) if m.group("w") != "天" else 6
+        for year in (ROC_OFFSET + short, 1900 + short):
+            if _valid(year, month, day) and dt.date(year, month, day).weekday() == min(weekday, 6) \
+                    and found.free(*m.span("date")):
+                found.emit(*m.span("date"), year, month, day, "text")
+                break
 
 
 def _short_dates(found: _Found, pub: dt.date | None) -> None:
@@ -451,12 +506,15 @@ def _heads_a_name(text: str, end: int) -> bool:
 
 def _bare_days(found: _Found, pub: dt.date | None) -> None:
     """Days written alone (`14日0时至24时`): in the month of the last date named before in the sentence,
-    else, in a dated article, the nearest day of that number to its date."""
+    else of an earlier day named before in the paragraph (`今年5月6日,…发高烧。11日她在脸书发文`: the story
+    goes on in that month), else, in a dated article, the nearest day of that number to its date."""
     for m in _BARE_DAY_RE.finditer(found.text):
         if not found.free(*m.span()):
             continue
         want = int(m.group("d"))
-        last = found.earlier_in_sentence(m.start(), lambda d: d.month is not None and d.day is not None)
+        last = found.earlier_in_sentence(m.start(), lambda d: d.month is not None and d.day is not None) \
+            or found.earlier_in_sentence(m.start(), lambda d: d.month is not None and d.day is not None
+                                         and d.day < want, paragraph=True)  # (an earlier day of that month)
         if last is not None:
             year, month, source = last.year, last.month, last.year_source
         elif pub is not None and (day := _nearest_day(pub, want, _BARE_DAY_REACH,
@@ -515,7 +573,11 @@ def _relative_words(found: _Found, pub: dt.date) -> None:
                 found.emit(m.start(), m.end() + 1, day.year, day.month, day.day, "relative")
         elif not _figure_of_speech(text, m.start()):
             day = pub + dt.timedelta(days=offset)
-            found.emit(m.start(), m.end(), day.year, day.month, day.day, "relative")
+            end = m.end()
+            if (b := _DAY_IN_BRACKETS.match(text, end)) and int(b.group(1)) == day.day:
+                end = b.end()  # 昨天(1): the day the word names, written in brackets
+            if found.emit(m.start(), end, day.year, day.month, day.day, "relative"):
+                _range_end(found, end, day.year, day.month, "relative")  # 昨天(1)起到7号
 
 
 def _inside_other_word(text: str, start: int, end: int) -> bool:
