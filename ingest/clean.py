@@ -370,8 +370,8 @@ def _headline(raw: RawArticle, lines: list[_Line], counts: Counter,
     title_idx = _find_title(lines, counts)
     if probs is not None:
         title_idx = _model_title(lines, counts, title_idx, probs)
-    if title_idx is None:
-        return None, None, None
+    if title_idx is None or (len(lines) == 1 and is_prose(lines[0].norm)):
+        return None, None, None  # an article of one line of running text (a list's teaser) is all text
     title_idx = _past_kicker(lines, title_idx)
     title, title_norm = lines[title_idx].text, lines[title_idx].norm
     fuller = _fuller_title(title_norm, lines, counts)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .records import RawArticle
 
@@ -29,6 +30,20 @@ PROSE_MARK = re.compile(r"[，,。；！？]")
 NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}\s*[、.．](?!\d))")
 # A headline: a short line with no full stop.
 HEADLINE_CHARS = (4, 40)
+# A dated line of a list of items (`2025-10-02 11:59`, `作者:本社編輯部2020-02-09`, `2019 月 01 月 03 日`): a date
+# in a short line that holds no sentence.
+ITEM_DATE = re.compile(r"(?:19|20)\d{2}\s*[-/.年月]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?!\d)")
+ITEM_DATE_OTHER_CHARS = 14  # at most this much else on the line
+# A label a list repeats in each item (`瀏覽全文`, `Read More`, `- 有線新聞`) is at most this long.
+ITEM_LABEL_CHARS = 12
+# What a list's cell bars and bullets put around an item's line (`| 預防幼兒肥胖計劃 | |`, `  • 標題`).
+ITEM_FRAME = " \t|｜•·●-"
+# A teaser cut short: its text ends with an ellipsis (`…`, `⋯`, `...`).
+ELLIPSIS = ("…", "⋯", "...", "。。。")  # after ITEM_FRAME is stripped (`合… |`)
+SENTENCE_CLOSE = tuple("。！？!?”」』")
+# Items of the same shape, with no date or repeated label in each, split a page only when there are this
+# many of them (two will do when every one is a teaser ending in an ellipsis).
+SHAPED_ITEMS = 3
 LIST_LABEL = re.compile(r"^\s*(本版)?(标题|標題)(导航|導航)\s*[:：]?\s*$")
 LISTED = re.compile(r"^\s*[·•●○◆◇■□▪▶►\-*－．]\s*(\S.{2,48}?)\s*$")
 
@@ -48,14 +63,14 @@ def split_articles(text: str) -> list[RawArticle]:
     listed, list_lines = _headline_list(lines)
     heads = ([(i, m.group(1), i) for i, line in enumerate(lines) if (m := HEADLINE.match(line))]
              or [(i, title, i) for i, title in _listed_heads(lines, listed, list_lines)]
-             or _bylined_heads(lines))
+             or _bylined_heads(lines) or _item_heads(lines))
     if not heads:
         return [RawArticle(seq=0, lines=list(enumerate(lines)))]
     # Merge a headline into the next one when the next repeats it with only blank lines between.
     starts: list[tuple[int, str]] = []
     opens_at: dict[int, int] = {}  # where an article opens, when above its headline (a date line, its first line)
     for i, title, start in heads:
-        if starts and _squash(starts[-1][1]) == _squash(title) and not any(
+        if starts and title is not None and _squash(starts[-1][1] or "") == _squash(title) and not any(
                 lines[j].strip() for j in range(starts[-1][0] + 1, i)):
             continue
         starts.append((i, title))
@@ -183,3 +198,74 @@ def _two_line_start(lines: list[str], filled: list[int], k: int) -> int | None:
     if k == 0 or filled[k - 1] != filled[k] - 1 or not _is_headline(lines[j := filled[k - 1]]):
         return None
     return j if k == 1 or filled[k - 2] < j - 1 else None
+
+
+
+def _item_class(line: str, repeated: bool) -> str:
+    """What a line is in a list of items: P running text, D a dated line (the date most of it), R a label
+    the page repeats (`瀏覽全文`, `Read More`, `- 有線新聞`; not a headline printed twice), H a headline, O
+    anything else."""
+    t = line.strip(ITEM_FRAME)
+    if _is_prose(t):
+        return "P"
+    if (date := ITEM_DATE.search(t)) and len(t) - len(date.group(0)) <= ITEM_DATE_OTHER_CHARS:
+        return "D"
+    if repeated and len(t) <= ITEM_LABEL_CHARS:
+        return "R"
+    return "H" if _is_headline(t) else "O"
+
+
+def _item_heads(lines: list[str]) -> list[tuple[int, str | None, int]]:
+    """Items of a list page (a hospital's news list, a tag page of dated summaries, a topic page of
+    teasers): each item a block of text (a run of text lines), the lines between two blocks all of one
+    shape (`瀏覽全文 / headline / date`, `date`, `headline`), the lines above the first block ending in
+    that shape's opening part (the first item's own head). An article's sections do not repeat so: its
+    headline carries the metadata its sub-headings lack. Where the items carry no date, nor a headline
+    and a repeated label (`瀏覽全文`; a headline the page prints again, as image alt text, is no label of
+    items), the shape alone is weak, so the items must be teasers (`_teasers`). An item's headline is the
+    first H line of its head; the page above the first item goes with it.
+    """
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    counts = Counter(_squash(lines[i]) for i in filled)
+    classes = "".join(_item_class(lines[i], counts[_squash(lines[i])] >= 2) for i in filled)
+    blocks = [(m.start(), m.end()) for m in re.finditer("P+", classes)]
+    if len(blocks) == 1:  # lines of text one under the other: items only if teasers, each cut short
+        blocks = [(k, k + 1) for k in range(*blocks[0])]
+        if not _teasers([lines[filled[k]].strip(ITEM_FRAME) for k, _ in blocks], True, True):
+            return []
+    gaps = {classes[a_end:b_start] for (_, a_end), (b_start, _) in zip(blocks, blocks[1:])}
+    if len(blocks) < 2 or len(gaps) != 1:
+        return []
+    gap = gaps.pop()
+    above = classes[:blocks[0][0]]
+    head = next(len(gap) - cut for cut in range(len(gap) + 1) if above.endswith(gap[cut:]))
+    shape = gap[len(gap) - head:] + "P" + gap[:len(gap) - head]
+    if head == 0 or not ("D" in shape or ("R" in shape and "H" in shape[:head])):
+        if not _teasers([lines[filled[end - 1]].strip(ITEM_FRAME) for _, end in blocks], head == 0,
+                        all(end - start == 1 for start, end in blocks)):
+            return []
+    items = []
+    for n, (start, _) in enumerate(blocks):
+        opens = start - head
+        title = next((filled[k] for k in range(opens, start) if classes[k] == "H"), None)
+        items.append((filled[opens] if title is None else title, None if title is None else lines[title].strip(ITEM_FRAME),
+                      0 if n == 0 else filled[opens]))
+    titles = [_squash(t) for _, t, _ in items if t is not None]
+    texts = [_squash(lines[filled[start]]) for start, _ in blocks]
+    # each item its own headline and text (a page printing its text twice holds one article)
+    return items if len(set(titles)) == len(titles) and len(set(texts)) == len(texts) else []
+
+
+def _teasers(ends: list[str], bare: bool, one_line: bool) -> bool:
+    """Are text blocks ending so (`ends`, each block's last line) a list's teasers, cut short? Two or more
+    ending in an ellipsis, or at least SHAPED_ITEMS blocks of one line each (`one_line`: a teaser is one
+    paragraph), all but one ending with no sentence's end. Bare blocks (`bare`, no line of their own
+    between them: an article's paragraphs stand the same way) must each end in an ellipsis, but for the
+    last (the page may cut it elsewhere); a headline in running text's shape (`平安過好年,1月30日起…`)
+    between two teasers is then no teaser."""
+    cut = sum(t.endswith(ELLIPSIS) for t in ends)
+    if bare:
+        return cut >= 2 and all(t.endswith(ELLIPSIS) for t in ends[:-1])
+    unfinished = sum(not t.endswith(SENTENCE_CLOSE) for t in ends)
+    return (cut == len(ends) and len(ends) >= 2) or (
+        one_line and len(ends) >= SHAPED_ITEMS and unfinished >= len(ends) - 1)

@@ -524,6 +524,12 @@ def test_a_catalogues_labelled_title_field_is_the_headline():
     assert a.published_date == "2023-11-07"
 
 
+def test_an_article_of_one_line_of_running_text_is_all_text():
+    teaser = "【本澳首宗疫苗接種後嚴重不良事件】新型冠狀病毒感染應變協調中心表示,一名67"
+    a = clean(teaser)
+    assert a.title is None and [p.text_original for p in a.paragraphs] == [teaser]
+
+
 def test_a_page_whose_first_line_is_a_label_line_takes_the_headline_under_it():
     a = clean("\n".join(["信息来源自: 结核病防治科", "我市开展“世界防治结核病日”宣传活动", BODY, BODY2]))
     assert a.title == "我市开展“世界防治结核病日”宣传活动"

@@ -133,3 +133,52 @@ def test_sections_of_several_paragraphs_opening_with_their_day_do_not_split():
 
 def test_two_one_paragraph_stories_opening_with_their_day_are_too_few_to_split():
     assert len(split_articles("\n".join(["参苏感冒片转为非处方药", B1, "", "化学药品全面实施电子申报", B3]))) == 1
+
+
+P1 = "本港昨日踏入冬季流感高峰期，較去年高峰期提前一周殺到，衞生署料未來數周相關個案將持續上升。"
+P2 = "衞生防護中心表示，本港已踏入冬季流感高峰期，今年截至昨日為止有十名流感病人死亡。"
+P3 = "疾管署今日公布，中部地區新增2例新生兒腸病毒重症病例，均為新生男嬰，分別出生5天及8天。"
+
+
+def test_two_notices_on_one_page_each_with_headline_date_and_link_are_two_articles():
+    text = "\n".join(["最新消息", "", "冬季流感高峰殺到", "2019-01-03", P1, "瀏覽全文", "",
+                     "本港進入冬季流感高峰期", "2018-01-10", P2, "瀏覽全文", "更多"])
+    arts = split_articles(text)
+    assert [(a.heading, a.lines[0][0]) for a in arts] == [("冬季流感高峰殺到", 0), ("本港進入冬季流感高峰期", 7)]
+    assert arts[0].lines[-2:] == [(5, "瀏覽全文"), (6, "")]  # the link closing an item is the item's
+
+
+def test_dated_summaries_with_no_headline_are_articles_without_one():
+    text = "\n".join(["2025-10-02 11:59", P1, "2025-10-01 15:56", P2, "2025-09-02 15:12", P3])
+    arts = split_articles(text)
+    assert [(a.heading, a.lines[0][1]) for a in arts] == [
+        (None, "2025-10-02 11:59"), (None, "2025-10-01 15:56"), (None, "2025-09-02 15:12")]
+
+
+def test_teasers_cut_short_under_headlines_are_articles():
+    text = "\n".join(["醫院要聞", "醫院獲州總工會表彰", P1[:30], "泌尿外科成功開展首例手術", P2[:30],
+                      "醫院召開等級復審工作會議", P3[:30]])
+    assert [a.heading for a in split_articles(text)] == ["醫院獲州總工會表彰", "泌尿外科成功開展首例手術", "醫院召開等級復審工作會議"]
+
+
+def test_lines_of_text_each_ending_in_an_ellipsis_are_teasers_and_else_paragraphs():
+    teasers = "\n".join(p[:32] + "⋯" for p in (P1, P2, P3))
+    assert len(split_articles(teasers)) == 3
+    assert len(split_articles("\n".join((P1, P2, P3)))) == 1
+
+
+def test_an_articles_sub_headings_do_not_split_it():
+    dated = "\n".join(["流感高峰期到來", "2019-01-03", P1, "醫生提醒", P2, "疫苗接種", P3])
+    undated = "\n".join(["流感高峰期到來", P1, "醫生提醒", P2, "疫苗接種", P3])
+    assert len(split_articles(dated)) == 1 and len(split_articles(undated)) == 1
+
+
+def test_a_text_printed_twice_or_a_headline_between_teasers_is_no_list():
+    twice = "\n".join(["聚焦洛川小統籌實驗", "2005年12月24日 - 新浪新聞", P1[:40] + "...", "詳情", P1[:40] + "..."])
+    assert len(split_articles(twice)) == 1
+    headed = "\n".join(["平安過好年", P1[:40] + "...", P2[:36], P3[:40] + "..."])  # a headline shaped like text
+    assert len(split_articles(headed)) == 1
+
+
+def test_two_lines_of_text_each_ending_in_an_ellipsis_are_two_teasers():
+    assert len(split_articles("\n".join([P1[:40] + "...", P2[:40] + "..."]))) == 2
