@@ -39,7 +39,7 @@ GATES = {  # set: (articles, offsets checked (at least), floors (at least), ceil
               {"offsets_bad": 0, "boilerplate_leaks": 33, "forbidden_person_hits": 0}),
     "study2": ("31/31", 650,
                {"title_acc": 1.0, "pubdate_acc": 1.0, "person_f1": 0.97, "role_acc": 0.96, "org_recall": 0.85,
-                "place_recall": 0.77, "date_recall": 1.0, "claims_f1": 0.98, "claim_subject_acc": 0.96,
+                "place_recall": 0.80, "date_recall": 1.0, "claims_f1": 0.99, "claim_subject_acc": 0.96,
                 "claim_qualifier_acc": 1.0, "paragraph_repair": 1.0},
                {"offsets_bad": 0, "boilerplate_leaks": 12, "forbidden_person_hits": 0}),
     "untouched": ("62/71", 1400,
@@ -52,11 +52,12 @@ GATES = {  # set: (articles, offsets checked (at least), floors (at least), ceil
                "place_recall": 0.80, "date_recall": 0.96, "claims_f1": 0.91, "claim_subject_acc": 0.98,
                "claim_qualifier_acc": 1.0, "paragraph_repair": 0.99},
               {"offsets_bad": 0, "boilerplate_leaks": 30, "forbidden_person_hits": 0}),
-    "fresh3": ("66/66", 940,
-               {"title_acc": 0.84, "pubdate_acc": 1.0, "person_f1": 0.88, "role_acc": 0.73, "org_recall": 0.86,
-                "place_recall": 0.85, "date_recall": 0.98, "claims_f1": 0.87, "claim_subject_acc": 0.99,
+    "fresh3": ("66/66", 930,  # round 4's splitter finds the 16 items of its list pages: their names and
+               # claims are scored now, so org recall (0.8636 -> 0.8588) and offsets checked count new articles
+               {"title_acc": 0.93, "pubdate_acc": 1.0, "person_f1": 0.94, "role_acc": 0.90, "org_recall": 0.85,
+                "place_recall": 0.86, "date_recall": 0.98, "claims_f1": 0.93, "claim_subject_acc": 0.99,
                 "claim_qualifier_acc": 1.0, "paragraph_repair": 0.98},
-               {"offsets_bad": 0, "boilerplate_leaks": 30, "forbidden_person_hits": 0}),
+               {"offsets_bad": 0, "boilerplate_leaks": 27, "forbidden_person_hits": 0}),
 }
 
 
