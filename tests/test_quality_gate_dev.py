@@ -5,7 +5,8 @@ gold written before any run by helper sessions, in five sets.
   classifier trained on their line labels. Their floors say only that no change loses what was reached.
 - untouched (62 pages) was scored at first contact and at the end of each round, summary figures
   only (round 1: title 0.750 -> 0.781, person F1 0.881 -> 0.884; round 2, its third scoring: title
-  0.906, person F1 0.903; round 3, its fourth: the floors below).
+  0.906, person F1 0.903; round 3, its fourth: title 0.906, person F1 0.910; round 4, its fifth: the
+  floors below).
 - fresh (53 pages from 53 sites no other set uses, round 2) was scored twice, summary figures only:
   at first contact (main ffc99c6: title 0.667, pubdate 0.857, 47 leaks, person F1 0.868, role 0.809,
   date recall 0.754, claims F1 0.833, subject 0.947) and at the end of round 2 (title 0.733, person F1
@@ -14,7 +15,9 @@ gold written before any run by helper sessions, in five sets.
 - fresh3 (50 pages from 50 sites no other set uses, round 3's blind set) was scored twice, summary
   figures only: at first contact (main a3a3ec8: title 0.84, pubdate 0.789, 30 leaks, person F1 0.871,
   role 0.701, date recall 0.887, claims F1 0.846, subject 0.955, 50/66 articles) and at the end of
-  round 3 (the floors below). Its figures are the ones to quote for pages nobody tuned for.
+  round 3. Studied in round 4 (its errors read by class, its list pages taught the splitter), so its
+  floors are fitted now too; round 4's blind pages (40, kept outside the repository until the round
+  ends) are the ones to quote for pages nobody tuned for.
   Two helpers of round 3 read untouched's gate pass/fail (and, once, its failure text) while choosing
   between changes (docs/pages.md, docs/ner.md), so untouched is no longer wholly blind.
 
@@ -42,11 +45,12 @@ GATES = {  # set: (articles, offsets checked (at least), floors (at least), ceil
                 "place_recall": 0.80, "date_recall": 1.0, "claims_f1": 0.99, "claim_subject_acc": 0.96,
                 "claim_qualifier_acc": 1.0, "paragraph_repair": 1.0},
                {"offsets_bad": 0, "boilerplate_leaks": 12, "forbidden_person_hits": 0}),
-    "untouched": ("62/71", 1400,
-                  {"title_acc": 0.90, "pubdate_acc": 1.0, "person_f1": 0.90, "role_acc": 0.89, "org_recall": 0.86,
-                   "place_recall": 0.87, "date_recall": 0.92, "claims_f1": 0.89, "claim_subject_acc": 0.84,
+    "untouched": ("64/71", 1390,  # round 4, its fifth scoring: the splitter finds two more items of a list page
+                  # (p2_001), whose '[详细]' links and one place now count: leaks 43 -> 44, place recall 0.875 -> 0.868
+                  {"title_acc": 0.91, "pubdate_acc": 1.0, "person_f1": 0.92, "role_acc": 0.89, "org_recall": 0.86,
+                   "place_recall": 0.86, "date_recall": 0.92, "claims_f1": 0.91, "claim_subject_acc": 0.84,
                    "claim_qualifier_acc": 1.0, "paragraph_repair": 0.97},
-                  {"offsets_bad": 0, "boilerplate_leaks": 43, "forbidden_person_hits": 0}),
+                  {"offsets_bad": 0, "boilerplate_leaks": 44, "forbidden_person_hits": 0}),
     "fresh": ("53/56", 1100,
               {"title_acc": 0.90, "pubdate_acc": 1.0, "person_f1": 0.95, "role_acc": 0.98, "org_recall": 0.81,
                "place_recall": 0.80, "date_recall": 0.96, "claims_f1": 0.91, "claim_subject_acc": 0.98,
