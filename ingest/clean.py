@@ -318,6 +318,8 @@ def clean_article(raw: RawArticle) -> Article:
             body.take_meta(meta)
     start = title_idx + 1 if title_idx is not None else 0
     _walk_body(lines[start:], squash(title_norm) if title_norm else None, counts, body, probs[start:])
+    if not body.kept:
+        _keep_lone_text(lines, body)
     if body.published_date is None and not raw.page_header:  # a newspaper page's masthead dates it below
         _date_from_model(lines, probs[:, _METADATA], body)
     body.bylines += _dropped_credits(body)
@@ -331,6 +333,15 @@ def clean_article(raw: RawArticle) -> Article:
     article.script = detect_script((title or "") + "".join(p.text_original for p in article.paragraphs))
     article.dropped = body.dropped
     return article
+
+
+def _keep_lone_text(lines: list[_Line], body: _Body) -> None:
+    """An article the classifier would leave with no text keeps the lines of sentences it dropped: a page
+    whose one line is the whole story (`9月12日上午,…此次就诊人数达400余人。(李欣 李谦)`) is not lost."""
+    restored = {d.line_no for d in body.dropped
+                if d.rule == "furniture-model" and "。" in d.text and is_prose(normalise(d.text))}
+    body.kept = [(ln, False) for ln in lines if ln.no in restored]
+    body.dropped = [d for d in body.dropped if d.line_no not in restored]
 
 
 @dataclass

@@ -535,3 +535,18 @@ def test_a_page_whose_first_line_is_a_label_line_takes_the_headline_under_it():
     assert a.title == "我市开展“世界防治结核病日”宣传活动"
     assert rules(a)["信息来源自: 结核病防治科"] == "metadata"
     assert texts(a) == [BODY, BODY2]
+
+
+def test_a_page_whose_one_line_is_the_story_keeps_it():
+    """The classifier gives this lone line furniture (it ends in a credit, not a full stop); an article
+    left with no text keeps the lines of sentences it dropped, so the page is not an error."""
+    from ingest.split import split_articles
+
+    page = ("9月12日上午,苏大附一院副院长沈学伍率领多名专家到我院开展2017年“健康江苏服务百姓”大型义诊活动。"
+            "本次义诊涉及心血管内科、妇科、普外科、肾内科、神经内科、骨科、消化内科、呼吸内科等8个学科共十余名专家。"
+            "在县人民医院门诊大厅的义诊现场,专家们耐心为患者解答疑问、诊治疾病、普及健康科学知识。"
+            "此次就诊人数达400余人。(李欣 李谦)")
+    [raw] = split_articles(page)
+    article = clean_article(raw)
+    assert len(article.paragraphs) == 1 and "此次就诊人数达400余人" in article.paragraphs[0].text
+    assert article.authors == ["李欣", "李谦"] and article.dropped == []
