@@ -200,7 +200,6 @@ def _two_line_start(lines: list[str], filled: list[int], k: int) -> int | None:
     return j if k == 1 or filled[k - 2] < j - 1 else None
 
 
-
 def _item_class(line: str, repeated: bool) -> str:
     """What a line is in a list of items: P running text, D a dated line (the date most of it), R a label
     the page repeats (`瀏覽全文`, `Read More`, `- 有線新聞`; not a headline printed twice), H a headline, O

@@ -362,8 +362,8 @@ class PersonFinder(NameShapes):
 
     def _after_honorifics(self, text: str, chain_roles: dict[int, str], accept) -> None:
         """`卫生部长拿督斯里苏巴马念透露`: the name after an honour runs to the nearest word that follows names
-        (a speech or action verb, a particle, an adverb, a title) or punctuation (two to five characters, a transliteration as often as a surname and given name);
-        a post written right before the honour is its role."""
+        (a speech or action verb, a particle, an adverb, a title) or punctuation: two to five characters, a
+        transliteration as often as a surname and given name. A post written right before the honour is its role."""
         for m in self.honorific_re.finditer(text):
             p = m.end()
             end = next((p + k for k in range(2, 6) if p + k <= len(text) and all(is_cjk(c) for c in text[p:p + k])
