@@ -385,9 +385,9 @@ def _short_years_by_weekday(found: _Found) -> None:
     weekday written after the date, which says which of the two it is; no weekday that fits, no date."""
     for m in _SHORT_YEAR_WEEKDAY_RE.finditer(found.text):
         short, month, day = int(m.group("y")), int(m.group("m")), int(m.group("d"))
-        weekday = _WEEKDAYS.index(m.group("w")) if m.group("w") != "天" else 6
+        weekday = min(_WEEKDAYS.index(m.group("w")), 6)  # 日 and 天 are both Sunday
         for year in (ROC_OFFSET + short, 1900 + short):
-            if _valid(year, month, day) and dt.date(year, month, day).weekday() == min(weekday, 6) \
+            if _valid(year, month, day) and dt.date(year, month, day).weekday() == weekday \
                     and found.free(*m.span("date")):
                 found.emit(*m.span("date"), year, month, day, "text")
                 break
